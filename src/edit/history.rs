@@ -1,0 +1,262 @@
+use super::{Edit, EditError, apply};
+use crate::model::Plan;
+use std::collections::VecDeque;
+
+/// Identifies one gesture (a drag, a text field being typed in): edits applied
+/// with the same gesture id one after another become one undo step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct GestureId(pub u64);
+
+#[derive(Debug, Clone)]
+struct Group {
+    label: String,
+    /// Inverse edits, in the order they must be applied to undo.
+    undo: Vec<Edit>,
+    /// The edits themselves, in order, for redo.
+    redo: Vec<Edit>,
+    gesture: Option<GestureId>,
+}
+
+/// A plan with its history. All changes go through [`Document::apply`].
+#[derive(Debug, Clone)]
+pub struct Document {
+    plan: Plan,
+    undo: VecDeque<Group>,
+    redo: Vec<Group>,
+    /// At most this many undo steps are kept.
+    limit: usize,
+    /// Grows on every change, undo and redo included; caches key on it.
+    revision: u64,
+    saved_revision: u64,
+    /// Gesture that may still merge into the last undo step.
+    open_gesture: Option<GestureId>,
+}
+
+impl Default for Document {
+    fn default() -> Self {
+        Self::new(Plan::default())
+    }
+}
+
+impl Document {
+    pub const DEFAULT_LIMIT: usize = 500;
+
+    pub fn new(plan: Plan) -> Self {
+        Self {
+            plan,
+            undo: VecDeque::new(),
+            redo: Vec::new(),
+            limit: Self::DEFAULT_LIMIT,
+            revision: 1,
+            saved_revision: 1,
+            open_gesture: None,
+        }
+    }
+
+    pub fn with_limit(mut self, limit: usize) -> Self {
+        self.limit = limit.max(1);
+        self
+    }
+
+    pub fn plan(&self) -> &Plan {
+        &self.plan
+    }
+
+    /// Take the plan out (e.g. to save it on another thread, then put a copy back).
+    pub fn into_plan(self) -> Plan {
+        self.plan
+    }
+
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// True when the plan changed since it was last marked saved.
+    pub fn is_dirty(&self) -> bool {
+        self.revision != self.saved_revision
+    }
+
+    pub fn mark_saved(&mut self) {
+        self.saved_revision = self.revision;
+    }
+
+    /// Mark the document as changed without an edit (e.g. restored from recovery).
+    pub fn mark_unsaved(&mut self) {
+        self.revision += 1;
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    pub fn undo_label(&self) -> Option<&str> {
+        self.undo.back().map(|g| g.label.as_str())
+    }
+
+    pub fn redo_label(&self) -> Option<&str> {
+        self.redo.last().map(|g| g.label.as_str())
+    }
+
+    /// Apply an edit as its own undo step.
+    pub fn apply(&mut self, label: &str, edit: Edit) -> Result<(), EditError> {
+        self.apply_in(label, edit, None)
+    }
+
+    /// Apply an edit that belongs to a gesture: consecutive edits of the same
+    /// gesture merge into one undo step until [`Document::end_gesture`].
+    pub fn apply_gesture(
+        &mut self,
+        label: &str,
+        gesture: GestureId,
+        edit: Edit,
+    ) -> Result<(), EditError> {
+        self.apply_in(label, edit, Some(gesture))
+    }
+
+    /// Close the open gesture: the next edit starts a new undo step.
+    pub fn end_gesture(&mut self) {
+        self.open_gesture = None;
+    }
+
+    fn apply_in(
+        &mut self,
+        label: &str,
+        edit: Edit,
+        gesture: Option<GestureId>,
+    ) -> Result<(), EditError> {
+        let redo_copy = edit.clone();
+        let inverse = apply(&mut self.plan, edit)?;
+        self.revision += 1;
+        self.redo.clear();
+        let merge = gesture.is_some() && gesture == self.open_gesture;
+        match self.undo.back_mut() {
+            Some(group) if merge && group.gesture == gesture => {
+                group.undo.insert(0, inverse);
+                group.redo.push(redo_copy);
+                compact(group);
+            }
+            _ => {
+                self.undo.push_back(Group {
+                    label: label.to_owned(),
+                    undo: vec![inverse],
+                    redo: vec![redo_copy],
+                    gesture,
+                });
+                while self.undo.len() > self.limit {
+                    self.undo.pop_front();
+                }
+            }
+        }
+        self.open_gesture = gesture;
+        Ok(())
+    }
+
+    /// Undo the last step. Returns its label, or `None` when there was nothing to undo.
+    pub fn undo(&mut self) -> Option<String> {
+        self.open_gesture = None;
+        let group = self.undo.pop_back()?;
+        for e in &group.undo {
+            // Inverses were produced by `apply` on this very plan; they cannot fail
+            // unless the history is corrupt, in which case the step is dropped.
+            if apply(&mut self.plan, e.clone()).is_err() {
+                log::error!("undo of '{}' failed; history dropped", group.label);
+                self.undo.clear();
+                self.redo.clear();
+                self.revision += 1;
+                return None;
+            }
+        }
+        self.revision += 1;
+        let label = group.label.clone();
+        self.redo.push(group);
+        Some(label)
+    }
+
+    /// Redo the last undone step. Returns its label.
+    pub fn redo(&mut self) -> Option<String> {
+        self.open_gesture = None;
+        let group = self.redo.pop()?;
+        for e in &group.redo {
+            if apply(&mut self.plan, e.clone()).is_err() {
+                log::error!("redo of '{}' failed; history dropped", group.label);
+                self.undo.clear();
+                self.redo.clear();
+                self.revision += 1;
+                return None;
+            }
+        }
+        self.revision += 1;
+        let label = group.label.clone();
+        self.undo.push_back(group);
+        Some(label)
+    }
+
+    /// Number of undo steps kept.
+    pub fn undo_len(&self) -> usize {
+        self.undo.len()
+    }
+
+    /// Replace the whole plan (open, new, reload). Clears the history.
+    pub fn replace_plan(&mut self, plan: Plan) {
+        self.plan = plan;
+        self.undo.clear();
+        self.redo.clear();
+        self.open_gesture = None;
+        self.revision += 1;
+        self.saved_revision = self.revision;
+    }
+}
+
+/// Keep a long drag from growing without bound: consecutive position edits of
+/// the same steps collapse to the first inverse and the last redo.
+fn compact(group: &mut Group) {
+    if group.undo.len() >= 2
+        && let (
+            Edit::SetPositions {
+                wf: a,
+                positions: pa,
+            },
+            Edit::SetPositions {
+                wf: b,
+                positions: pb,
+            },
+        ) = (&group.undo[0], &group.undo[1])
+        && a == b
+        && same_ids(pa, pb)
+    {
+        // undo[0] is the newest inverse; undo[1] holds the older (original) positions.
+        group.undo.remove(0);
+    }
+    let n = group.redo.len();
+    if n >= 2
+        && let (
+            Edit::SetPositions {
+                wf: a,
+                positions: pa,
+            },
+            Edit::SetPositions {
+                wf: b,
+                positions: pb,
+            },
+        ) = (&group.redo[n - 2], &group.redo[n - 1])
+        && a == b
+        && same_ids(pa, pb)
+    {
+        group.redo.remove(n - 2);
+    }
+}
+
+fn same_ids(
+    a: &[(crate::model::StepId, crate::model::Pos)],
+    b: &[(crate::model::StepId, crate::model::Pos)],
+) -> bool {
+    let mut x: Vec<_> = a.iter().map(|(id, _)| *id).collect();
+    let mut y: Vec<_> = b.iter().map(|(id, _)| *id).collect();
+    x.sort_unstable();
+    y.sort_unstable();
+    x == y
+}

@@ -1,0 +1,13 @@
+//! Automap: plan e-commerce automations before buying tools.
+//!
+//! Data flows one way: `storage` loads a [`model::Plan`], `edit` changes it
+//! (with undo), `analysis`, `roadmap` and `export` derive results from it, and
+//! `ui` shows it. Only `ui` knows about egui.
+
+pub mod analysis;
+pub mod edit;
+pub mod export;
+pub mod model;
+pub mod roadmap;
+pub mod storage;
+pub mod ui;

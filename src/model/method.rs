@@ -1,0 +1,24 @@
+use serde::{Deserialize, Serialize};
+
+/// Thresholds and weights of the method, editable per plan.
+/// The analysis module documents what each one does (`docs/findings.md`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MethodSettings {
+    /// Occurrences per day from which a step counts as high frequency ("many times daily").
+    pub high_frequency_per_day: f64,
+    /// Occurrences per day from which a step counts as medium frequency ("several times daily").
+    pub medium_frequency_per_day: f64,
+    /// Occurrences per day from which an AI candidate counts as high volume.
+    pub ai_volume_per_day: f64,
+}
+
+impl Default for MethodSettings {
+    fn default() -> Self {
+        Self {
+            high_frequency_per_day: 10.0,
+            medium_frequency_per_day: 2.0,
+            ai_volume_per_day: 5.0,
+        }
+    }
+}
