@@ -1,1 +1,1 @@
-//! (in progress)
+//! Markdown (with Mermaid) export of a plan.

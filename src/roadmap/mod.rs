@@ -1,1 +1,1 @@
-//! (in progress)
+//! The 90-day roadmap: suggestion, capacity, cost and savings per phase.

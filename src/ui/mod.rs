@@ -1,1 +1,1 @@
-//! (in progress)
+//! The eframe app. The only module (with `main.rs`) that uses egui.
