@@ -135,7 +135,9 @@ impl Analysis {
     }
 
     pub fn findings_for_step(&self, id: StepId) -> impl Iterator<Item = &Finding> {
-        self.findings.iter().filter(move |f| f.step_ids.contains(&id))
+        self.findings
+            .iter()
+            .filter(move |f| f.step_ids.contains(&id))
     }
 
     fn reindex(&mut self) {

@@ -1,0 +1,158 @@
+//! One list of commands for menus, buttons, context menus and keyboard shortcuts.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+/// Everything a user can do by name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Command {
+    // File
+    NewPlan,
+    Open,
+    Save,
+    SaveAs,
+    ExportMarkdown,
+    ExportImage,
+    NewWorkflowFromList,
+    Quit,
+    // Edit
+    Undo,
+    Redo,
+    Cut,
+    Copy,
+    Paste,
+    Duplicate,
+    Delete,
+    SelectAll,
+    Rename,
+    AppendStep,
+    // View / map
+    TidyUp,
+    ZoomToFit,
+    ZoomToSelection,
+    ZoomReset,
+    ToggleSnap,
+    ToggleMinimap,
+    Find,
+    // Workflows
+    AddWorkflow,
+    DuplicateWorkflow,
+    DeleteWorkflow,
+}
+
+const fn ks(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(modifiers, key)
+}
+
+impl Command {
+    pub const ALL: &'static [Command] = &[
+        Command::NewPlan,
+        Command::Open,
+        Command::Save,
+        Command::SaveAs,
+        Command::ExportMarkdown,
+        Command::ExportImage,
+        Command::NewWorkflowFromList,
+        Command::Quit,
+        Command::Undo,
+        Command::Redo,
+        Command::Cut,
+        Command::Copy,
+        Command::Paste,
+        Command::Duplicate,
+        Command::Delete,
+        Command::SelectAll,
+        Command::Rename,
+        Command::AppendStep,
+        Command::TidyUp,
+        Command::ZoomToFit,
+        Command::ZoomToSelection,
+        Command::ZoomReset,
+        Command::ToggleSnap,
+        Command::ToggleMinimap,
+        Command::Find,
+        Command::AddWorkflow,
+        Command::DuplicateWorkflow,
+        Command::DeleteWorkflow,
+    ];
+
+    /// Menu and button text.
+    pub fn label(self) -> &'static str {
+        match self {
+            Command::NewPlan => "New plan",
+            Command::Open => "Open…",
+            Command::Save => "Save",
+            Command::SaveAs => "Save as…",
+            Command::ExportMarkdown => "Export Markdown…",
+            Command::ExportImage => "Export image…",
+            Command::NewWorkflowFromList => "New workflow from list…",
+            Command::Quit => "Quit",
+            Command::Undo => "Undo",
+            Command::Redo => "Redo",
+            Command::Cut => "Cut",
+            Command::Copy => "Copy",
+            Command::Paste => "Paste",
+            Command::Duplicate => "Duplicate",
+            Command::Delete => "Delete",
+            Command::SelectAll => "Select all",
+            Command::Rename => "Rename",
+            Command::AppendStep => "Append next step",
+            Command::TidyUp => "Tidy up",
+            Command::ZoomToFit => "Zoom to fit",
+            Command::ZoomToSelection => "Zoom to selection",
+            Command::ZoomReset => "Zoom to 100 %",
+            Command::ToggleSnap => "Snap to grid",
+            Command::ToggleMinimap => "Minimap",
+            Command::Find => "Find…",
+            Command::AddWorkflow => "Add workflow",
+            Command::DuplicateWorkflow => "Duplicate workflow",
+            Command::DeleteWorkflow => "Delete workflow",
+        }
+    }
+
+    /// The main shortcut (shown in menus).
+    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+        let cmd = Modifiers::COMMAND;
+        let cmd_shift = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+        let shift_alt = Modifiers::SHIFT.plus(Modifiers::ALT);
+        Some(match self {
+            Command::NewPlan => ks(cmd, Key::N),
+            Command::Open => ks(cmd, Key::O),
+            Command::Save => ks(cmd, Key::S),
+            Command::SaveAs => ks(cmd_shift, Key::S),
+            Command::ExportMarkdown => ks(cmd, Key::E),
+            Command::Quit => ks(cmd, Key::Q),
+            Command::Undo => ks(cmd, Key::Z),
+            Command::Redo => ks(cmd_shift, Key::Z),
+            Command::Duplicate => ks(cmd, Key::D),
+            Command::Delete => ks(Modifiers::NONE, Key::Delete),
+            Command::SelectAll => ks(cmd, Key::A),
+            Command::Rename => ks(Modifiers::NONE, Key::F2),
+            Command::TidyUp => ks(shift_alt, Key::T),
+            Command::ZoomToFit => ks(Modifiers::NONE, Key::F),
+            Command::ZoomReset => ks(cmd, Key::Num0),
+            Command::ToggleSnap => ks(Modifiers::NONE, Key::G),
+            Command::ToggleMinimap => ks(Modifiers::NONE, Key::M),
+            Command::Find => ks(cmd, Key::F),
+            // Cut, copy and paste arrive as egui events (Event::Cut/Copy/Paste), not keys.
+            _ => return None,
+        })
+    }
+
+    /// Extra shortcuts that do the same thing.
+    pub fn alt_shortcuts(self) -> &'static [KeyboardShortcut] {
+        const REDO_Y: KeyboardShortcut = ks(Modifiers::COMMAND, Key::Y);
+        const BACKSPACE: KeyboardShortcut = ks(Modifiers::NONE, Key::Backspace);
+        match self {
+            Command::Redo => &[REDO_Y],
+            Command::Delete => &[BACKSPACE],
+            _ => &[],
+        }
+    }
+
+    /// Shortcut text for menus ("Ctrl+S").
+    pub fn shortcut_text(self, ctx: &egui::Context) -> String {
+        self.shortcut()
+            .map(|s| ctx.format_shortcut(&s))
+            .unwrap_or_default()
+    }
+}
