@@ -1,0 +1,159 @@
+//! The example plans shipped in `plans/` load, and show what they promise.
+
+use automap::model::{Plan, StepId, StepKind, Workflow};
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+fn plan_path(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("plans")
+        .join(name)
+}
+
+fn load(name: &str) -> Plan {
+    let path = plan_path(name);
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    ron::from_str::<Plan>(&text).unwrap_or_else(|e| panic!("{name} does not parse: {e}"))
+}
+
+/// Every step id appears once in the plan, and every link joins two steps of its own workflow.
+fn assert_well_formed(plan: &Plan) {
+    let mut ids = HashSet::new();
+    for w in &plan.workflows {
+        for s in &w.steps {
+            assert!(ids.insert(s.id), "step id {} is used twice", s.id);
+            assert!(!s.title.trim().is_empty(), "step {} has no title", s.id);
+        }
+    }
+    for w in &plan.workflows {
+        let own: HashSet<StepId> = w.steps.iter().map(|s| s.id).collect();
+        for l in &w.links {
+            assert!(
+                own.contains(&l.from) && own.contains(&l.to),
+                "workflow '{}' links {} -> {}, a step it does not have",
+                w.name,
+                l.from,
+                l.to
+            );
+        }
+    }
+}
+
+/// The titles met walking from the trigger, taking `branch` at decisions,
+/// leaving out decisions and ends.
+fn main_line(w: &Workflow, branch: &str) -> Vec<String> {
+    let mut titles = Vec::new();
+    let Some(mut cur) = w.steps.iter().find(|s| s.kind == StepKind::Trigger) else {
+        return titles;
+    };
+    let mut seen = HashSet::new();
+    while seen.insert(cur.id) {
+        if !matches!(cur.kind, StepKind::Decision | StepKind::End) {
+            titles.push(cur.title.clone());
+        }
+        let out: Vec<_> = w.links.iter().filter(|l| l.from == cur.id).collect();
+        let next = if cur.kind == StepKind::Decision {
+            out.iter().find(|l| l.label == branch)
+        } else {
+            out.first()
+        };
+        match next.and_then(|l| w.step(l.to)) {
+            Some(s) => cur = s,
+            None => break,
+        }
+    }
+    titles
+}
+
+#[test]
+fn order_fulfillment_has_the_twelve_steps_in_order() {
+    let plan = load("order-fulfillment.ron");
+    assert_well_formed(&plan);
+    assert_eq!(plan.workflows.len(), 1);
+    let w = &plan.workflows[0];
+    let expected = [
+        "Customer places order on Shopify",
+        "Payment is processed via Stripe",
+        "Send order confirmation email",
+        "Order appears in Shopify admin",
+        "Check inventory",
+        "Print packing slip",
+        "Pack the order",
+        "Create shipping label via ShipStation",
+        "Mark order as fulfilled in Shopify",
+        "Send tracking email",
+        "Customer receives product",
+        "Send review request email",
+    ];
+    assert_eq!(main_line(w, "in stock"), expected);
+    let trigger = w.steps.iter().find(|s| s.kind == StepKind::Trigger);
+    assert_eq!(
+        trigger.map(|s| s.title.as_str()),
+        Some("Customer places order on Shopify")
+    );
+    assert!(w.steps.iter().any(|s| s.kind == StepKind::End));
+}
+
+#[test]
+fn order_fulfillment_branches_on_stock() {
+    let plan = load("order-fulfillment.ron");
+    let w = &plan.workflows[0];
+    let decision = w
+        .steps
+        .iter()
+        .find(|s| s.kind == StepKind::Decision)
+        .expect("a decision step");
+    assert_eq!(decision.title, "In stock?");
+    let mut labels: Vec<&str> = w
+        .links
+        .iter()
+        .filter(|l| l.from == decision.id)
+        .map(|l| l.label.as_str())
+        .collect();
+    labels.sort_unstable();
+    assert_eq!(labels, ["in stock", "out of stock"]);
+
+    let out_of_stock = w
+        .links
+        .iter()
+        .find(|l| l.from == decision.id && l.label == "out of stock")
+        .and_then(|l| w.step(l.to))
+        .expect("the out-of-stock branch leads to a step");
+    assert_eq!(out_of_stock.kind, StepKind::Exception);
+    assert_eq!(out_of_stock.tag, automap::model::Tag::KeepManual);
+    assert!(
+        out_of_stock.pos.y > decision.pos.y,
+        "the exception sits below the main line"
+    );
+}
+
+#[test]
+fn order_fulfillment_is_filled_in_for_a_40_order_shop() {
+    let plan = load("order-fulfillment.ron");
+    assert_eq!(plan.format_version, automap::model::FORMAT_VERSION);
+    assert!(!plan.profile.shop_name.is_empty());
+    assert_eq!(plan.profile.hourly_value, 25.0);
+    assert_eq!(plan.profile.setup_hours_per_week, 5.0);
+    let w = &plan.workflows[0];
+    for s in w.steps.iter().filter(|s| s.kind != StepKind::End) {
+        assert!(!s.owner.is_empty(), "'{}' has no owner", s.title);
+        assert!(!s.system.is_empty(), "'{}' has no system", s.title);
+        assert!(s.frequency.count > 0.0, "'{}' has no frequency", s.title);
+    }
+    let undecided = w
+        .steps
+        .iter()
+        .filter(|s| s.tag == automap::model::Tag::Undecided)
+        .count();
+    assert!(
+        undecided * 2 > w.steps.len(),
+        "most steps are left for the owner to decide"
+    );
+    let messages: HashSet<&str> = w.steps.iter().map(|s| s.message.as_str()).collect();
+    for m in ["order confirmation", "shipping/tracking", "review request"] {
+        assert!(messages.contains(m), "no step sends the {m} email");
+    }
+    let orders = plan.workflows[0].steps[0].frequency.daily();
+    assert!((30.0..=50.0).contains(&orders), "about 40 orders a day");
+}
