@@ -3,6 +3,8 @@
 //! undo/redo history and a revision counter for caches.
 
 mod history;
+pub mod layout;
+pub mod paste;
 
 pub use history::{Document, GestureId};
 
