@@ -2,6 +2,483 @@
 //!
 //! CONTRACT (the UI and CLI build on these; extend, don't rename):
 //! - `load(path) -> Result<Loaded, LoadError>`; `Loaded { plan, problems }`
-//!   where problems are validation notices that did not stop loading;
+//!   where problems are validation notices that did not stop loading (a plan
+//!   with error-level problems is refused as [`LoadError::Invalid`], which lists
+//!   every problem);
 //! - `save(plan, path) -> Result<(), SaveError>`: atomic, keeps `NAME.ron.bak`;
-//! - `to_ron(plan) -> String` and `from_str(text, name) -> Result<Loaded, LoadError>`.
+//! - `to_ron(plan) -> String` and `from_str(text, name) -> Result<Loaded, LoadError>`;
+//! - `stamp(path)` / [`FileStamp::matches`]: has the file changed on disk since it was read?
+//! - [`recovery`]: recovery copies of open plans and crash reports.
+
+mod atomic;
+mod problems;
+pub mod recovery;
+mod stamp;
+
+pub use atomic::backup_path;
+pub use problems::{MAX_NUMBER, MAX_POSITION, Problem, ProblemSeverity, validate};
+pub use stamp::{FileStamp, content_hash, stamp};
+
+use crate::model::{FORMAT_VERSION, Plan};
+use serde::Deserialize;
+use std::io::Read;
+use std::path::Path;
+use thiserror::Error;
+
+/// Plan files above this size are refused without being read.
+pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
+
+/// Nesting depth the parser accepts before it gives up (protects the stack).
+pub const MAX_NESTING: usize = 128;
+
+/// A plan read from a file, with the notices found while checking it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    pub plan: Plan,
+    /// Notices only: a plan with errors is refused with [`LoadError::Invalid`].
+    pub problems: Vec<Problem>,
+}
+
+/// Why a plan file could not be opened. Every message names the file and says what to do.
+#[derive(Debug, Error)]
+pub enum LoadError {
+    #[error("Cannot read {file}: {reason}. {what_to_do}")]
+    Read {
+        file: String,
+        reason: String,
+        what_to_do: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(
+        "{file} is {size_mb:.0} MB, more than the 50 MB a plan file may have, so it was not opened. Check that this is really an Automap plan."
+    )]
+    TooLarge { file: String, size_mb: f64 },
+    #[error("{file} is empty: it holds no plan. {what_to_do}.")]
+    Empty { file: String, what_to_do: String },
+    #[error(
+        "{file}, line {line}, column {column}: the file is not UTF-8 text (is it a plan file?). {what_to_do}."
+    )]
+    NotUtf8 {
+        file: String,
+        line: usize,
+        column: usize,
+        what_to_do: String,
+    },
+    #[error(
+        "{file} was written by a newer version of Automap (plan format {found}; this version reads format {supported} and older). Open it with a newer Automap; the file was not changed."
+    )]
+    NewerVersion {
+        file: String,
+        found: u64,
+        supported: u32,
+    },
+    #[error("{file}, line {line}, column {column}: {detail} — {what_to_do}.")]
+    Syntax {
+        file: String,
+        line: usize,
+        column: usize,
+        detail: String,
+        what_to_do: String,
+    },
+    #[error("{file}: {summary} — {what_to_do}.")]
+    Invalid {
+        file: String,
+        summary: String,
+        /// Every problem found, errors first (notices too).
+        problems: Vec<Problem>,
+        what_to_do: String,
+    },
+}
+
+impl LoadError {
+    /// The validation problems, when the file parsed but is not a usable plan.
+    pub fn problems(&self) -> &[Problem] {
+        match self {
+            LoadError::Invalid { problems, .. } => problems,
+            _ => &[],
+        }
+    }
+
+    /// Stable code for the command line's JSON output.
+    pub fn code(&self) -> &'static str {
+        match self {
+            LoadError::Read { .. } => "unreadable-file",
+            LoadError::TooLarge { .. } => "file-too-large",
+            LoadError::NewerVersion { .. } => "newer-format",
+            LoadError::Empty { .. }
+            | LoadError::NotUtf8 { .. }
+            | LoadError::Syntax { .. }
+            | LoadError::Invalid { .. } => "invalid-file",
+        }
+    }
+
+    /// Line and column, when the parser knows them.
+    pub fn position(&self) -> Option<(usize, usize)> {
+        match self {
+            LoadError::NotUtf8 { line, column, .. } | LoadError::Syntax { line, column, .. } => {
+                Some((*line, *column))
+            }
+            _ => None,
+        }
+    }
+
+    fn set_what_to_do(&mut self, text: String) {
+        match self {
+            LoadError::Empty { what_to_do, .. }
+            | LoadError::NotUtf8 { what_to_do, .. }
+            | LoadError::Syntax { what_to_do, .. }
+            | LoadError::Invalid { what_to_do, .. } => *what_to_do = text,
+            LoadError::Read { .. }
+            | LoadError::TooLarge { .. }
+            | LoadError::NewerVersion { .. } => {}
+        }
+    }
+}
+
+/// Why a plan could not be saved. The file that was there before is never damaged.
+#[derive(Debug, Error)]
+pub enum SaveError {
+    #[error("Could not save {file}: {reason}. {file_state} {what_to_do}")]
+    Io {
+        file: String,
+        reason: String,
+        /// "The file on disk was not changed." or similar.
+        file_state: String,
+        what_to_do: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(
+        "Could not save {file}: the plan could not be written as RON ({detail}). The file on disk was not changed."
+    )]
+    Encode { file: String, detail: String },
+}
+
+fn fix_hint(file: &str, has_backup: bool) -> String {
+    if has_backup {
+        format!("fix the file in a text editor or restore {file}.bak")
+    } else {
+        "fix the file in a text editor".to_owned()
+    }
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "there is no such file or folder".to_owned(),
+        K::PermissionDenied => "permission denied".to_owned(),
+        K::StorageFull => "the disk is full".to_owned(),
+        K::ReadOnlyFilesystem => "the disk is read-only".to_owned(),
+        K::IsADirectory => "it is a folder, not a file".to_owned(),
+        K::NotADirectory => "a part of the path is a file, not a folder".to_owned(),
+        K::QuotaExceeded => "the disk quota is used up".to_owned(),
+        _ => e.to_string(),
+    }
+}
+
+// ---------------------------------------------------------------- writing
+
+/// The plan as pretty RON: one field per line, fields in the model's order,
+/// four-space indent, a final newline. The same plan always gives the same text.
+pub fn to_ron(plan: &Plan) -> String {
+    let config = ron::ser::PrettyConfig::new()
+        .indentor("    ")
+        .new_line("\n")
+        .struct_names(false)
+        .separate_tuple_members(false)
+        .enumerate_arrays(false)
+        .compact_arrays(false);
+    match ron::ser::to_string_pretty(plan, config) {
+        Ok(s) => {
+            // ron escapes apostrophes inside strings ("team\'s"); every `'` in the
+            // output is such an escape, so dropping the backslash is exact and
+            // keeps notes readable. Newlines stay escaped: one field, one line.
+            let mut s = s.replace("\\'", "'");
+            s.push('\n');
+            s
+        }
+        // Serialising plain data into a String cannot fail; keep the program alive anyway.
+        Err(e) => format!("// could not write the plan: {e}\n"),
+    }
+}
+
+/// Save atomically and keep the previous file as `NAME.ron.bak`.
+pub fn save(plan: &Plan, path: &Path) -> Result<(), SaveError> {
+    save_stamped(plan, path).map(|_| ())
+}
+
+/// [`save`], returning the stamp of the file just written (for change detection).
+pub fn save_stamped(plan: &Plan, path: &Path) -> Result<FileStamp, SaveError> {
+    let text = to_ron(plan);
+    write_file_atomic(path, text.as_bytes(), true)?;
+    Ok(FileStamp::from_bytes(path, text.as_bytes()))
+}
+
+/// Write any file atomically (used for exported Markdown and recovery copies).
+pub fn write_file_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), SaveError> {
+    write_atomic_with(path, keep_backup, &mut |f| {
+        std::io::Write::write_all(f, bytes)
+    })
+}
+
+/// Atomic write where `fill` writes the content. Public so tests can simulate a
+/// failing disk (for example by returning `ErrorKind::StorageFull`).
+#[doc(hidden)]
+pub fn write_atomic_with(
+    path: &Path,
+    keep_backup: bool,
+    fill: &mut dyn FnMut(&mut std::fs::File) -> std::io::Result<()>,
+) -> Result<(), SaveError> {
+    atomic::replace_with(path, keep_backup, fill).map_err(|e| {
+        let file = path.display().to_string();
+        let folder = atomic::parent_dir(path).display().to_string();
+        let exists = path.exists();
+        let file_state = if exists {
+            "The file on disk was not changed.".to_owned()
+        } else {
+            "Nothing was written.".to_owned()
+        };
+        use std::io::ErrorKind as K;
+        let what_to_do = match (e.stage, e.source.kind()) {
+            (_, K::StorageFull | K::QuotaExceeded) => {
+                "Free some disk space and save again, or save under another name on another disk."
+                    .to_owned()
+            }
+            (atomic::Stage::Create, _) => format!(
+                "Check that the folder {folder} exists and that you may write in it, or save under another name in another folder."
+            ),
+            (atomic::Stage::Backup, _) => format!(
+                "Keeping the previous version as {} failed; check that you may write in {folder}.",
+                backup_path(path).display()
+            ),
+            _ => "Try again, or save under another name in another folder.".to_owned(),
+        };
+        SaveError::Io {
+            file,
+            reason: io_reason(&e.source),
+            file_state,
+            what_to_do,
+            source: e.source,
+        }
+    })
+}
+
+// ---------------------------------------------------------------- reading
+
+/// Read and check a plan file. Files above 50 MB are refused from their size
+/// alone; every other failure names the file, the place when known, and what to do.
+pub fn load(path: &Path) -> Result<Loaded, LoadError> {
+    load_stamped(path).map(|(loaded, _)| loaded)
+}
+
+/// [`load`], also returning the stamp of the bytes read (to detect later changes on disk).
+pub fn load_stamped(path: &Path) -> Result<(Loaded, FileStamp), LoadError> {
+    let file = path.display().to_string();
+    let read_err = |source: std::io::Error| {
+        let what_to_do = match source.kind() {
+            std::io::ErrorKind::NotFound => "Check the path and the file name.",
+            std::io::ErrorKind::PermissionDenied => "Check that you may read the file.",
+            _ => "Check that the path names a plan file.",
+        }
+        .to_owned();
+        LoadError::Read {
+            file: file.clone(),
+            reason: io_reason(&source),
+            what_to_do,
+            source,
+        }
+    };
+    let meta = std::fs::metadata(path).map_err(read_err)?;
+    if meta.is_dir() {
+        return Err(read_err(std::io::Error::from(
+            std::io::ErrorKind::IsADirectory,
+        )));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            file,
+            size_mb: meta.len() as f64 / (1024.0 * 1024.0),
+        });
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(read_err)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        // The file grew while it was being read.
+        return Err(LoadError::TooLarge {
+            file,
+            size_mb: bytes.len() as f64 / (1024.0 * 1024.0),
+        });
+    }
+    let stamp = FileStamp::from_bytes(path, &bytes);
+    let has_backup = backup_path(path).is_file();
+    match from_bytes(&bytes, &file) {
+        Ok(loaded) => Ok((loaded, stamp)),
+        Err(mut e) => {
+            if has_backup {
+                e.set_what_to_do(fix_hint(&file, true));
+            }
+            Err(e)
+        }
+    }
+}
+
+/// Parse and check plan text that arrived as bytes (checks UTF-8 first).
+pub fn from_bytes(bytes: &[u8], file_name: &str) -> Result<Loaded, LoadError> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => from_str(text, file_name),
+        Err(e) => {
+            let valid = bytes.get(..e.valid_up_to()).unwrap_or_default();
+            let line = 1 + valid.iter().filter(|&&b| b == b'\n').count();
+            let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            let column = 1 + String::from_utf8_lossy(valid.get(line_start..).unwrap_or_default())
+                .chars()
+                .count();
+            Err(LoadError::NotUtf8 {
+                file: file_name.to_owned(),
+                line,
+                column,
+                what_to_do: capitalise(&fix_hint(file_name, false)),
+            })
+        }
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// Just the version field of a plan file; every other field is skipped.
+#[derive(Deserialize)]
+#[serde(rename = "Plan")]
+struct VersionProbe {
+    #[serde(default)]
+    format_version: Option<u64>,
+}
+
+/// Parser options: the default nesting limit, and `Some(..)` may be left out
+/// of hand-written files (`layer: L2` reads as `layer: Some(L2)`).
+fn ron_options() -> ron::Options {
+    ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(MAX_NESTING)
+}
+
+/// The format version written in the text, found without trusting the rest of
+/// the file. Falls back to a plain text search when the file does not parse,
+/// so that a newer file with syntax this version does not know is still
+/// recognised as newer rather than reported as broken.
+fn declared_version(text: &str) -> Option<u64> {
+    if let Ok(probe) = ron_options().from_str::<VersionProbe>(text) {
+        return probe.format_version;
+    }
+    let at = text.find("format_version")?;
+    let rest = text.get(at + "format_version".len()..)?.trim_start();
+    let rest = rest.strip_prefix(':')?.trim_start();
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
+}
+
+/// Parse and check plan text. `file_name` is only used in messages.
+pub fn from_str(text: &str, file_name: &str) -> Result<Loaded, LoadError> {
+    let what_to_do = fix_hint(file_name, false);
+    if text.trim().is_empty() {
+        return Err(LoadError::Empty {
+            file: file_name.to_owned(),
+            what_to_do:
+                "Open another file, or restore a backup copy (NAME.ron.bak) if there is one"
+                    .to_owned(),
+        });
+    }
+    if let Some(found) = declared_version(text)
+        && found > u64::from(FORMAT_VERSION)
+    {
+        return Err(LoadError::NewerVersion {
+            file: file_name.to_owned(),
+            found,
+            supported: FORMAT_VERSION,
+        });
+    }
+    let mut plan: Plan = ron_options()
+        .from_str(text)
+        .map_err(|e| LoadError::Syntax {
+            file: file_name.to_owned(),
+            line: e.span.start.line,
+            column: e.span.start.col,
+            detail: describe(&e.code),
+            what_to_do: what_to_do.clone(),
+        })?;
+    // Older files are read as they are and written back in the current format.
+    plan.format_version = FORMAT_VERSION;
+    let problems = validate(&plan);
+    let errors = problems.iter().filter(|p| p.is_error()).count();
+    if errors > 0 {
+        let first = problems
+            .first()
+            .map(|p| p.message.clone())
+            .unwrap_or_default();
+        let summary = if errors == 1 {
+            first
+        } else {
+            format!("{first} (and {} more problems)", errors - 1)
+        };
+        return Err(LoadError::Invalid {
+            file: file_name.to_owned(),
+            summary,
+            problems,
+            what_to_do,
+        });
+    }
+    Ok(Loaded { plan, problems })
+}
+
+/// A parser error in words an owner can act on.
+fn describe(code: &ron::Error) -> String {
+    use ron::Error as E;
+    match code {
+        E::Eof => "the file ends too early; it may have been cut off".to_owned(),
+        E::ExceededRecursionLimit => format!(
+            "the brackets are nested more than {MAX_NESTING} levels deep, which no plan needs"
+        ),
+        E::NoSuchEnumVariant {
+            expected, found, ..
+        } => format!(
+            "\"{found}\" is not a value this field accepts; use one of: {}",
+            expected.join(", ")
+        ),
+        E::NoSuchStructField { found, .. } => format!("there is no field named \"{found}\" here"),
+        E::InvalidValueForType { expected, found } => {
+            format!("expected {expected} but found {found}")
+        }
+        E::IntegerOutOfBounds => {
+            "a number here is too large (or negative where only positive numbers fit)".to_owned()
+        }
+        E::ExpectedDifferentLength { expected, found } => {
+            format!("expected {expected} but found {found} elements")
+        }
+        E::DuplicateStructField { field, .. } => format!("the field \"{field}\" appears twice"),
+        E::TrailingCharacters => {
+            "there is more text after the end of the plan; the plan must be one value in round brackets"
+                .to_owned()
+        }
+        E::Utf8Error(_) => "the file is not UTF-8 text".to_owned(),
+        E::ExpectedFloat | E::ExpectedInteger => "expected a number here".to_owned(),
+        E::ExpectedString => "expected text in double quotes here".to_owned(),
+        E::ExpectedBoolean => "expected true or false here".to_owned(),
+        E::ExpectedComma => "expected a comma between two fields or items".to_owned(),
+        other => {
+            let s = other.to_string();
+            let mut c = s.chars();
+            match c.next() {
+                Some(f) => f.to_lowercase().chain(c).collect(),
+                None => "the file could not be read as a plan".to_owned(),
+            }
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! Recovery copies of open plans and crash reports (filled in below).
