@@ -157,3 +157,53 @@ fn order_fulfillment_is_filled_in_for_a_40_order_shop() {
     let orders = plan.workflows[0].steps[0].frequency.daily();
     assert!((30.0..=50.0).contains(&orders), "about 40 orders a day");
 }
+
+#[test]
+fn demo_shop_has_four_workflows_and_sound_links() {
+    let plan = load("demo-shop.ron");
+    assert_well_formed(&plan);
+    assert!(plan.workflows.len() >= 4);
+    let names: Vec<&str> = plan.workflows.iter().map(|w| w.name.as_str()).collect();
+    for wanted in [
+        "Order fulfillment",
+        "Customer support inbox",
+        "Marketing emails",
+        "Inventory and reordering",
+    ] {
+        assert!(
+            names.contains(&wanted),
+            "no '{wanted}' workflow in {names:?}"
+        );
+    }
+    let ids: HashSet<_> = plan.workflows.iter().map(|w| w.id).collect();
+    assert_eq!(ids.len(), plan.workflows.len(), "workflow ids are unique");
+    for item in &plan.roadmap.items {
+        assert!(
+            plan.find_step(item.step).is_some(),
+            "roadmap item for missing step {}",
+            item.step
+        );
+    }
+}
+
+#[test]
+fn demo_shop_has_decided_and_undecided_steps() {
+    use automap::model::Tag;
+    let plan = load("demo-shop.ron");
+    let steps: Vec<_> = plan.workflows.iter().flat_map(|w| &w.steps).collect();
+    let count = |t: Tag| steps.iter().filter(|s| s.tag == t).count();
+    assert!(count(Tag::Automate) >= 5);
+    assert!(count(Tag::KeepManual) >= 3);
+    assert!(count(Tag::Undecided) >= 5);
+    // Some automated steps are ready to build: a full failure plan and a test plan.
+    assert!(steps.iter().any(|s| s.tag == Tag::Automate
+        && s.failure_plan.is_complete()
+        && !s.test_plan.is_empty()));
+    // The shop's order confirmation goes out twice, from two systems.
+    let confirmations: HashSet<&str> = steps
+        .iter()
+        .filter(|s| s.tag == Tag::Automate && s.message == "order confirmation")
+        .map(|s| s.system.as_str())
+        .collect();
+    assert_eq!(confirmations.len(), 2);
+}
