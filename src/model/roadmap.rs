@@ -26,6 +26,8 @@ impl Column {
         Column::Later,
         Column::StaysManual,
     ];
+    pub const MONTHS: [Column; 3] = [Column::Month1, Column::Month2, Column::Month3];
+
     pub fn label(self) -> &'static str {
         match self {
             Column::Month1 => "Month 1",
@@ -34,6 +36,32 @@ impl Column {
             Column::Later => "Later",
             Column::StaysManual => "Stays manual",
         }
+    }
+
+    /// 0, 1, 2 for the months; `None` for Later and Stays manual.
+    pub fn month_index(self) -> Option<usize> {
+        match self {
+            Column::Month1 => Some(0),
+            Column::Month2 => Some(1),
+            Column::Month3 => Some(2),
+            Column::Later | Column::StaysManual => None,
+        }
+    }
+
+    /// The column after this one when a month is full (Month 3 spills into Later).
+    pub fn next(self) -> Column {
+        match self {
+            Column::Month1 => Column::Month2,
+            Column::Month2 => Column::Month3,
+            Column::Month3 | Column::Later => Column::Later,
+            Column::StaysManual => Column::StaysManual,
+        }
+    }
+
+    /// First and last day (1-based, inclusive) of a month of the 90 days.
+    pub fn days(self) -> Option<(u32, u32)> {
+        self.month_index()
+            .map(|i| (i as u32 * 30 + 1, i as u32 * 30 + 30))
     }
 }
 
@@ -47,15 +75,78 @@ pub struct RoadmapItem {
     pub pinned: bool,
     /// Setup hours when the owner changed the estimate.
     pub setup_hours: Option<f64>,
-    /// Chosen price option of the step's tool, by name.
+    /// Chosen price option of the item's tool, by name.
     pub price_option: Option<String>,
+    /// Tool id chosen for this item when it differs from the step's own tool.
+    pub tool: Option<String>,
+    /// Set by the suggestion when the item was meant for an earlier month
+    /// that had no setup hours left.
+    pub moved_from: Option<Column>,
+}
+
+/// Goal and expected outcome of one month, written by the owner.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PhaseNote {
+    pub goal: String,
+    pub outcome: String,
+}
+
+impl PhaseNote {
+    /// The starting text of month `index` (0–2), after the method's three phases.
+    pub fn default_for(index: usize) -> PhaseNote {
+        let (goal, outcome) = match index {
+            0 => (
+                "Take frequent, simple, rule-based tasks off the team's hands (layer 1).",
+                "Order emails go out and stock is watched without anyone doing it by hand.",
+            ),
+            1 => (
+                "Win revenue with marketing flows that follow if/then rules (layers 2 and 3).",
+                "Abandoned carts are followed up, reviews come in, customers get offers that fit them.",
+            ),
+            _ => (
+                "Grow support and content with AI agents, with people checking their work (layer 4).",
+                "Common questions get an instant answer and new content takes less time to write.",
+            ),
+        };
+        PhaseNote {
+            goal: goal.to_owned(),
+            outcome: outcome.to_owned(),
+        }
+    }
 }
 
 /// The 90-day plan. Items are kept in board order within each column.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Roadmap {
     /// First day of the plan, "YYYY-MM-DD", if set.
     pub start_date: Option<String>,
     pub items: Vec<RoadmapItem>,
+    /// Goal and outcome of Month 1, 2 and 3.
+    pub phases: Vec<PhaseNote>,
+}
+
+impl Default for Roadmap {
+    fn default() -> Self {
+        Self {
+            start_date: None,
+            items: Vec::new(),
+            phases: (0..3).map(PhaseNote::default_for).collect(),
+        }
+    }
+}
+
+impl Roadmap {
+    /// Goal and outcome of month `index` (0–2); the default text when the file has none.
+    pub fn phase(&self, index: usize) -> PhaseNote {
+        self.phases
+            .get(index)
+            .cloned()
+            .unwrap_or_else(|| PhaseNote::default_for(index))
+    }
+
+    pub fn item(&self, step: StepId) -> Option<&RoadmapItem> {
+        self.items.iter().find(|i| i.step == step)
+    }
 }

@@ -1,1 +1,240 @@
 //! The 90-day roadmap: suggestion, capacity, cost and savings per phase.
+//!
+//! [`suggest`] places every automation candidate of a plan in a month by its
+//! layer, fills each month up to the team's setup capacity and moves what does
+//! not fit on to the next one; items the owner pinned stay where they are.
+//! [`summarize`] derives what each month costs and saves. Nothing here is stored
+//! in the plan except the [`Roadmap`] that `suggest` returns.
+
+pub mod date;
+
+use crate::analysis::{Analysis, PriorityClass};
+use crate::model::{
+    Approach, Column, Complexity, Judgment, Layer, Plan, Roadmap, RoadmapItem, Sensitivity, Step,
+    StepId, StepKind, Tag,
+};
+use std::collections::{HashMap, HashSet};
+
+/// Weeks in one month of the 90 days (30 days).
+pub const WEEKS_PER_MONTH: f64 = 30.0 / 7.0;
+/// Weeks covered by the week-by-week timeline.
+pub const TIMELINE_WEEKS: u32 = 13;
+/// Average weeks in a calendar month, to turn weekly savings into monthly value.
+pub const WEEKS_PER_CALENDAR_MONTH: f64 = 52.0 / 12.0;
+
+/// Setup hours one month holds: the plan's setup hours per week × the month's weeks.
+pub fn capacity(plan: &Plan) -> f64 {
+    let per_week = plan.profile.setup_hours_per_week;
+    if per_week.is_finite() && per_week > 0.0 {
+        per_week * WEEKS_PER_MONTH
+    } else {
+        0.0
+    }
+}
+
+/// Estimated hours to set up, test and launch one automation, before the owner
+/// gives a figure: more for higher layers and for more complex steps.
+pub fn default_setup_hours(layer: Option<Layer>, complexity: Complexity) -> f64 {
+    let by_layer = match layer {
+        Some(Layer::L1) | None => [2.0, 4.0, 8.0],
+        Some(Layer::L2) => [4.0, 8.0, 14.0],
+        Some(Layer::L3) => [6.0, 10.0, 16.0],
+        Some(Layer::L4) => [8.0, 14.0, 24.0],
+    };
+    match complexity {
+        Complexity::Low => by_layer[0],
+        Complexity::Medium => by_layer[1],
+        Complexity::High => by_layer[2],
+    }
+}
+
+/// What the suggestion needs to know about one step from the method.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StepFacts {
+    pub class: PriorityClass,
+    /// Layer in effect; `None` when the step is no automation candidate.
+    pub layer: Option<Layer>,
+}
+
+/// Facts for a step: the analysis when it knows the step, else a cautious
+/// reading of the step's own fields.
+pub fn facts(step: &Step, analysis: &Analysis) -> StepFacts {
+    if let Some(i) = analysis.step(step.id) {
+        return StepFacts {
+            class: i.class,
+            layer: i.layer,
+        };
+    }
+    let class = match step.kind {
+        StepKind::Trigger | StepKind::End => PriorityClass::Event,
+        StepKind::Exception => PriorityClass::Exception,
+        _ if step.sensitivity.is_never_automate() => PriorityClass::NeverAutomate,
+        _ if step.approach == Approach::AiAgent => PriorityClass::AiCandidate,
+        _ if step.complexity == Complexity::High => PriorityClass::Trap,
+        _ if step.judgment == Judgment::RuleBased && step.kind == StepKind::Task => {
+            PriorityClass::QuickWin
+        }
+        _ if step.judgment == Judgment::HumanJudgment && step.sensitivity != Sensitivity::None => {
+            PriorityClass::NeverAutomate
+        }
+        _ => PriorityClass::Medium,
+    };
+    StepFacts {
+        class,
+        layer: step.layer.or_else(|| class_layer(class, step.kind)),
+    }
+}
+
+fn class_layer(class: PriorityClass, kind: StepKind) -> Option<Layer> {
+    match class {
+        PriorityClass::QuickWin => Some(Layer::L1),
+        PriorityClass::Medium if kind == StepKind::Decision => Some(Layer::L3),
+        PriorityClass::Medium => Some(Layer::L2),
+        PriorityClass::AiCandidate => Some(Layer::L4),
+        _ => None,
+    }
+}
+
+/// Where the method would put a step, before capacity; `None`: not on the roadmap.
+pub fn target_column(step: &Step, f: StepFacts) -> Option<Column> {
+    if f.class == PriorityClass::Event || matches!(step.kind, StepKind::Trigger | StepKind::End) {
+        return None;
+    }
+    if step.tag == Tag::KeepManual {
+        return Some(Column::StaysManual);
+    }
+    Some(match f.class {
+        PriorityClass::NeverAutomate | PriorityClass::Exception => Column::StaysManual,
+        PriorityClass::LowValue if step.tag != Tag::Automate => Column::StaysManual,
+        PriorityClass::Trap | PriorityClass::LowValue | PriorityClass::Event => Column::Later,
+        PriorityClass::QuickWin | PriorityClass::Medium | PriorityClass::AiCandidate => {
+            match f.layer.or_else(|| class_layer(f.class, step.kind)) {
+                Some(Layer::L1) => Column::Month1,
+                Some(Layer::L2 | Layer::L3) => Column::Month2,
+                Some(Layer::L4) => Column::Month3,
+                None => Column::Later,
+            }
+        }
+    })
+}
+
+/// Setup hours of an item: the owner's figure, else the default for its layer and complexity.
+pub fn setup_hours(item: &RoadmapItem, step: &Step, layer: Option<Layer>) -> f64 {
+    match item.setup_hours {
+        Some(h) if h.is_finite() && h >= 0.0 => h,
+        _ => default_setup_hours(layer, step.complexity),
+    }
+}
+
+/// Where each step of a plan lives: (workflow index, step index).
+fn step_index(plan: &Plan) -> HashMap<StepId, (usize, usize)> {
+    let mut map = HashMap::with_capacity(plan.step_count());
+    for (wi, w) in plan.workflows.iter().enumerate() {
+        for (si, s) in w.steps.iter().enumerate() {
+            map.entry(s.id).or_insert((wi, si));
+        }
+    }
+    map
+}
+
+/// Suggest a roadmap for the plan (see the module docs). Pinned items keep their
+/// column and order; other items keep the owner's setup hours, tool and price choice.
+pub fn suggest(plan: &Plan, analysis: &Analysis) -> Roadmap {
+    suggest_with(plan, |s| facts(s, analysis))
+}
+
+/// [`suggest`] with the method's facts given by a function.
+pub fn suggest_with(plan: &Plan, facts_of: impl Fn(&Step) -> StepFacts) -> Roadmap {
+    let index = step_index(plan);
+    let cap = capacity(plan);
+    let old = &plan.roadmap;
+    let mut seen: HashSet<StepId> = HashSet::with_capacity(old.items.len());
+    let mut kept: HashMap<StepId, &RoadmapItem> = HashMap::with_capacity(old.items.len());
+    let mut columns: [Vec<RoadmapItem>; 5] = Default::default();
+    let mut used = [0.0_f64; 3];
+    let mut pinned: HashSet<StepId> = HashSet::new();
+
+    for item in &old.items {
+        let Some(&(wi, si)) = index.get(&item.step) else {
+            continue;
+        };
+        if !seen.insert(item.step) {
+            continue;
+        }
+        if item.pinned {
+            pinned.insert(item.step);
+            let step = &plan.workflows[wi].steps[si];
+            if let Some(m) = item.column.month_index() {
+                used[m] += setup_hours(item, step, facts_of(step).layer);
+            }
+            columns[col_slot(item.column)].push(item.clone());
+        } else {
+            kept.insert(item.step, item);
+        }
+    }
+
+    // Candidates in order: by target column, most hours saved first, then plan order.
+    let mut candidates: Vec<(Column, f64, usize, &Step, StepFacts)> = Vec::new();
+    let mut order = 0usize;
+    for w in &plan.workflows {
+        for s in &w.steps {
+            order += 1;
+            if pinned.contains(&s.id) {
+                continue;
+            }
+            let f = facts_of(s);
+            if let Some(col) = target_column(s, f) {
+                let hours = s.manual_hours_per_week();
+                let hours = if hours.is_finite() { hours } else { 0.0 };
+                candidates.push((col, hours, order, s, f));
+            }
+        }
+    }
+    candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
+
+    for (target, _, _, step, f) in candidates {
+        let mut item = kept.get(&step.id).map(|i| (*i).clone()).unwrap_or_default();
+        item.step = step.id;
+        item.pinned = false;
+        item.moved_from = None;
+        let hours = setup_hours(&item, step, f.layer);
+        let mut col = target;
+        while let Some(m) = col.month_index() {
+            if used[m] + hours <= cap + 1e-9 {
+                used[m] += hours;
+                break;
+            }
+            col = col.next();
+        }
+        if col != target {
+            item.moved_from = Some(target);
+        }
+        item.column = col;
+        columns[col_slot(col)].push(item);
+    }
+
+    Roadmap {
+        start_date: old.start_date.clone(),
+        items: columns.into_iter().flatten().collect(),
+        phases: old.phases.clone(),
+    }
+}
+
+fn col_slot(c: Column) -> usize {
+    match c {
+        Column::Month1 => 0,
+        Column::Month2 => 1,
+        Column::Month3 => 2,
+        Column::Later => 3,
+        Column::StaysManual => 4,
+    }
+}
+
+mod summary;
+pub use summary::{
+    Cost, ItemInfo, MonthSummary, RoadmapSummary, ToolUse, item_tool, money, pick_price,
+    price_text, summarize, tools_line,
+};
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,260 @@
+use super::*;
+use crate::model::{Frequency, Pos, PriceOption, Step, StepKind, Tool, Workflow, WorkflowId};
+
+fn step(id: u32, title: &str, per_day: f64, minutes: f64, tool: &str) -> Step {
+    let mut s = Step::new(StepId(id), StepKind::Task, title, Pos::default());
+    s.frequency = Frequency::per_day(per_day);
+    s.minutes = minutes;
+    s.tool = tool.to_owned();
+    s
+}
+
+/// A plan with `n` quick wins of 4 setup hours each (medium complexity, L1).
+fn plan(setup_hours_per_week: f64, steps: Vec<Step>) -> Plan {
+    let mut p = Plan::new("Test");
+    p.profile.setup_hours_per_week = setup_hours_per_week;
+    p.workflows.push(Workflow {
+        id: WorkflowId(1),
+        name: "Orders".into(),
+        steps,
+        ..Workflow::default()
+    });
+    p
+}
+
+fn fixed(class: PriorityClass, layer: Option<Layer>) -> StepFacts {
+    StepFacts { class, layer }
+}
+
+fn column_of(r: &Roadmap, id: u32) -> Option<Column> {
+    r.item(StepId(id)).map(|i| i.column)
+}
+
+#[test]
+fn quick_wins_go_to_month_one_and_other_classes_elsewhere() {
+    let mut trigger = step(1, "Order placed", 20.0, 0.0, "");
+    trigger.kind = StepKind::Trigger;
+    let p = plan(
+        10.0,
+        vec![
+            trigger,
+            step(2, "Send order confirmation", 20.0, 2.0, "klaviyo"),
+            step(3, "Abandoned cart email", 5.0, 5.0, "klaviyo"),
+            step(4, "Answer common questions", 10.0, 4.0, "gorgias"),
+            step(5, "Refund dispute", 1.0, 20.0, ""),
+            step(6, "Competitor price matching", 0.2, 60.0, ""),
+        ],
+    );
+    let r = suggest_with(&p, |s| match s.id.0 {
+        1 => fixed(PriorityClass::Event, None),
+        2 => fixed(PriorityClass::QuickWin, Some(Layer::L1)),
+        3 => fixed(PriorityClass::Medium, Some(Layer::L2)),
+        4 => fixed(PriorityClass::AiCandidate, Some(Layer::L4)),
+        5 => fixed(PriorityClass::NeverAutomate, None),
+        _ => fixed(PriorityClass::Trap, None),
+    });
+    assert_eq!(column_of(&r, 1), None, "events are not on the roadmap");
+    assert_eq!(column_of(&r, 2), Some(Column::Month1));
+    assert_eq!(column_of(&r, 3), Some(Column::Month2));
+    assert_eq!(column_of(&r, 4), Some(Column::Month3));
+    assert_eq!(column_of(&r, 5), Some(Column::StaysManual));
+    assert_eq!(column_of(&r, 6), Some(Column::Later));
+}
+
+#[test]
+fn overflow_moves_on_to_the_next_month_and_is_marked() {
+    // 2 setup hours a week ≈ 8.6 hours a month; each low-complexity L1 item takes 2 hours.
+    let steps: Vec<Step> = (1..=6)
+        .map(|i| step(i, &format!("Task {i}"), 10.0 - f64::from(i), 2.0, ""))
+        .collect();
+    let p = plan(2.0, steps);
+    let r = suggest_with(&p, |_| fixed(PriorityClass::QuickWin, Some(Layer::L1)));
+    let month1: Vec<u32> = r
+        .items
+        .iter()
+        .filter(|i| i.column == Column::Month1)
+        .map(|i| i.step.0)
+        .collect();
+    assert_eq!(month1, vec![1, 2, 3, 4], "the most time-saving four fit");
+    for id in [5, 6] {
+        let item = r.item(StepId(id)).expect("on the board");
+        assert_eq!(item.column, Column::Month2);
+        assert_eq!(item.moved_from, Some(Column::Month1));
+    }
+    let mut p2 = p.clone();
+    p2.roadmap = r;
+    let s = summarize(&p2, &Analysis::default());
+    assert_eq!(s.moved.len(), 2);
+    assert!(s.months[0].setup_hours <= s.months[0].capacity);
+}
+
+#[test]
+fn an_item_bigger_than_any_month_ends_in_later() {
+    let mut big = step(1, "Huge", 10.0, 2.0, "");
+    big.complexity = Complexity::High;
+    let p = plan(1.0, vec![big]);
+    let r = suggest_with(&p, |_| fixed(PriorityClass::QuickWin, Some(Layer::L1)));
+    let item = r.item(StepId(1)).expect("on the board");
+    assert_eq!(item.column, Column::Later);
+    assert_eq!(item.moved_from, Some(Column::Month1));
+}
+
+#[test]
+fn pinned_items_stay_and_use_capacity() {
+    let mut p = plan(
+        2.0,
+        vec![
+            step(1, "Quick", 10.0, 2.0, ""),
+            step(2, "Pinned elsewhere", 9.0, 2.0, ""),
+            step(3, "Other", 8.0, 2.0, ""),
+        ],
+    );
+    p.roadmap.items.push(RoadmapItem {
+        step: StepId(2),
+        column: Column::Month3,
+        pinned: true,
+        ..Default::default()
+    });
+    p.roadmap.items.push(RoadmapItem {
+        step: StepId(3),
+        column: Column::Month1,
+        pinned: true,
+        setup_hours: Some(8.0),
+        ..Default::default()
+    });
+    let r = suggest_with(&p, |_| fixed(PriorityClass::QuickWin, Some(Layer::L1)));
+    assert_eq!(column_of(&r, 2), Some(Column::Month3));
+    assert_eq!(column_of(&r, 3), Some(Column::Month1));
+    assert!(r.item(StepId(2)).is_some_and(|i| i.pinned));
+    // The pinned 8 hours leave no room for step 1 in Month 1.
+    assert_eq!(column_of(&r, 1), Some(Column::Month2));
+    assert_eq!(r.items.len(), 3);
+}
+
+#[test]
+fn suggest_keeps_the_owners_estimates_and_drops_removed_steps() {
+    let mut p = plan(10.0, vec![step(1, "Quick", 10.0, 2.0, "")]);
+    p.roadmap.items.push(RoadmapItem {
+        step: StepId(1),
+        column: Column::Later,
+        setup_hours: Some(3.0),
+        tool: Some("make".into()),
+        ..Default::default()
+    });
+    p.roadmap.items.push(RoadmapItem {
+        step: StepId(99),
+        ..Default::default()
+    });
+    let r = suggest_with(&p, |_| fixed(PriorityClass::QuickWin, Some(Layer::L1)));
+    assert_eq!(r.items.len(), 1);
+    let item = &r.items[0];
+    assert_eq!(item.column, Column::Month1);
+    assert_eq!(item.setup_hours, Some(3.0));
+    assert_eq!(item.tool.as_deref(), Some("make"));
+}
+
+fn placed(p: &mut Plan, items: &[(u32, Column)]) {
+    p.roadmap.items = items
+        .iter()
+        .map(|&(id, column)| RoadmapItem {
+            step: StepId(id),
+            column,
+            ..Default::default()
+        })
+        .collect();
+}
+
+#[test]
+fn a_shared_tool_is_counted_once_per_month() {
+    let mut p = plan(
+        10.0,
+        vec![
+            step(1, "Confirmation", 10.0, 2.0, "zapier"),
+            step(2, "Tracking email", 10.0, 2.0, "zapier"),
+            step(3, "Order log", 10.0, 2.0, "make"),
+        ],
+    );
+    placed(
+        &mut p,
+        &[
+            (1, Column::Month1),
+            (2, Column::Month1),
+            (3, Column::Month2),
+        ],
+    );
+    let s = summarize(&p, &Analysis::default());
+    // Zapier: cheapest option 19.99; Make Core 9.
+    assert_eq!(s.months[0].tools.len(), 1);
+    assert!((s.months[0].cost.known - 19.99).abs() < 1e-9);
+    assert_eq!(s.months[0].cost.unknown, 0);
+    assert!(
+        (s.months[1].cost.known - 28.99).abs() < 1e-9,
+        "tools stay paid"
+    );
+    assert_eq!(s.tools[0].items, 2);
+    assert_eq!(s.months[0].cost.format("USD"), "$19.99");
+}
+
+#[test]
+fn the_owners_price_option_wins_over_the_cheapest() {
+    let mut p = plan(10.0, vec![step(1, "Confirmation", 10.0, 2.0, "zapier")]);
+    placed(&mut p, &[(1, Column::Month1)]);
+    p.roadmap.items[0].price_option = Some("Professional, billed monthly".into());
+    let s = summarize(&p, &Analysis::default());
+    assert!((s.months[0].cost.known - 29.99).abs() < 1e-9);
+}
+
+#[test]
+fn unknown_prices_are_reported_never_zero() {
+    let mut p = plan(
+        10.0,
+        vec![
+            step(1, "Write descriptions", 3.0, 10.0, "chatgpt"),
+            step(2, "Confirmation", 10.0, 2.0, "zapier"),
+            step(3, "Homegrown", 10.0, 2.0, "our-script"),
+        ],
+    );
+    p.tools.push(Tool {
+        id: "free-thing".into(),
+        prices: vec![PriceOption {
+            name: "Free".into(),
+            monthly: Some(0.0),
+        }],
+        ..Tool::default()
+    });
+    placed(
+        &mut p,
+        &[
+            (1, Column::Month3),
+            (2, Column::Month1),
+            (3, Column::Month1),
+        ],
+    );
+    let s = summarize(&p, &Analysis::default());
+    assert_eq!(
+        s.months[0].cost.unknown, 1,
+        "a tool missing from the catalog"
+    );
+    assert_eq!(s.months[0].cost.format("USD"), "$19.99 + unknown");
+    assert_eq!(s.months[2].cost.unknown, 2);
+    let gpt = s.tools.iter().find(|t| t.id == "chatgpt").expect("listed");
+    assert_eq!(price_text(gpt.monthly, "USD"), "verify price");
+}
+
+#[test]
+fn savings_add_up_month_by_month() {
+    let mut p = plan(
+        10.0,
+        vec![
+            step(1, "A", 6.0, 10.0, ""), // 7 h/week
+            step(2, "B", 3.0, 10.0, ""), // 3.5 h/week
+        ],
+    );
+    p.profile.hourly_value = 20.0;
+    placed(&mut p, &[(1, Column::Month1), (2, Column::Month3)]);
+    let s = summarize(&p, &Analysis::default());
+    assert!((s.months[0].hours_saved - 7.0).abs() < 1e-9);
+    assert!((s.months[1].hours_saved - 7.0).abs() < 1e-9);
+    assert!((s.months[2].hours_saved - 10.5).abs() < 1e-9);
+    assert!((s.months[2].value_per_month - 10.5 * 20.0 * 52.0 / 12.0).abs() < 1e-6);
+}
