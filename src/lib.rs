@@ -5,6 +5,7 @@
 //! `ui` shows it. Only `ui` knows about egui.
 
 pub mod analysis;
+pub mod cli;
 pub mod edit;
 pub mod export;
 pub mod model;

@@ -1,1 +1,32 @@
-fn main() {}
+use clap::Parser;
+
+use automap::cli::{Cli, run_command};
+
+fn main() {
+    let cli = Cli::parse();
+    let code = match &cli.command {
+        Some(command) => {
+            // A command never shows a backtrace: an internal error is one plain sentence.
+            std::panic::set_hook(Box::new(|info| {
+                let place = info
+                    .location()
+                    .map(|l| format!(" (at {}:{})", l.file(), l.line()))
+                    .unwrap_or_default();
+                eprintln!(
+                    "Automap stopped because of an internal error{place}. Please report it; your files were not changed."
+                );
+            }));
+            let stdout = std::io::stdout();
+            let stderr = std::io::stderr();
+            run_command(command, &mut stdout.lock(), &mut stderr.lock())
+        }
+        None => match automap::ui::run(cli.file.clone()) {
+            Ok(()) => 0,
+            Err(e) => {
+                eprintln!("Automap could not start its window: {e:#}.");
+                1
+            }
+        },
+    };
+    std::process::exit(code);
+}

@@ -405,15 +405,19 @@ pub fn from_str(text: &str, file_name: &str) -> Result<Loaded, LoadError> {
             supported: FORMAT_VERSION,
         });
     }
-    let mut plan: Plan = ron_options()
-        .from_str(text)
-        .map_err(|e| LoadError::Syntax {
+    let mut plan: Plan = ron_options().from_str(text).map_err(|e| {
+        let mut detail = describe(&e.code);
+        if e.code != ron::Error::Eof && reaches_end(text, &e.span.end) {
+            detail = format!("the file ends too early ({detail}); it may have been cut off");
+        }
+        LoadError::Syntax {
             file: file_name.to_owned(),
             line: e.span.start.line,
             column: e.span.start.col,
-            detail: describe(&e.code),
+            detail,
             what_to_do: what_to_do.clone(),
-        })?;
+        }
+    })?;
     // Older files are read as they are and written back in the current format.
     plan.format_version = FORMAT_VERSION;
     let problems = validate(&plan);
@@ -436,6 +440,14 @@ pub fn from_str(text: &str, file_name: &str) -> Result<Loaded, LoadError> {
         });
     }
     Ok(Loaded { plan, problems })
+}
+
+/// True when the parser stopped at the very end of the text (ignoring trailing blanks).
+fn reaches_end(text: &str, at: &ron::error::Position) -> bool {
+    let body = text.trim_end();
+    let line = 1 + body.matches('\n').count();
+    let col = 1 + body.rsplit('\n').next().map_or(0, |l| l.chars().count());
+    (at.line, at.col) >= (line, col)
 }
 
 /// A parser error in words an owner can act on.
@@ -470,6 +482,9 @@ fn describe(code: &ron::Error) -> String {
         E::Utf8Error(_) => "the file is not UTF-8 text".to_owned(),
         E::ExpectedFloat | E::ExpectedInteger => "expected a number here".to_owned(),
         E::ExpectedString => "expected text in double quotes here".to_owned(),
+        E::ExpectedStringEnd => {
+            "a text in double quotes is never closed (the file may have been cut off)".to_owned()
+        }
         E::ExpectedBoolean => "expected true or false here".to_owned(),
         E::ExpectedComma => "expected a comma between two fields or items".to_owned(),
         other => {
