@@ -37,6 +37,14 @@ pub enum Command {
     AddWorkflow,
     DuplicateWorkflow,
     DeleteWorkflow,
+    RenameWorkflow,
+    MoveWorkflowUp,
+    MoveWorkflowDown,
+    // Views
+    ShowMap,
+    ShowReview,
+    ShowRoadmap,
+    ToggleFindings,
 }
 
 const fn ks(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
@@ -73,6 +81,13 @@ impl Command {
         Command::AddWorkflow,
         Command::DuplicateWorkflow,
         Command::DeleteWorkflow,
+        Command::RenameWorkflow,
+        Command::MoveWorkflowUp,
+        Command::MoveWorkflowDown,
+        Command::ShowMap,
+        Command::ShowReview,
+        Command::ShowRoadmap,
+        Command::ToggleFindings,
     ];
 
     /// Menu and button text.
@@ -106,6 +121,13 @@ impl Command {
             Command::AddWorkflow => "Add workflow",
             Command::DuplicateWorkflow => "Duplicate workflow",
             Command::DeleteWorkflow => "Delete workflow",
+            Command::RenameWorkflow => "Rename workflow…",
+            Command::MoveWorkflowUp => "Move workflow up",
+            Command::MoveWorkflowDown => "Move workflow down",
+            Command::ShowMap => "Map",
+            Command::ShowReview => "Review",
+            Command::ShowRoadmap => "Roadmap",
+            Command::ToggleFindings => "Findings panel",
         }
     }
 
@@ -133,6 +155,10 @@ impl Command {
             Command::ToggleSnap => ks(Modifiers::NONE, Key::G),
             Command::ToggleMinimap => ks(Modifiers::NONE, Key::M),
             Command::Find => ks(cmd, Key::F),
+            Command::ShowMap => ks(cmd, Key::Num1),
+            Command::ShowReview => ks(cmd, Key::Num2),
+            Command::ShowRoadmap => ks(cmd, Key::Num3),
+            Command::ToggleFindings => ks(cmd_shift, Key::F),
             // Cut, copy and paste arrive as egui events (Event::Cut/Copy/Paste), not keys.
             _ => return None,
         })
@@ -154,5 +180,76 @@ impl Command {
         self.shortcut()
             .map(|s| ctx.format_shortcut(&s))
             .unwrap_or_default()
+    }
+
+    /// True when the shortcut means something else while a text field has
+    /// keyboard focus (single keys, Ctrl+A, Ctrl+D): it is only dispatched
+    /// when no text field is being edited.
+    pub fn yields_to_text_field(self) -> bool {
+        let single_key = self
+            .shortcut()
+            .is_some_and(|s| s.modifiers == Modifiers::NONE);
+        single_key
+            || matches!(
+                self,
+                Command::SelectAll
+                    | Command::Duplicate
+                    | Command::Cut
+                    | Command::Copy
+                    | Command::Paste
+                    | Command::Delete
+                    | Command::Find
+            )
+    }
+
+    /// Every (shortcut, command) pair, most specific modifiers first, so that
+    /// Ctrl+Shift+Z is matched before Ctrl+Z.
+    pub fn shortcut_table() -> Vec<(KeyboardShortcut, Command)> {
+        let mut table: Vec<(KeyboardShortcut, Command)> = Self::ALL
+            .iter()
+            .flat_map(|&c| {
+                c.shortcut()
+                    .into_iter()
+                    .chain(c.alt_shortcuts().iter().copied())
+                    .map(move |s| (s, c))
+            })
+            .collect();
+        let weight = |m: Modifiers| {
+            u8::from(m.shift) + u8::from(m.alt) + u8::from(m.command || m.ctrl || m.mac_cmd)
+        };
+        table.sort_by_key(|(s, _)| std::cmp::Reverse(weight(s.modifiers)));
+        table
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_command_is_listed_once() {
+        let mut seen = std::collections::HashSet::new();
+        for c in Command::ALL {
+            assert!(seen.insert(*c), "{c:?} listed twice");
+            assert!(!c.label().is_empty());
+        }
+    }
+
+    #[test]
+    fn no_two_commands_share_a_shortcut() {
+        let table = Command::shortcut_table();
+        for (i, (a, ca)) in table.iter().enumerate() {
+            for (b, cb) in &table[i + 1..] {
+                assert!(a != b, "{ca:?} and {cb:?} share a shortcut");
+            }
+        }
+    }
+
+    #[test]
+    fn redo_is_matched_before_undo() {
+        let table = Command::shortcut_table();
+        let pos = |c: Command| table.iter().position(|(_, x)| *x == c);
+        assert!(pos(Command::Redo) < pos(Command::Undo));
+        assert!(pos(Command::SaveAs) < pos(Command::Save));
     }
 }

@@ -6,7 +6,12 @@
 //! - `canvas`: the workflow map editor (camera, hit-testing, drawing, editing);
 //! - `review`, `findings`: the method's views; `roadmap_board`: the 90-day board.
 
+mod app;
 pub mod commands;
+mod file_dialog;
+mod inspector;
+
+pub use app::{AutomapApp, EXAMPLE_PLAN, Settings, Tab, ThemeChoice};
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -31,8 +36,23 @@ pub enum UiAction {
 }
 
 /// Open the window. `initial_file`: a plan to open; `None` opens the last plan
-/// used, or the bundled example the first time.
+/// used, or the example plan the first time (the file in the project's
+/// `plans/` folder when it is there, else the copy built into the program,
+/// opened as an unsaved plan).
 pub fn run(initial_file: Option<PathBuf>) -> anyhow::Result<()> {
-    let _ = initial_file;
-    anyhow::bail!("the window is not built yet")
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Automap")
+            .with_app_id("automap")
+            .with_inner_size([1400.0, 900.0])
+            .with_min_inner_size([720.0, 480.0]),
+        persist_window: true,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "automap",
+        options,
+        Box::new(move |cc| Ok(Box::new(AutomapApp::new(cc, initial_file)))),
+    )
+    .map_err(|e| anyhow::anyhow!("the window could not be opened: {e}"))
 }
