@@ -3,6 +3,7 @@
 //! A plan file is RON. Every optional field has a default so hand-written
 //! files stay short; see `docs/plan-format.md`.
 
+pub mod generate;
 mod ids;
 mod method;
 mod roadmap;
