@@ -12,9 +12,23 @@ fn plan_path(name: &str) -> PathBuf {
 
 fn load(name: &str) -> Plan {
     let path = plan_path(name);
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    ron::from_str::<Plan>(&text).unwrap_or_else(|e| panic!("{name} does not parse: {e}"))
+    let loaded =
+        automap::storage::load(&path).unwrap_or_else(|e| panic!("{name} does not load: {e}"));
+    assert!(
+        loaded.problems.iter().all(|p| !p.is_error()),
+        "{name} has errors: {:?}",
+        loaded.problems
+    );
+    assert!(
+        loaded.problems.is_empty(),
+        "{name} has notices: {:?}",
+        loaded.problems
+    );
+    // The same text through the bare parser gives the same plan.
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    let parsed: Plan = ron::from_str(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+    assert_eq!(parsed, loaded.plan);
+    loaded.plan
 }
 
 /// Every step id appears once in the plan, and every link joins two steps of its own workflow.
