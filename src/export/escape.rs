@@ -1,0 +1,147 @@
+//! Escaping of plan text for Markdown and Mermaid.
+//!
+//! Plan text is data, never markup: it must not end a table cell, start a list,
+//! open a link, carry HTML, or leave the quoted label of a Mermaid node.
+
+/// Characters that are removed: bidirectional overrides can disguise text.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
+}
+
+/// Append `s` as inline GitHub-flavoured Markdown text: safe in a paragraph,
+/// a heading, a list item and a table cell. Line breaks become spaces.
+pub fn md(out: &mut String, s: &str) {
+    let s = s.trim();
+    let bytes = s.as_bytes();
+    let mut last_space = false;
+    for (i, c) in s.char_indices() {
+        if c.is_control() || c.is_whitespace() {
+            if !last_space {
+                out.push(' ');
+                last_space = true;
+            }
+            continue;
+        }
+        last_space = false;
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '(' | ')' | '#' | '!' | '|' | '~' | '$' | '@'
+            | '{' | '}' => {
+                out.push('\\');
+                out.push(c);
+            }
+            // Bare URLs would be turned into links: break "scheme://" and "www.".
+            ':' if s[i + 1..].starts_with("//") => out.push_str("\\:"),
+            '.' if i >= 3 && bytes[i - 3..i].eq_ignore_ascii_case(b"www") => out.push_str("\\."),
+            c if is_bidi_control(c) => {}
+            c => out.push(c),
+        }
+    }
+}
+
+/// [`md`] into a new string.
+pub fn md_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    md(&mut out, s);
+    out
+}
+
+/// Append `s` for use between the double quotes of a Mermaid label:
+/// letters, digits, spaces and harmless punctuation stay, everything else
+/// becomes a Mermaid entity (`#quot;`, `#35;` …), so no quote, bracket,
+/// directive or markup survives. Line breaks become spaces.
+pub fn mermaid_label(out: &mut String, s: &str) {
+    use std::fmt::Write as _;
+    let mut last_space = false;
+    for c in s.trim().chars() {
+        if c.is_control() || c.is_whitespace() {
+            if !last_space {
+                out.push(' ');
+                last_space = true;
+            }
+            continue;
+        }
+        last_space = false;
+        match c {
+            c if c.is_alphanumeric() => out.push(c),
+            '.' | ',' | '-' | '\'' | '/' | '?' | '!' | '+' | '(' | ')' | '=' => out.push(c),
+            '"' => out.push_str("#quot;"),
+            '<' => out.push_str("#lt;"),
+            '>' => out.push_str("#gt;"),
+            '&' => out.push_str("#amp;"),
+            c if is_bidi_control(c) => {}
+            c => {
+                let _ = write!(out, "#{};", u32::from(c));
+            }
+        }
+    }
+}
+
+/// Append `s` as text of a Mermaid gantt task or title: gantt syntax has no
+/// quoting, so only letters, digits, spaces and a few punctuation marks are
+/// kept; anything else becomes a space.
+pub fn gantt_text(out: &mut String, s: &str) {
+    let start = out.len();
+    let mut last_space = true;
+    for c in s.trim().chars() {
+        let keep =
+            c.is_alphanumeric() || matches!(c, '.' | ',' | '-' | '\'' | '/' | '?' | '!' | '+');
+        if keep {
+            out.push(c);
+            last_space = false;
+        } else if !last_space {
+            out.push(' ');
+            last_space = true;
+        }
+    }
+    while out.len() > start && out.ends_with(' ') {
+        out.pop();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn label(s: &str) -> String {
+        let mut o = String::new();
+        mermaid_label(&mut o, s);
+        o
+    }
+
+    #[test]
+    fn markdown_text_cannot_break_out() {
+        assert_eq!(md_string("a | b"), "a \\| b");
+        assert_eq!(md_string("line\nbreak"), "line break");
+        assert_eq!(md_string("<script>"), "&lt;script&gt;");
+        assert_eq!(
+            md_string("[x](javascript:alert(1))"),
+            "\\[x\\]\\(javascript:alert\\(1\\)\\)"
+        );
+        assert_eq!(md_string("see https://x.io"), "see https\\://x.io");
+        assert_eq!(md_string("www.x.io"), "www\\.x.io");
+        assert_eq!(md_string("🚚 ship"), "🚚 ship");
+    }
+
+    #[test]
+    fn mermaid_labels_keep_no_syntax() {
+        assert_eq!(label("Say \"hi\""), "Say #quot;hi#quot;");
+        assert_eq!(label("a]b[c{d}"), "a#93;b#91;c#123;d#125;");
+        assert_eq!(
+            label("%%{init: {}}%%"),
+            "#37;#37;#123;init#58; #123;#125;#125;#37;#37;"
+        );
+        assert_eq!(label("x\n click"), "x click");
+        assert_eq!(label("`md`"), "#96;md#96;");
+        assert_eq!(label("📦"), "#128230;");
+    }
+
+    #[test]
+    fn gantt_text_keeps_words_only() {
+        let mut o = String::new();
+        gantt_text(&mut o, "Ship: now; #1 \"fast\"");
+        assert_eq!(o, "Ship now 1 fast");
+    }
+}

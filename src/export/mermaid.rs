@@ -1,0 +1,156 @@
+//! Mermaid diagrams: a flowchart per workflow and the roadmap gantt.
+
+use super::escape::{gantt_text, mermaid_label};
+use crate::model::{Column, Plan, StepId, StepKind, Tag, Workflow};
+use crate::roadmap::{RoadmapSummary, date};
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+/// Workflows with more steps than this get their table only: Mermaid refuses
+/// very large diagrams and nobody reads them.
+pub const MAX_DIAGRAM_STEPS: usize = 150;
+/// Arrows drawn at most (Mermaid's own limit is 500).
+pub const MAX_DIAGRAM_LINKS: usize = 400;
+/// Tasks per month shown in the gantt.
+pub const MAX_GANTT_TASKS: usize = 40;
+
+/// A ```mermaid flowchart of the workflow, or a line saying why there is none.
+pub fn flowchart(out: &mut String, w: &Workflow) {
+    if w.steps.is_empty() {
+        return;
+    }
+    if w.steps.len() > MAX_DIAGRAM_STEPS {
+        let _ = write!(
+            out,
+            "This workflow has {} steps, too many for a readable diagram; the table lists them all.\n\n",
+            w.steps.len()
+        );
+        return;
+    }
+    let ids: HashMap<StepId, usize> = w
+        .steps
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, s)| (s.id, i + 1))
+        .collect();
+    out.push_str("```mermaid\nflowchart LR\n");
+    out.push_str("    classDef automate fill:#d9f2d9,stroke:#2e7d32,color:#1b3d1b\n");
+    out.push_str("    classDef keepManual fill:#e4e6ea,stroke:#5f6673,color:#22252a\n");
+    out.push_str("    classDef undecided fill:#fff3c4,stroke:#b7791f,color:#3d2c05\n");
+    let mut by_tag: [Vec<usize>; 3] = Default::default();
+    for (i, s) in w.steps.iter().enumerate() {
+        let n = i + 1;
+        let (open, close) = match s.kind {
+            StepKind::Trigger => ("([\"", "\"])"),
+            StepKind::Task => ("[\"", "\"]"),
+            StepKind::Decision => ("{\"", "\"}"),
+            StepKind::Exception => ("{{\"", "\"}}"),
+            StepKind::End => ("((\"", "\"))"),
+        };
+        let _ = write!(out, "    n{n}{open}");
+        if s.title.trim().is_empty() {
+            let _ = write!(out, "Step {}", s.id);
+        } else {
+            mermaid_label(out, &s.title);
+        }
+        out.push_str(close);
+        out.push('\n');
+        by_tag[match s.tag {
+            Tag::Automate => 0,
+            Tag::KeepManual => 1,
+            Tag::Undecided => 2,
+        }]
+        .push(n);
+    }
+    for l in w.links.iter().take(MAX_DIAGRAM_LINKS) {
+        let (Some(a), Some(b)) = (ids.get(&l.from), ids.get(&l.to)) else {
+            continue;
+        };
+        if l.label.trim().is_empty() {
+            let _ = writeln!(out, "    n{a} --> n{b}");
+        } else {
+            let _ = write!(out, "    n{a} -->|\"");
+            mermaid_label(out, &l.label);
+            let _ = writeln!(out, "\"| n{b}");
+        }
+    }
+    for (nodes, class) in by_tag.iter().zip(["automate", "keepManual", "undecided"]) {
+        // Long class lines are split so no line grows without bound.
+        for chunk in nodes.chunks(50) {
+            out.push_str("    class ");
+            for (k, n) in chunk.iter().enumerate() {
+                if k > 0 {
+                    out.push(',');
+                }
+                let _ = write!(out, "n{n}");
+            }
+            let _ = writeln!(out, " {class}");
+        }
+    }
+    out.push_str("```\n\n");
+    if w.links.len() > MAX_DIAGRAM_LINKS {
+        let _ = write!(
+            out,
+            "The diagram shows the first {MAX_DIAGRAM_LINKS} of {} arrows.\n\n",
+            w.links.len()
+        );
+    }
+}
+
+/// The roadmap as a ```mermaid gantt: a section per month, items one after
+/// another at the team's setup pace.
+pub fn gantt(
+    out: &mut String,
+    plan: &Plan,
+    summary: &RoadmapSummary,
+    start: i64,
+    find: impl Fn(StepId) -> Option<(usize, usize)>,
+) {
+    if summary.months.iter().all(|m| m.items.is_empty()) {
+        out.push_str("Nothing is planned in the 90 days yet.\n\n");
+        return;
+    }
+    let per_week = plan.profile.setup_hours_per_week;
+    let hours_per_day = if per_week.is_finite() && per_week > 0.0 {
+        per_week / 7.0
+    } else {
+        1.0
+    };
+    out.push_str("```mermaid\ngantt\n    title 90-day roadmap\n    dateFormat YYYY-MM-DD\n");
+    let mut task = 0usize;
+    let mut cut = false;
+    for (mi, m) in summary.months.iter().enumerate() {
+        if m.items.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "    section {}", Column::MONTHS[mi].label());
+        let mut day = start + 30 * mi as i64;
+        for &i in m.items.iter().take(MAX_GANTT_TASKS) {
+            let info = &summary.items[i];
+            let Some(step) = find(info.step)
+                .and_then(|(wi, si)| plan.workflows.get(wi).and_then(|w| w.steps.get(si)))
+            else {
+                continue;
+            };
+            task += 1;
+            let days = (info.setup_hours / hours_per_day).ceil().clamp(1.0, 90.0) as i64;
+            let _ = write!(out, "    {task}. ");
+            let before = out.len();
+            gantt_text(out, &step.title);
+            if out.len() == before {
+                let _ = write!(out, "Step {}", step.id);
+            }
+            let _ = writeln!(out, " :t{task}, {}, {days}d", date::format(day));
+            day += days;
+        }
+        cut |= m.items.len() > MAX_GANTT_TASKS;
+    }
+    out.push_str("```\n\n");
+    if cut {
+        let _ = write!(
+            out,
+            "The chart shows the first {MAX_GANTT_TASKS} items of each month; the lists below have them all.\n\n"
+        );
+    }
+}
