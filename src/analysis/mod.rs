@@ -4,9 +4,25 @@
 //! CONTRACT (other modules build on these types; extend, don't rename):
 //! - [`analyze`] computes everything for a plan;
 //! - [`Analysis::step`] gives the insight for one step;
-//! - [`Analysis::findings`] lists the lint findings, errors first.
+//! - [`Analysis::findings`] lists the lint findings, errors first;
+//! - [`connections`] shows how workflows connect, [`quick_wins`] what to automate first.
+//!
+//! Layout: `graph` (the map's shape), `measures` (time and where it goes),
+//! `classify` (priority class and reason), `layers` (L1–L4), `rules/` (one lint
+//! rule per file), `connect` (shared events and data between workflows).
 
-use crate::model::{Layer, Plan, StepId, Tag, WorkflowId};
+mod classify;
+mod connect;
+mod graph;
+mod layers;
+mod measures;
+pub mod rules;
+#[cfg(test)]
+mod testkit;
+
+pub use connect::{Connection, ConnectionKind, connections};
+
+use crate::model::{Layer, Plan, Step, StepId, Tag, Workflow, WorkflowId};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -150,10 +166,143 @@ impl Analysis {
     }
 }
 
-/// Analyse a plan. (Placeholder until the method is implemented.)
+/// One step as the rules see it: where it is and which events start it.
+pub(crate) struct StepRef<'a> {
+    pub workflow: &'a Workflow,
+    /// Position of the workflow in `plan.workflows`.
+    pub wf_index: usize,
+    /// Position of the step in its workflow.
+    pub local: usize,
+    pub step: &'a Step,
+}
+
+/// What every rule reads: the plan, the insights in plan order (same indexes as
+/// `steps`) and the shape of each workflow's map.
+pub(crate) struct Context<'a> {
+    pub plan: &'a Plan,
+    pub steps: Vec<StepRef<'a>>,
+    pub insights: &'a [StepInsight],
+    pub graphs: &'a [graph::WfGraph],
+    /// Index in `steps` of the first step of each workflow.
+    pub offsets: Vec<usize>,
+}
+
+impl Context<'_> {
+    /// Normalised events that start the step at global index `i`.
+    pub fn events(&self, i: usize) -> &[String] {
+        let r = &self.steps[i];
+        &self.graphs[r.wf_index].events[r.local]
+    }
+
+    /// The step's title in quotes, or its id when it has none.
+    pub fn name(&self, i: usize) -> String {
+        step_name(self.steps[i].step)
+    }
+}
+
+pub(crate) fn step_name(s: &Step) -> String {
+    let t = s.title.trim();
+    if t.is_empty() {
+        format!("step {}", s.id)
+    } else {
+        format!("'{t}'")
+    }
+}
+
+/// A list of names for a message: "'A', 'B' and 'C'", with at most `max` shown.
+pub(crate) fn name_list(names: &[String], max: usize) -> String {
+    let shown: Vec<&str> = names.iter().take(max).map(String::as_str).collect();
+    let rest = names.len().saturating_sub(max);
+    match (shown.len(), rest) {
+        (0, _) => String::new(),
+        (1, 0) => shown[0].to_owned(),
+        (n, 0) => format!("{} and {}", shown[..n - 1].join(", "), shown[n - 1]),
+        (_, r) => format!("{} and {r} more", shown.join(", ")),
+    }
+}
+
+/// Analyse a plan: measures, class, layer and reason of every step (in plan
+/// order), totals per workflow and the findings of every rule, errors first.
 pub fn analyze(plan: &Plan) -> Analysis {
+    let graphs: Vec<graph::WfGraph> = plan.workflows.iter().map(graph::WfGraph::build).collect();
     let mut a = Analysis::default();
-    let _ = plan;
+    let mut refs = Vec::with_capacity(plan.step_count());
+    let mut offsets = Vec::with_capacity(plan.workflows.len());
+    for (wi, (w, g)) in plan.workflows.iter().zip(&graphs).enumerate() {
+        offsets.push(refs.len());
+        let measures = measures::measure(w, g, &plan.method, plan.profile.hourly_value);
+        let mut summary = WorkflowSummary {
+            workflow: w.id,
+            steps: w.steps.len(),
+            ..WorkflowSummary::default()
+        };
+        for (local, (s, m)) in w.steps.iter().zip(measures).enumerate() {
+            let c = classify::classify(s, m.hours, &plan.method);
+            let layer = layers::layer(s, c.class);
+            summary.hours_per_week += m.hours;
+            match s.tag {
+                Tag::Automate => summary.automate += 1,
+                Tag::KeepManual => summary.keep_manual += 1,
+                Tag::Undecided => summary.undecided += 1,
+            }
+            a.steps.push(StepInsight {
+                step: s.id,
+                workflow: w.id,
+                class: c.class,
+                reason: c.reason,
+                suggested_tag: c.suggested_tag,
+                layer,
+                hours_per_week: m.hours,
+                share_of_workflow: m.share,
+                value_per_week: m.value,
+                bottleneck: m.bottleneck,
+                repetition: m.repetition,
+                decision_point: m.decision_point,
+            });
+            refs.push(StepRef {
+                workflow: w,
+                wf_index: wi,
+                local,
+                step: s,
+            });
+        }
+        a.workflows.push(summary);
+    }
+    let mut findings = Vec::new();
+    {
+        let cx = Context {
+            plan,
+            steps: refs,
+            insights: &a.steps,
+            graphs: &graphs,
+            offsets,
+        };
+        rules::run_all(&cx, &mut findings);
+    }
+    // Stable: rules keep their own order within a severity.
+    findings.sort_by_key(|f| f.severity);
+    a.findings = findings;
     a.reindex();
     a
 }
+
+/// Quick wins not kept manual, most hours saved first (ties in plan order).
+pub fn quick_wins<'a>(plan: &Plan, analysis: &'a Analysis) -> Vec<&'a StepInsight> {
+    let kept: std::collections::HashSet<StepId> = plan
+        .workflows
+        .iter()
+        .flat_map(|w| &w.steps)
+        .filter(|s| s.tag == Tag::KeepManual)
+        .map(|s| s.id)
+        .collect();
+    let mut v: Vec<&StepInsight> = analysis
+        .steps
+        .iter()
+        .filter(|s| s.class == PriorityClass::QuickWin && !kept.contains(&s.step))
+        .collect();
+    v.sort_by(|a, b| b.hours_per_week.total_cmp(&a.hours_per_week));
+    v
+}
+
+#[cfg(test)]
+mod tests;

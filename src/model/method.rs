@@ -11,6 +11,10 @@ pub struct MethodSettings {
     pub medium_frequency_per_day: f64,
     /// Occurrences per day from which an AI candidate counts as high volume.
     pub ai_volume_per_day: f64,
+    /// Share (0–1) of its workflow's manual time from which a step is a bottleneck.
+    pub bottleneck_share: f64,
+    /// Incoming arrows from which a step counts as a point many paths run through.
+    pub bottleneck_in_degree: u32,
 }
 
 impl Default for MethodSettings {
@@ -19,6 +23,8 @@ impl Default for MethodSettings {
             high_frequency_per_day: 10.0,
             medium_frequency_per_day: 2.0,
             ai_volume_per_day: 5.0,
+            bottleneck_share: 0.25,
+            bottleneck_in_degree: 3,
         }
     }
 }

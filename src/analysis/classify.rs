@@ -1,0 +1,269 @@
+//! The priority class of a step, the tag the method suggests and why, in one
+//! sentence the owner can read.
+
+use super::PriorityClass;
+use super::measures::clean;
+use crate::model::{Approach, Complexity, Judgment, MethodSettings, Sensitivity, Step, StepKind, Tag};
+
+/// How often a step happens, measured against the plan's thresholds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Level {
+    Low,
+    Medium,
+    High,
+}
+
+fn threshold(x: f64, fallback: f64) -> f64 {
+    if x.is_finite() { x } else { fallback }
+}
+
+pub(crate) fn frequency_level(step: &Step, m: &MethodSettings) -> Level {
+    let daily = clean(step.frequency.daily());
+    if daily >= threshold(m.high_frequency_per_day, 10.0) {
+        Level::High
+    } else if daily >= threshold(m.medium_frequency_per_day, 2.0) {
+        Level::Medium
+    } else {
+        Level::Low
+    }
+}
+
+/// "about 40 times a day", "about 3 times a week", "about twice a month".
+pub(crate) fn how_often(step: &Step) -> String {
+    let week = clean(step.frequency.per_week());
+    let times = |n: f64| -> String {
+        let n = n.round().max(1.0) as u64;
+        match n {
+            1 => "once".to_owned(),
+            2 => "twice".to_owned(),
+            n => format!("{n} times"),
+        }
+    };
+    if week == 0.0 {
+        "with no frequency given".to_owned()
+    } else if week >= 7.0 {
+        format!("about {} a day", times(week / 7.0))
+    } else if week >= 1.0 {
+        format!("about {} a week", times(week))
+    } else {
+        format!("about {} a month", times(week * 52.0 / 12.0))
+    }
+}
+
+fn hours_text(hours: f64) -> String {
+    if hours >= 0.05 {
+        format!("{hours:.1} hours a week")
+    } else {
+        "little time".to_owned()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Classified {
+    pub class: PriorityClass,
+    pub suggested_tag: Tag,
+    pub reason: String,
+}
+
+fn out(class: PriorityClass, reason: String) -> Classified {
+    let suggested_tag = match class {
+        PriorityClass::QuickWin | PriorityClass::Medium | PriorityClass::AiCandidate => {
+            Tag::Automate
+        }
+        PriorityClass::Trap
+        | PriorityClass::NeverAutomate
+        | PriorityClass::Exception
+        | PriorityClass::LowValue => Tag::KeepManual,
+        PriorityClass::Event => Tag::Undecided,
+    };
+    Classified {
+        class,
+        suggested_tag,
+        reason,
+    }
+}
+
+/// Classify one step. `hours`: its manual hours per week.
+pub(crate) fn classify(step: &Step, hours: f64, m: &MethodSettings) -> Classified {
+    use PriorityClass as C;
+    match step.kind {
+        StepKind::Trigger => {
+            return out(
+                C::Event,
+                "This is the event that starts the workflow, not work someone does.".into(),
+            );
+        }
+        StepKind::End => {
+            return out(
+                C::Event,
+                "This marks where the workflow ends; there is no work in it.".into(),
+            );
+        }
+        StepKind::Exception => {
+            return out(
+                C::Exception,
+                "A case off the standard path: handle it by hand and automate the usual cases only."
+                    .into(),
+            );
+        }
+        StepKind::Task | StepKind::Decision => {}
+    }
+    let sensitive = match step.sensitivity {
+        Sensitivity::ComplaintOrRefund => Some(
+            "Complaints and refunds need a person's care; an automated answer feels cold to an upset customer.",
+        ),
+        Sensitivity::BrandVoice => Some(
+            "It speaks in the shop's own voice, which software cannot match without heavy editing.",
+        ),
+        Sensitivity::Legal => Some(
+            "Legal terms, warranties and refunds must be checked by a person before they go out.",
+        ),
+        Sensitivity::Strategic => Some(
+            "A strategic choice (what to sell, where to sell) belongs to the owner, not to a rule.",
+        ),
+        Sensitivity::None | Sensitivity::CustomerFacing => None,
+    };
+    if let Some(reason) = sensitive {
+        return out(C::NeverAutomate, reason.into());
+    }
+
+    let often = how_often(step);
+    let freq = frequency_level(step, m);
+    let ai_daily = threshold(m.ai_volume_per_day, 5.0);
+    let daily = clean(step.frequency.daily());
+    let saves = hours_text(hours);
+
+    // Work that needs understanding or writing: an AI agent, if there is volume.
+    let needs_understanding =
+        step.approach == Approach::AiAgent || step.judgment == Judgment::HumanJudgment;
+    if needs_understanding {
+        if daily >= ai_daily {
+            return out(
+                C::AiCandidate,
+                format!(
+                    "It happens {often}, is low-stakes and needs reading or writing: an AI agent can take the routine cases, with people handling the rest ({saves})."
+                ),
+            );
+        }
+        if step.complexity == Complexity::High {
+            return out(
+                C::Trap,
+                format!(
+                    "It happens {often}, needs judgment and is complex: building it would cost more than doing it by hand."
+                ),
+            );
+        }
+        return out(
+            C::LowValue,
+            format!(
+                "It needs a person's judgment and happens {often}, too rarely for an AI agent to pay off."
+            ),
+        );
+    }
+
+    if step.complexity == Complexity::High && freq < Level::High {
+        return out(
+            C::Trap,
+            format!(
+                "It happens {often} but is complex or needs custom logic: it takes long to build and keep working for the time it saves."
+            ),
+        );
+    }
+    if step.kind == StepKind::Decision {
+        if freq >= Level::Medium {
+            return out(
+                C::Medium,
+                format!(
+                    "A decision made {often} by clear if/then rules: automating the decision, not just the task ({saves})."
+                ),
+            );
+        }
+        return out(
+            C::LowValue,
+            format!("A decision made {often}: too rare to be worth automating yet."),
+        );
+    }
+    if freq == Level::High
+        && step.complexity == Complexity::Low
+        && step.judgment == Judgment::RuleBased
+    {
+        return out(
+            C::QuickWin,
+            format!(
+                "It happens {often}, is simple and done the same way every time: automate it first ({saves} back)."
+            ),
+        );
+    }
+    if freq >= Level::Medium {
+        return out(
+            C::Medium,
+            format!(
+                "It happens {often} with some steps or if/then rules: worth automating once the simple tasks run ({saves})."
+            ),
+        );
+    }
+    out(
+        C::LowValue,
+        format!("It happens {often}: quicker to do by hand than to build and maintain an automation."),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::testkit::*;
+    use crate::model::{Frequency, Period};
+
+    #[test]
+    fn frequency_words() {
+        let mut s = task(1, "x");
+        s.frequency = Frequency::per_day(40.0);
+        assert_eq!(how_often(&s), "about 40 times a day");
+        s.frequency = Frequency {
+            count: 3.0,
+            per: Period::Week,
+        };
+        assert_eq!(how_often(&s), "about 3 times a week");
+        s.frequency = Frequency {
+            count: 2.0,
+            per: Period::Month,
+        };
+        assert_eq!(how_often(&s), "about twice a month");
+    }
+
+    #[test]
+    fn rare_simple_work_is_low_value() {
+        let mut s = task(1, "Update the about page");
+        s.frequency = Frequency {
+            count: 1.0,
+            per: Period::Month,
+        };
+        let c = classify(&s, 0.1, &MethodSettings::default());
+        assert_eq!(c.class, PriorityClass::LowValue);
+        assert_eq!(c.suggested_tag, Tag::KeepManual);
+    }
+
+    #[test]
+    fn thresholds_move_the_class() {
+        let mut s = task(1, "Log order in Google Sheets");
+        s.frequency = Frequency::per_day(6.0);
+        let m = MethodSettings::default();
+        assert_eq!(classify(&s, 1.0, &m).class, PriorityClass::Medium);
+        let lower = MethodSettings {
+            high_frequency_per_day: 5.0,
+            ..m
+        };
+        assert_eq!(classify(&s, 1.0, &lower).class, PriorityClass::QuickWin);
+    }
+
+    #[test]
+    fn sensitive_customer_messages_stay_manual_even_for_an_ai_agent() {
+        let mut s = task(1, "Reply to angry customers");
+        s.approach = Approach::AiAgent;
+        s.frequency = Frequency::per_day(30.0);
+        s.sensitivity = Sensitivity::ComplaintOrRefund;
+        let c = classify(&s, 5.0, &MethodSettings::default());
+        assert_eq!(c.class, PriorityClass::NeverAutomate);
+        assert_eq!(c.suggested_tag, Tag::KeepManual);
+    }
+}

@@ -1,0 +1,262 @@
+//! The shape of one workflow's map: arrows by index, what the triggers reach,
+//! which event each step belongs to, and which steps every path crosses.
+//! Everything here is linear in steps + arrows (dominators: near-linear).
+
+use crate::model::{StepId, StepKind, Workflow};
+use std::collections::{HashMap, VecDeque};
+
+/// A step keeps at most this many distinct starting events.
+const MAX_EVENTS: usize = 4;
+
+/// Lower case with runs of whitespace made one space: how names of events,
+/// messages and data are compared.
+pub(crate) fn norm(s: &str) -> String {
+    s.split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Derived facts about one workflow's map; indexes are positions in `steps`.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct WfGraph {
+    pub out: Vec<Vec<usize>>,
+    pub in_deg: Vec<usize>,
+    /// Outgoing arrows with a label.
+    pub labelled_out: Vec<usize>,
+    /// Reached from a trigger (triggers included).
+    pub reachable: Vec<bool>,
+    pub has_trigger: bool,
+    pub has_end: bool,
+    /// Normalised events that start each step: its own `event` when set, else
+    /// the titles of the triggers it is reached from.
+    pub events: Vec<Vec<String>>,
+    /// Crossed by every path from a trigger to an end.
+    pub on_every_path: Vec<bool>,
+    /// Some step has two or more ways out.
+    pub branches: bool,
+}
+
+impl WfGraph {
+    pub fn build(w: &Workflow) -> Self {
+        let n = w.steps.len();
+        let index: HashMap<StepId, usize> =
+            w.steps.iter().enumerate().map(|(i, s)| (s.id, i)).collect();
+        let mut g = WfGraph {
+            out: vec![Vec::new(); n],
+            in_deg: vec![0; n],
+            labelled_out: vec![0; n],
+            reachable: vec![false; n],
+            events: vec![Vec::new(); n],
+            on_every_path: vec![false; n],
+            ..WfGraph::default()
+        };
+        for l in &w.links {
+            let (Some(&a), Some(&b)) = (index.get(&l.from), index.get(&l.to)) else {
+                continue;
+            };
+            if a == b {
+                continue;
+            }
+            g.out[a].push(b);
+            g.in_deg[b] += 1;
+            if !l.label.trim().is_empty() {
+                g.labelled_out[a] += 1;
+            }
+        }
+        g.branches = g.out.iter().any(|o| o.len() >= 2);
+        let triggers: Vec<usize> = (0..n)
+            .filter(|&i| w.steps[i].kind == StepKind::Trigger)
+            .collect();
+        g.has_trigger = !triggers.is_empty();
+        g.has_end = w.steps.iter().any(|s| s.kind == StepKind::End);
+
+        // Which triggers reach each step: sets capped at MAX_EVENTS, so each
+        // step is queued at most MAX_EVENTS + 1 times.
+        let mut from: Vec<Vec<usize>> = vec![Vec::new(); n];
+        let mut queued = vec![false; n];
+        let mut queue = VecDeque::new();
+        for &t in &triggers {
+            from[t].push(t);
+            queued[t] = true;
+            queue.push_back(t);
+        }
+        while let Some(u) = queue.pop_front() {
+            queued[u] = false;
+            for k in 0..g.out[u].len() {
+                let v = g.out[u][k];
+                let mut grew = false;
+                for j in 0..from[u].len() {
+                    let t = from[u][j];
+                    if from[v].len() < MAX_EVENTS && !from[v].contains(&t) {
+                        from[v].push(t);
+                        grew = true;
+                    }
+                }
+                if grew && !queued[v] {
+                    queued[v] = true;
+                    queue.push_back(v);
+                }
+            }
+        }
+        for (i, s) in w.steps.iter().enumerate() {
+            g.reachable[i] = !from[i].is_empty();
+            let own = norm(&s.event);
+            g.events[i] = if !own.is_empty() {
+                vec![own]
+            } else {
+                let mut ev: Vec<String> = from[i]
+                    .iter()
+                    .map(|&t| norm(&w.steps[t].title))
+                    .filter(|e| !e.is_empty())
+                    .collect();
+                ev.sort();
+                ev.dedup();
+                ev
+            };
+        }
+        g.mark_every_path(w, &triggers);
+        g
+    }
+
+    /// Marks the steps that dominate every reachable end (Cooper–Harvey–Kennedy
+    /// dominators under a virtual root joined to all triggers).
+    fn mark_every_path(&mut self, w: &Workflow, triggers: &[usize]) {
+        let n = w.steps.len();
+        let root = n;
+        let succ = |u: usize| -> &[usize] {
+            if u == root {
+                triggers
+            } else {
+                &self.out[u]
+            }
+        };
+        // Iterative depth-first search for a reverse postorder.
+        let mut post = Vec::with_capacity(n + 1);
+        let mut seen = vec![false; n + 1];
+        let mut stack = vec![(root, 0usize)];
+        seen[root] = true;
+        while let Some(&mut (u, ref mut next)) = stack.last_mut() {
+            let s = succ(u);
+            if let Some(&v) = s.get(*next) {
+                *next += 1;
+                if !seen[v] {
+                    seen[v] = true;
+                    stack.push((v, 0));
+                }
+            } else {
+                post.push(u);
+                stack.pop();
+            }
+        }
+        const NONE: usize = usize::MAX;
+        let mut order = vec![NONE; n + 1]; // reverse-postorder number
+        let rpo: Vec<usize> = post.iter().rev().copied().collect();
+        for (k, &u) in rpo.iter().enumerate() {
+            order[u] = k;
+        }
+        let mut preds: Vec<Vec<usize>> = vec![Vec::new(); n + 1];
+        for &u in &rpo {
+            for &v in succ(u) {
+                preds[v].push(u);
+            }
+        }
+        let mut idom = vec![NONE; n + 1];
+        idom[root] = root;
+        let intersect = |idom: &[usize], mut a: usize, mut b: usize| {
+            while a != b {
+                while order[a] > order[b] {
+                    a = idom[a];
+                }
+                while order[b] > order[a] {
+                    b = idom[b];
+                }
+            }
+            a
+        };
+        let mut changed = true;
+        while changed {
+            changed = false;
+            for &u in rpo.iter().skip(1) {
+                let mut new = NONE;
+                for &p in &preds[u] {
+                    if idom[p] == NONE {
+                        continue;
+                    }
+                    new = if new == NONE {
+                        p
+                    } else {
+                        intersect(&idom, p, new)
+                    };
+                }
+                if new != NONE && idom[u] != new {
+                    idom[u] = new;
+                    changed = true;
+                }
+            }
+        }
+        let mut lca = NONE;
+        for (i, s) in w.steps.iter().enumerate() {
+            if s.kind == StepKind::End && order[i] != NONE && idom[i] != NONE {
+                lca = if lca == NONE {
+                    i
+                } else {
+                    intersect(&idom, lca, i)
+                };
+            }
+        }
+        if lca == NONE {
+            return;
+        }
+        let mut u = lca;
+        while u != root {
+            self.on_every_path[u] = true;
+            u = idom[u];
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::testkit::*;
+
+    #[test]
+    fn every_path_marks_the_shared_part_only() {
+        // trigger -> a -> decision -> (b | c) -> d -> end
+        let w = workflow(
+            1,
+            &[
+                trigger(1, "Order placed"),
+                task(2, "a"),
+                decision(3, "d?"),
+                task(4, "b"),
+                task(5, "c"),
+                task(6, "d"),
+                end(7, "done"),
+            ],
+            &[(1, 2, ""), (2, 3, ""), (3, 4, "yes"), (3, 5, "no"), (4, 6, ""), (5, 6, ""), (6, 7, "")],
+        );
+        let g = WfGraph::build(&w);
+        let marked: Vec<u32> = (0..7)
+            .filter(|&i| g.on_every_path[i])
+            .map(|i| w.steps[i].id.0)
+            .collect();
+        assert_eq!(marked, vec![1, 2, 3, 6, 7]);
+        assert!(g.branches);
+        assert_eq!(g.events[5], vec!["order placed".to_owned()]);
+    }
+
+    #[test]
+    fn unreachable_steps_have_no_event() {
+        let w = workflow(1, &[trigger(1, "T"), task(2, "a"), task(3, "lost")], &[(1, 2, "")]);
+        let g = WfGraph::build(&w);
+        assert_eq!(g.reachable, vec![true, true, false]);
+        assert!(g.events[2].is_empty());
+    }
+
+    #[test]
+    fn norm_folds_case_and_spaces() {
+        assert_eq!(norm("  Order   PLACED "), "order placed");
+    }
+}

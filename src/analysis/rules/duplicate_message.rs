@@ -1,0 +1,106 @@
+//! `duplicate-message`: two automated steps send the same kind of customer
+//! message for the same event (an order confirmation from both Shopify and
+//! Klaviyo).
+
+use crate::analysis::graph::norm;
+use crate::analysis::{Context, Finding, Severity, name_list};
+use crate::model::Tag;
+use std::collections::{HashMap, HashSet};
+
+pub const CODE: &str = "duplicate-message";
+pub const SEVERITY: Severity = Severity::Error;
+pub const SUMMARY: &str = "two automated steps send the same kind of customer message for the same event";
+
+pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
+    // (event, message) -> steps, in order of first appearance.
+    let mut groups: HashMap<(&str, String), usize> = HashMap::new();
+    let mut lists: Vec<(String, &str, Vec<usize>)> = Vec::new();
+    for (i, r) in cx.steps.iter().enumerate() {
+        if r.step.tag != Tag::Automate {
+            continue;
+        }
+        let message = norm(&r.step.message);
+        if message.is_empty() {
+            continue;
+        }
+        for event in cx.events(i) {
+            let k = *groups
+                .entry((event.as_str(), message.clone()))
+                .or_insert_with(|| {
+                    lists.push((message.clone(), event.as_str(), Vec::new()));
+                    lists.len() - 1
+                });
+            lists[k].2.push(i);
+        }
+    }
+    let mut reported: HashSet<Vec<usize>> = HashSet::new();
+    for (message, event, steps) in lists {
+        if steps.len() < 2 || !reported.insert(steps.clone()) {
+            continue;
+        }
+        let names: Vec<String> = steps
+            .iter()
+            .map(|&i| {
+                let s = cx.steps[i].step;
+                if s.system.trim().is_empty() {
+                    cx.name(i)
+                } else {
+                    format!("{} ({})", cx.name(i), s.system.trim())
+                }
+            })
+            .collect();
+        out.push(Finding {
+            code: CODE,
+            severity: SEVERITY,
+            workflow: Some(cx.steps[steps[0]].workflow.id),
+            step_ids: steps.iter().map(|&i| cx.steps[i].step.id).collect(),
+            message: format!(
+                "Customers get the {message} {} times for \"{event}\": {} all send it.",
+                steps.len(),
+                name_list(&names, 4)
+            ),
+            hint: "Keep one sender for this message and turn the others off (tag them keep manual or remove them).".into(),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::testkit::*;
+    use crate::model::Tag;
+
+    fn confirmation(id: u32, system: &str) -> crate::model::Step {
+        let mut s = automated(id, &format!("{system} sends order confirmation"));
+        s.system = system.into();
+        s.message = "Order confirmation".into();
+        s
+    }
+
+    #[test]
+    fn fires_on_two_senders_of_one_event_and_stops_when_one_is_off() {
+        let mut p = plan(vec![chain(
+            1,
+            "Customer places order",
+            &[confirmation(2, "Shopify"), confirmation(3, "Klaviyo")],
+        )]);
+        assert_eq!(codes(&p, super::CODE), vec![vec![2, 3]]);
+        p.workflows[0].steps[2].tag = Tag::KeepManual;
+        assert!(codes(&p, super::CODE).is_empty());
+    }
+
+    #[test]
+    fn the_same_event_across_workflows_counts_and_other_events_do_not() {
+        let mut other = confirmation(12, "Klaviyo");
+        other.event = "customer places ORDER".into();
+        let p = plan(vec![
+            chain(1, "Customer places order", &[confirmation(2, "Shopify")]),
+            chain(2, "Something else", &[other]),
+        ]);
+        assert_eq!(codes(&p, super::CODE), vec![vec![2, 12]]);
+        let p = plan(vec![
+            chain(1, "Customer places order", &[confirmation(2, "Shopify")]),
+            chain(2, "Order edited", &[confirmation(12, "Klaviyo")]),
+        ]);
+        assert!(codes(&p, super::CODE).is_empty());
+    }
+}

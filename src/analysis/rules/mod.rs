@@ -1,0 +1,86 @@
+//! The lint rules, one per file. Each has a stable code (used by `automap
+//! check`, the findings panel and `docs/findings.md`) and a `check` function
+//! that adds its findings to a list. Every rule is linear in the plan's size.
+
+mod automated_exception;
+mod conflicting_writes;
+mod data_loop;
+mod decision_without_branches;
+mod duplicate_message;
+mod failure_plan_missing;
+mod layer_order;
+mod missing_data_quality;
+mod never_automate;
+mod trap_automated;
+mod undecided;
+mod unmapped;
+mod untested;
+
+use super::{Context, Finding, Severity};
+
+/// One rule: its code, severity and what it checks.
+pub struct Rule {
+    pub code: &'static str,
+    pub severity: Severity,
+    /// One line on what the rule looks for.
+    pub summary: &'static str,
+    check: fn(&Context, &mut Vec<Finding>),
+}
+
+macro_rules! rule {
+    ($m:ident) => {
+        Rule {
+            code: $m::CODE,
+            severity: $m::SEVERITY,
+            summary: $m::SUMMARY,
+            check: $m::check,
+        }
+    };
+}
+
+/// Every rule, in the order their findings are listed within a severity.
+pub const RULES: [Rule; 13] = [
+    rule!(never_automate),
+    rule!(duplicate_message),
+    rule!(data_loop),
+    rule!(failure_plan_missing),
+    rule!(conflicting_writes),
+    rule!(layer_order),
+    rule!(automated_exception),
+    rule!(trap_automated),
+    rule!(missing_data_quality),
+    rule!(untested),
+    rule!(unmapped),
+    rule!(decision_without_branches),
+    rule!(undecided),
+];
+
+/// The rule with this code.
+pub fn rule(code: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.code == code)
+}
+
+pub(crate) fn run_all(cx: &Context, out: &mut Vec<Finding>) {
+    for r in &RULES {
+        (r.check)(cx, out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_documented() {
+        let docs = include_str!("../../../docs/findings.md");
+        let mut seen = std::collections::HashSet::new();
+        for r in &RULES {
+            assert!(seen.insert(r.code), "{} twice", r.code);
+            assert!(
+                docs.contains(&format!("`{}`", r.code)),
+                "docs/findings.md does not describe {}",
+                r.code
+            );
+        }
+    }
+}
