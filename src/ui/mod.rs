@@ -7,6 +7,7 @@
 //! - `review`, `findings`: the method's views; `roadmap_board`: the 90-day board.
 
 mod app;
+pub mod canvas;
 pub mod commands;
 mod file_dialog;
 mod inspector;

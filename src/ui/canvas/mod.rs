@@ -1,0 +1,573 @@
+//! The workflow map editor: a pan/zoom canvas of steps and arrows.
+//!
+//! - `camera`: the view of one workflow (centre and zoom);
+//! - `index`: step boxes in grid buckets for culling and hit-testing;
+//! - `shape`: shapes and arrow curves in canvas units;
+//! - `draw`: painting with level of detail;
+//! - `interact`: pointer and keyboard handling;
+//! - `ops`: the edits the canvas makes (add, link, move, delete, append);
+//! - `clipboard`: copy, cut, paste and duplicate;
+//! - `overlay`: toolbar, palette, legend and dialogs;
+//! - `minimap`, `search`, `export`.
+//!
+//! The canvas draws in screen space with its own camera rather than inside an
+//! `egui::Scene` layer transform: text stays crisp at every zoom, and the
+//! accessibility boxes of painted steps are where the steps are on screen.
+
+pub mod camera;
+mod clipboard;
+pub mod draw;
+pub mod export;
+pub mod index;
+mod interact;
+mod minimap;
+mod ops;
+mod overlay;
+mod search;
+pub mod shape;
+
+use std::collections::{HashMap, HashSet};
+
+use egui::{Pos2, Rect, Sense, Vec2, pos2, vec2};
+
+use crate::analysis::Analysis;
+use crate::edit::{Document, GestureId};
+use crate::model::{Pos, StepId, StepKind, WorkflowId};
+use crate::ui::Selection;
+use crate::ui::commands::Command;
+use camera::Camera;
+use index::SpatialIndex;
+
+/// Grid size used by snapping, in canvas units.
+pub const GRID: f32 = 20.0;
+
+/// The view of one workflow, kept while the app runs.
+#[derive(Debug, Clone, Copy, Default)]
+struct View {
+    cam: Camera,
+    initialised: bool,
+}
+
+/// What a pointer drag is doing.
+#[derive(Debug, Clone, Default)]
+enum Drag {
+    #[default]
+    None,
+    Pan,
+    /// Moving the selection; `origins` are the positions before the drag.
+    Move {
+        gesture: GestureId,
+        grab: StepId,
+        start_world: Pos2,
+        origins: Vec<(StepId, Pos)>,
+        /// Delta applied so far (canvas units).
+        applied: Vec2,
+    },
+    /// Drawing an arrow from a step's handle.
+    Link {
+        from: StepId,
+        to_world: Pos2,
+    },
+    /// Rubber-band selection between two canvas points.
+    Box {
+        start: Pos2,
+        end: Pos2,
+        additive: bool,
+    },
+    /// A step kind dragged from the palette.
+    Palette(StepKind),
+}
+
+/// Text being edited in place.
+#[derive(Debug, Clone)]
+enum Rename {
+    Step {
+        id: StepId,
+        text: String,
+        started: bool,
+    },
+    Link {
+        from: StepId,
+        to: StepId,
+        text: String,
+        started: bool,
+    },
+}
+
+#[derive(Debug, Clone, Default)]
+struct Search {
+    open: bool,
+    text: String,
+    focus: bool,
+    /// Index of the last match jumped to.
+    cursor: usize,
+    /// Matches cached by (revision, text).
+    cache_key: Option<(u64, WorkflowId, String)>,
+    matches: Vec<StepId>,
+    match_set: HashSet<StepId>,
+}
+
+/// What a right-click opened a menu on.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+enum MenuTarget {
+    #[default]
+    Canvas,
+    Step(StepId),
+    Link(StepId, StepId),
+}
+
+#[derive(Debug, Clone, Default)]
+struct FromList {
+    name: String,
+    text: String,
+}
+
+#[derive(Debug, Clone, Default)]
+struct ExportDialog {
+    path: String,
+    message: String,
+}
+
+/// Everything the canvas remembers between frames.
+#[derive(Default)]
+pub struct CanvasState {
+    views: HashMap<WorkflowId, View>,
+    current: Option<WorkflowId>,
+    selection: Selection,
+    drag: Drag,
+    rename: Option<Rename>,
+    /// Snap moved and new steps to the grid.
+    pub snap: bool,
+    /// Show the minimap.
+    pub minimap: bool,
+    search: Search,
+    index: SpatialIndex,
+    /// Steps shown in the last frame (indices into the workflow's steps).
+    visible: Vec<u32>,
+    visible_links: Vec<usize>,
+    viewport: Option<Rect>,
+    /// The step whose link handle is showing for the pointer.
+    handle_owner: Option<StepId>,
+    pointer_world: Option<Pos2>,
+    /// Text to put on the system clipboard at the next frame.
+    pending_copy: Option<String>,
+    /// The last text the canvas copied (for the Paste menu item).
+    clip: String,
+    pending_fit: bool,
+    pending_center: Option<Vec<StepId>>,
+    next_gesture: u64,
+    menu_target: MenuTarget,
+    menu_world: Option<Pos2>,
+    from_list: Option<FromList>,
+    export: Option<ExportDialog>,
+    export_requested: bool,
+    switch_to: Option<WorkflowId>,
+    status: Option<String>,
+    minimap_cache: minimap::Cache,
+}
+
+impl CanvasState {
+    pub fn selection(&self) -> &Selection {
+        &self.selection
+    }
+
+    /// Select steps of a workflow and centre the view on them.
+    pub fn select_and_center(&mut self, wf: WorkflowId, steps: &[StepId]) {
+        if self.current != Some(wf) {
+            self.switch_workflow(wf);
+        }
+        self.selection = Selection {
+            steps: steps.iter().copied().collect(),
+            link: None,
+        };
+        self.pending_center = Some(steps.to_vec());
+    }
+
+    /// A workflow the canvas made (e.g. from a pasted list) that the window should switch to.
+    pub fn take_switch_request(&mut self) -> Option<WorkflowId> {
+        self.switch_to.take()
+    }
+
+    /// The text the canvas last put on the clipboard.
+    pub fn last_copied(&self) -> &str {
+        &self.clip
+    }
+
+    /// Zoom of the current view (1.0 = 100 %).
+    pub fn zoom(&self) -> f32 {
+        self.current
+            .and_then(|wf| self.views.get(&wf))
+            .map(|v| v.cam.zoom)
+            .unwrap_or(1.0)
+    }
+
+    /// The canvas area visible in the last frame, in canvas units.
+    pub fn visible_world(&self) -> Option<Rect> {
+        let vp = self.viewport?;
+        let v = self.views.get(&self.current?)?;
+        Some(v.cam.visible_world(vp))
+    }
+
+    /// Is the search bar open, and what does it hold?
+    pub fn search_text(&self) -> Option<&str> {
+        self.search.open.then_some(self.search.text.as_str())
+    }
+
+    fn switch_workflow(&mut self, wf: WorkflowId) {
+        self.current = Some(wf);
+        self.selection = Selection::default();
+        self.drag = Drag::None;
+        self.rename = None;
+        self.handle_owner = None;
+    }
+
+    fn cam(&self) -> Camera {
+        self.current
+            .and_then(|wf| self.views.get(&wf))
+            .map(|v| v.cam)
+            .unwrap_or_default()
+    }
+
+    fn cam_mut(&mut self) -> &mut Camera {
+        let wf = self.current.unwrap_or_default();
+        &mut self.views.entry(wf).or_default().cam
+    }
+
+    fn viewport(&self) -> Rect {
+        self.viewport
+            .unwrap_or(Rect::from_min_size(Pos2::ZERO, vec2(1000.0, 700.0)))
+    }
+
+    fn new_gesture(&mut self) -> GestureId {
+        self.next_gesture += 1;
+        GestureId(0x4341_4e56_0000_0000 | self.next_gesture)
+    }
+
+    /// Make sure the spatial index matches the plan.
+    fn sync_index(&mut self, doc: &Document, wf: WorkflowId) {
+        if self.index.is_current(wf, doc.revision()) {
+            return;
+        }
+        if let Some(w) = doc.plan().workflow(wf) {
+            self.index.rebuild(w, doc.revision());
+            let by_id = &self.index.by_id;
+            self.selection.steps.retain(|id| by_id.contains_key(id));
+            if let Some((a, b)) = self.selection.link
+                && w.link_index(a, b).is_none()
+            {
+                self.selection.link = None;
+            }
+        } else {
+            self.index = SpatialIndex::default();
+        }
+    }
+
+    fn selection_bounds(&self) -> Option<Rect> {
+        let mut r = Rect::NOTHING;
+        for id in &self.selection.steps {
+            if let Some(&i) = self.index.by_id.get(id) {
+                r = r.union(self.index.rects[i]);
+            }
+        }
+        r.is_positive().then_some(r)
+    }
+
+    fn fit_to(&mut self, world: Rect) {
+        let vp = self.viewport();
+        self.cam_mut().fit(vp, world, 40.0);
+    }
+
+    /// Run a canvas command. Returns whether the canvas handled it.
+    pub fn execute(&mut self, cmd: Command, doc: &mut Document, wf: WorkflowId) -> bool {
+        if self.current != Some(wf) {
+            self.switch_workflow(wf);
+        }
+        self.sync_index(doc, wf);
+        match cmd {
+            Command::Cut => {
+                self.copy(doc, wf);
+                self.delete_selection(doc, wf, "Cut");
+            }
+            Command::Copy => self.copy(doc, wf),
+            Command::Paste => {
+                let text = self.clip.clone();
+                self.paste_text(doc, wf, &text, None);
+            }
+            Command::Duplicate => self.duplicate(doc, wf),
+            Command::Delete => self.delete_selection(doc, wf, "Delete"),
+            Command::SelectAll => {
+                self.selection.steps = self.index.ids.iter().copied().collect();
+                self.selection.link = None;
+            }
+            Command::Rename => self.start_rename_selection(doc, wf),
+            Command::AppendStep => self.append_step(doc, wf),
+            Command::TidyUp => {
+                if let Some(w) = doc.plan().workflow(wf) {
+                    let edit = crate::edit::layout::tidy_edit(w);
+                    if doc.apply("Tidy up", edit).is_ok() {
+                        self.pending_fit = true;
+                    }
+                }
+            }
+            Command::ZoomToFit => {
+                self.sync_index(doc, wf);
+                if self.index.bounds.is_positive() {
+                    let b = self.index.bounds;
+                    self.fit_to(b);
+                }
+            }
+            Command::ZoomToSelection => {
+                if let Some(b) = self.selection_bounds() {
+                    self.fit_to(b);
+                }
+            }
+            Command::ZoomReset => self.cam_mut().zoom = 1.0,
+            Command::ToggleSnap => self.snap = !self.snap,
+            Command::ToggleMinimap => self.minimap = !self.minimap,
+            Command::Find => {
+                self.search.open = true;
+                self.search.focus = true;
+            }
+            Command::ExportImage => self.export_requested = true,
+            Command::NewWorkflowFromList => {
+                self.from_list = Some(FromList {
+                    name: "New workflow".to_owned(),
+                    text: String::new(),
+                });
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// Draw the map of workflow `wf` and handle its input.
+    pub fn show(
+        &mut self,
+        ui: &mut egui::Ui,
+        doc: &mut Document,
+        wf: WorkflowId,
+        analysis: &Analysis,
+    ) {
+        if self.current != Some(wf) {
+            self.switch_workflow(wf);
+        }
+        if doc.plan().workflow(wf).is_none() {
+            ui.label("This workflow no longer exists.");
+            return;
+        }
+        let rect = ui.available_rect_before_wrap();
+        ui.advance_cursor_after_rect(rect);
+        let canvas_id = egui::Id::unique("automap_canvas");
+        let bg = ui.interact(rect, canvas_id, Sense::click_and_drag());
+        bg.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Workflow map"));
+        self.viewport = Some(rect);
+        self.sync_index(doc, wf);
+
+        // First look at a workflow: show all of it (at most 100 %).
+        let view = self.views.entry(wf).or_default();
+        if !view.initialised || !view.cam.is_valid() {
+            view.initialised = true;
+            view.cam = Camera::default();
+            if self.index.bounds.is_positive() {
+                view.cam.fit(rect, self.index.bounds, 40.0);
+            }
+        }
+        if std::mem::take(&mut self.pending_fit) && self.index.bounds.is_positive() {
+            let b = self.index.bounds;
+            self.fit_to(b);
+        }
+        if let Some(ids) = self.pending_center.take() {
+            let mut r = Rect::NOTHING;
+            for id in &ids {
+                if let Some(&i) = self.index.by_id.get(id) {
+                    r = r.union(self.index.rects[i]);
+                }
+            }
+            if r.is_positive() {
+                self.cam_mut().center = r.center();
+            }
+        }
+        if let Some(text) = self.pending_copy.take() {
+            ui.ctx().copy_text(text);
+        }
+
+        self.handle_input(ui, &bg, doc, wf);
+        self.sync_index(doc, wf);
+
+        // Draw.
+        let cam = self.cam();
+        let world = cam.visible_world(rect).expand(20.0);
+        self.index.query(world, &mut self.visible);
+        draw::visible_links(&self.index, world, &mut self.visible_links);
+        let painter = ui.painter_at(rect);
+        let dark = ui.visuals().dark_mode;
+        painter.rect_filled(
+            rect,
+            0.0,
+            if dark {
+                egui::Color32::from_gray(30)
+            } else {
+                egui::Color32::from_gray(246)
+            },
+        );
+        if self.snap {
+            draw::draw_grid(&painter, rect, &cam, GRID, dark);
+        }
+        self.update_search(doc, wf);
+        let hovered = if matches!(self.drag, Drag::None | Drag::Link { .. }) {
+            self.pointer_world.and_then(|p| self.index.hit(p, 0.0))
+        } else {
+            None
+        };
+        let hovered_link = if hovered.is_none() && matches!(self.drag, Drag::None) {
+            self.pointer_world.and_then(|p| self.link_at(p))
+        } else {
+            None
+        };
+        let renaming = match &self.rename {
+            Some(Rename::Step { id, .. }) => Some(*id),
+            _ => None,
+        };
+        {
+            let Some(w) = doc.plan().workflow(wf) else {
+                return;
+            };
+            let view = draw::MapView {
+                painter: &painter,
+                viewport: rect,
+                cam,
+                wf: w,
+                index: &self.index,
+                visible: &self.visible,
+                analysis,
+                selection: &self.selection,
+                hovered,
+                hovered_link,
+                matches: &self.search.match_set,
+                dark,
+                renaming,
+            };
+            draw::draw_map(&view, &self.visible_links);
+            self.register_accessibility(ui, canvas_id, w, &cam, rect);
+        }
+        self.draw_drag_feedback(&painter, &cam, rect);
+        self.show_rename(ui, doc, wf, &cam, rect);
+        self.show_overlays(ui, doc, wf, analysis, rect);
+        self.show_context_menu(&bg, doc, wf);
+    }
+
+    /// Accessibility nodes for visible steps, their handles and arrows, so
+    /// screen readers (and tests) can find them by name.
+    fn register_accessibility(
+        &self,
+        ui: &egui::Ui,
+        canvas_id: egui::Id,
+        w: &crate::model::Workflow,
+        cam: &Camera,
+        rect: Rect,
+    ) {
+        const MAX_NODES: usize = 1500;
+        if cam.zoom < draw::BLOCK_ZOOM || self.visible.len() > MAX_NODES {
+            return;
+        }
+        for &i in &self.visible {
+            let i = i as usize;
+            let step = &w.steps[i];
+            let r = cam
+                .rect_to_screen(rect, self.index.rects[i])
+                .intersect(rect);
+            if !r.is_positive() {
+                continue;
+            }
+            let selected = self.selection.steps.contains(&step.id);
+            let resp = ui.interact(r, canvas_id.with(("step", step.id.0)), Sense::hover());
+            let title = if step.title.trim().is_empty() {
+                "(untitled)".to_owned()
+            } else {
+                step.title.clone()
+            };
+            resp.widget_info(|| {
+                egui::WidgetInfo::selected(egui::Role::Button, true, selected, &title)
+            });
+            if selected || self.handle_owner == Some(step.id) {
+                let h = draw::handle_rect(cam.rect_to_screen(rect, self.index.rects[i]));
+                if rect.contains_rect(h) {
+                    let resp =
+                        ui.interact(h, canvas_id.with(("handle", step.id.0)), Sense::hover());
+                    let label = format!("link handle of {}", step.title);
+                    resp.widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::Role::Button, true, &label)
+                    });
+                }
+            }
+        }
+        if self.visible_links.len() > MAX_NODES {
+            return;
+        }
+        for &li in &self.visible_links {
+            let Some(l) = w.links.get(li) else { continue };
+            let Some(c) = draw::link_curve_screen(cam, rect, &self.index, li) else {
+                continue;
+            };
+            let mid = shape::bezier_point(&c, 0.5);
+            if !rect.contains(mid) {
+                continue;
+            }
+            let title = |id: StepId| w.step(id).map(|s| s.title.as_str()).unwrap_or("?");
+            let label = format!("arrow {} → {}", title(l.from), title(l.to));
+            let selected = self.selection.link == Some((l.from, l.to));
+            let resp = ui.interact(
+                Rect::from_center_size(mid, Vec2::splat(10.0)),
+                canvas_id.with(("link", l.from.0, l.to.0)),
+                Sense::hover(),
+            );
+            resp.widget_info(|| {
+                egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label)
+            });
+        }
+    }
+
+    /// The arrow (link index) under a canvas point, if any.
+    fn link_at(&self, p: Pos2) -> Option<usize> {
+        let zoom = self.cam().zoom;
+        let tol = 6.0 / zoom;
+        self.visible_links.iter().copied().find(|&li| {
+            let Some(Some((a, b))) = self.index.link_ends.get(li) else {
+                return false;
+            };
+            let c =
+                shape::arrow_curve(self.index.rects[*a as usize], self.index.rects[*b as usize]);
+            shape::curve_bounds(&c).expand(tol).contains(p) && shape::dist_to_curve(p, &c) <= tol
+        })
+    }
+
+    /// Lines and rectangles that follow the pointer while dragging.
+    fn draw_drag_feedback(&self, painter: &egui::Painter, cam: &Camera, rect: Rect) {
+        match &self.drag {
+            Drag::Box { start, end, .. } => {
+                let r = Rect::from_two_pos(cam.to_screen(rect, *start), cam.to_screen(rect, *end));
+                painter.rect(
+                    r,
+                    0.0,
+                    draw::ACCENT.gamma_multiply(0.12),
+                    egui::Stroke::new(1.0, draw::ACCENT),
+                    egui::StrokeKind::Inside,
+                );
+            }
+            Drag::Link { from, to_world } => {
+                if let Some(&i) = self.index.by_id.get(from) {
+                    let a = cam.to_screen(rect, self.index.rects[i].right_center());
+                    let b = cam.to_screen(rect, *to_world);
+                    painter.line_segment([a, b], egui::Stroke::new(2.0, draw::ACCENT));
+                    painter.circle_filled(b, 4.0, draw::ACCENT);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Snap a canvas point to the grid.
+pub fn snap_pos(p: Pos2) -> Pos2 {
+    pos2((p.x / GRID).round() * GRID, (p.y / GRID).round() * GRID)
+}
