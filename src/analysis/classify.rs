@@ -3,7 +3,9 @@
 
 use super::PriorityClass;
 use super::measures::clean;
-use crate::model::{Approach, Complexity, Judgment, MethodSettings, Sensitivity, Step, StepKind, Tag};
+use crate::model::{
+    Approach, Complexity, Judgment, MethodSettings, Sensitivity, Step, StepKind, Tag,
+};
 
 /// How often a step happens, measured against the plan's thresholds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -127,6 +129,13 @@ pub(crate) fn classify(step: &Step, hours: f64, m: &MethodSettings) -> Classifie
         return out(C::NeverAutomate, reason.into());
     }
 
+    if hours <= 0.0 {
+        return out(
+            C::LowValue,
+            "No manual time is recorded for this step, so automating it would save nothing; add its minutes if it takes work."
+                .into(),
+        );
+    }
     let often = how_often(step);
     let freq = frequency_level(step, m);
     let ai_daily = threshold(m.ai_volume_per_day, 5.0);
@@ -204,7 +213,9 @@ pub(crate) fn classify(step: &Step, hours: f64, m: &MethodSettings) -> Classifie
     }
     out(
         C::LowValue,
-        format!("It happens {often}: quicker to do by hand than to build and maintain an automation."),
+        format!(
+            "It happens {often}: quicker to do by hand than to build and maintain an automation."
+        ),
     )
 }
 

@@ -100,7 +100,10 @@ pub fn connections(plan: &Plan) -> Vec<Connection> {
             None => {}
         }
     }
-    let mut out: Vec<Connection> = list.into_iter().filter(|c| c.workflows.len() >= 2).collect();
+    let mut out: Vec<Connection> = list
+        .into_iter()
+        .filter(|c| c.workflows.len() >= 2)
+        .collect();
     out.sort_by(|a, b| {
         (a.kind == ConnectionKind::SharedData)
             .cmp(&(b.kind == ConnectionKind::SharedData))

@@ -124,13 +124,7 @@ impl WfGraph {
     fn mark_every_path(&mut self, w: &Workflow, triggers: &[usize]) {
         let n = w.steps.len();
         let root = n;
-        let succ = |u: usize| -> &[usize] {
-            if u == root {
-                triggers
-            } else {
-                &self.out[u]
-            }
-        };
+        let succ = |u: usize| -> &[usize] { if u == root { triggers } else { &self.out[u] } };
         // Iterative depth-first search for a reverse postorder.
         let mut post = Vec::with_capacity(n + 1);
         let mut seen = vec![false; n + 1];
@@ -235,7 +229,15 @@ mod tests {
                 task(6, "d"),
                 end(7, "done"),
             ],
-            &[(1, 2, ""), (2, 3, ""), (3, 4, "yes"), (3, 5, "no"), (4, 6, ""), (5, 6, ""), (6, 7, "")],
+            &[
+                (1, 2, ""),
+                (2, 3, ""),
+                (3, 4, "yes"),
+                (3, 5, "no"),
+                (4, 6, ""),
+                (5, 6, ""),
+                (6, 7, ""),
+            ],
         );
         let g = WfGraph::build(&w);
         let marked: Vec<u32> = (0..7)
@@ -249,7 +251,11 @@ mod tests {
 
     #[test]
     fn unreachable_steps_have_no_event() {
-        let w = workflow(1, &[trigger(1, "T"), task(2, "a"), task(3, "lost")], &[(1, 2, "")]);
+        let w = workflow(
+            1,
+            &[trigger(1, "T"), task(2, "a"), task(3, "lost")],
+            &[(1, 2, "")],
+        );
         let g = WfGraph::build(&w);
         assert_eq!(g.reachable, vec![true, true, false]);
         assert!(g.events[2].is_empty());

@@ -54,9 +54,8 @@ pub(crate) fn measure(
             // Many paths meet here, or (in a map that branches) every path
             // crosses it: work waits here when it is slow.
             let funnel = g.in_deg[i] >= in_limit || (g.branches && g.on_every_path[i]);
-            let bottleneck = !is_event(s)
-                && h > 0.0
-                && (share >= share_limit || (funnel && h >= average));
+            let bottleneck =
+                !is_event(s) && h > 0.0 && (share >= share_limit || (funnel && h >= average));
             Measures {
                 hours: h,
                 share,
@@ -97,7 +96,10 @@ mod tests {
         assert!((m[1].share - 2.0 / 3.0).abs() < 1e-9);
         assert!((m[1].value - 350.0).abs() < 1e-9);
         assert!(m[1].bottleneck);
-        assert!(m[2].bottleneck, "a third of the time is above the 25 % threshold");
+        assert!(
+            m[2].bottleneck,
+            "a third of the time is above the 25 % threshold"
+        );
         assert_eq!(m[3].hours, 0.0, "a broken number counts as no time");
         assert!(!m[3].bottleneck);
         assert!(m[1].repetition);
@@ -121,7 +123,15 @@ mod tests {
                 pack,
                 end(7, "E"),
             ],
-            &[(1, 2, ""), (2, 3, ""), (3, 4, "yes"), (3, 5, "no"), (4, 6, ""), (5, 6, ""), (6, 7, "")],
+            &[
+                (1, 2, ""),
+                (2, 3, ""),
+                (3, 4, "yes"),
+                (3, 5, "no"),
+                (4, 6, ""),
+                (5, 6, ""),
+                (6, 7, ""),
+            ],
         );
         let g = WfGraph::build(&w);
         let settings = MethodSettings {

@@ -1,8 +1,8 @@
 //! Small plans for the analysis tests.
 
 use crate::model::{
-    Complexity, DataRef, FailurePlan, Frequency, Judgment, Link, Plan, Pos, Step, StepId,
-    StepKind, Tag, Workflow, WorkflowId,
+    Complexity, DataRef, FailurePlan, Frequency, Judgment, Link, Plan, Pos, Step, StepId, StepKind,
+    Tag, Workflow, WorkflowId,
 };
 
 pub fn step(id: u32, kind: StepKind, title: &str) -> Step {

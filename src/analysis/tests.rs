@@ -7,7 +7,10 @@ use crate::model::{
 };
 
 fn insight(plan: &Plan, id: u32) -> StepInsight {
-    analyze(plan).step(StepId(id)).cloned().expect("step analysed")
+    analyze(plan)
+        .step(StepId(id))
+        .cloned()
+        .expect("step analysed")
 }
 
 fn one(step: Step) -> StepInsight {
@@ -53,7 +56,13 @@ fn repeat_buyer_decision_is_layer_3() {
             task(4, "Send email B with first-order discount"),
             end(5, "Done"),
         ],
-        &[(1, 2, ""), (2, 3, "yes"), (2, 4, "no"), (3, 5, ""), (4, 5, "")],
+        &[
+            (1, 2, ""),
+            (2, 3, "yes"),
+            (2, 4, "no"),
+            (3, 5, ""),
+            (4, 5, ""),
+        ],
     );
     let p = plan(vec![w]);
     let i = insight(&p, 2);
@@ -130,7 +139,10 @@ fn the_owners_tag_is_never_changed() {
     let before = p.clone();
     let a = analyze(&p);
     assert_eq!(p, before);
-    assert_eq!(a.step(StepId(2)).map(|i| i.suggested_tag), Some(Tag::KeepManual));
+    assert_eq!(
+        a.step(StepId(2)).map(|i| i.suggested_tag),
+        Some(Tag::KeepManual)
+    );
 }
 
 #[test]
@@ -167,7 +179,11 @@ fn quick_wins_rank_by_hours_saved_and_skip_kept_manual() {
 
 #[test]
 fn broken_plans_do_not_panic() {
-    let mut w = workflow(1, &[task(2, ""), decision(3, "?")], &[(2, 9, ""), (3, 3, "x"), (2, 3, "")]);
+    let mut w = workflow(
+        1,
+        &[task(2, ""), decision(3, "?")],
+        &[(2, 9, ""), (3, 3, "x"), (2, 3, "")],
+    );
     w.steps.push(task(2, "same id twice"));
     w.steps[0].minutes = f64::INFINITY;
     w.steps[0].frequency.count = -4.0;

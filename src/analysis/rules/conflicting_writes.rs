@@ -24,11 +24,13 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
                 continue;
             }
             for event in cx.events(i) {
-                let k = *groups.entry((event.as_str(), key.clone())).or_insert_with(|| {
-                    let label = format!("{} {}", d.system.trim(), d.object.trim());
-                    lists.push((label.trim().to_owned(), event.as_str(), Vec::new()));
-                    lists.len() - 1
-                });
+                let k = *groups
+                    .entry((event.as_str(), key.clone()))
+                    .or_insert_with(|| {
+                        let label = format!("{} {}", d.system.trim(), d.object.trim());
+                        lists.push((label.trim().to_owned(), event.as_str(), Vec::new()));
+                        lists.len() - 1
+                    });
                 let steps = &mut lists[k].2;
                 if steps.last() != Some(&i) {
                     steps.push(i);
@@ -48,8 +50,9 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
             workflow: Some(cx.steps[steps[0]].workflow.id),
             step_ids: steps.iter().map(|&i| cx.steps[i].step.id).collect(),
             message: format!(
-                "{} all write '{label}' when \"{event}\" happens: one may overwrite the other.",
-                name_list(&names, 4)
+                "{} {} write '{label}' when \"{event}\" happens: one may overwrite the other.",
+                name_list(&names, 4),
+                if names.len() == 2 { "both" } else { "all" }
             ),
             hint: "Let one automation own this data and have the others read it, or make sure they write different fields in a fixed order.".into(),
         });

@@ -121,8 +121,16 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
     let n_steps = g.steps.len();
     let mut loops: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
     for comp in components(&g.adj) {
-        let mut steps: Vec<usize> = comp.iter().filter(|&&v| v < n_steps).map(|&v| g.steps[v]).collect();
-        let objects: Vec<usize> = comp.iter().filter(|&&v| v >= n_steps).map(|&v| v - n_steps).collect();
+        let mut steps: Vec<usize> = comp
+            .iter()
+            .filter(|&&v| v < n_steps)
+            .map(|&v| g.steps[v])
+            .collect();
+        let objects: Vec<usize> = comp
+            .iter()
+            .filter(|&&v| v >= n_steps)
+            .map(|&v| v - n_steps)
+            .collect();
         let systems: BTreeSet<String> = objects.iter().map(|&o| norm(&g.objects[o].0)).collect();
         if systems.len() < 2 {
             continue;
@@ -170,9 +178,22 @@ mod tests {
 
     #[test]
     fn fires_on_a_two_way_sync_and_stops_when_one_side_is_manual() {
-        let a = sync(2, "Copy stock to Sheets", ("Shopify", "inventory"), ("Google Sheets", "stock"));
-        let b = sync(12, "Copy Sheets to Shopify", ("Google Sheets", "stock"), ("Shopify", "inventory"));
-        let mut p = plan(vec![chain(1, "Order placed", &[a]), chain(2, "Sheet edited", &[b])]);
+        let a = sync(
+            2,
+            "Copy stock to Sheets",
+            ("Shopify", "inventory"),
+            ("Google Sheets", "stock"),
+        );
+        let b = sync(
+            12,
+            "Copy Sheets to Shopify",
+            ("Google Sheets", "stock"),
+            ("Shopify", "inventory"),
+        );
+        let mut p = plan(vec![
+            chain(1, "Order placed", &[a]),
+            chain(2, "Sheet edited", &[b]),
+        ]);
         assert_eq!(codes(&p, super::CODE), vec![vec![2, 12]]);
         p.workflows[1].steps[1].tag = Tag::KeepManual;
         assert!(codes(&p, super::CODE).is_empty());
@@ -191,7 +212,12 @@ mod tests {
 
     #[test]
     fn reading_and_writing_one_system_is_no_loop() {
-        let a = sync(2, "Adjust stock", ("Shopify", "inventory"), ("Shopify", "inventory"));
+        let a = sync(
+            2,
+            "Adjust stock",
+            ("Shopify", "inventory"),
+            ("Shopify", "inventory"),
+        );
         let p = plan(vec![chain(1, "Order placed", &[a])]);
         assert!(codes(&p, super::CODE).is_empty());
     }

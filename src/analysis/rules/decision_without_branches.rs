@@ -43,7 +43,12 @@ mod tests {
     fn fires_until_two_branches_are_labelled() {
         let w = workflow(
             1,
-            &[trigger(1, "Order placed"), decision(2, "Repeat buyer?"), task(3, "Email A"), task(4, "Email B")],
+            &[
+                trigger(1, "Order placed"),
+                decision(2, "Repeat buyer?"),
+                task(3, "Email A"),
+                task(4, "Email B"),
+            ],
             &[(1, 2, ""), (2, 3, "yes"), (2, 4, "")],
         );
         let mut p = plan(vec![w]);

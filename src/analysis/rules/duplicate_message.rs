@@ -9,7 +9,8 @@ use std::collections::{HashMap, HashSet};
 
 pub const CODE: &str = "duplicate-message";
 pub const SEVERITY: Severity = Severity::Error;
-pub const SUMMARY: &str = "two automated steps send the same kind of customer message for the same event";
+pub const SUMMARY: &str =
+    "two automated steps send the same kind of customer message for the same event";
 
 pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
     // (event, message) -> steps, in order of first appearance.
@@ -55,9 +56,10 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
             workflow: Some(cx.steps[steps[0]].workflow.id),
             step_ids: steps.iter().map(|&i| cx.steps[i].step.id).collect(),
             message: format!(
-                "Customers get the {message} {} times for \"{event}\": {} all send it.",
-                steps.len(),
-                name_list(&names, 4)
+                "Customers get the {message} {} for \"{event}\": {} {} send it.",
+                if steps.len() == 2 { "twice".to_owned() } else { format!("{} times", steps.len()) },
+                name_list(&names, 4),
+                if steps.len() == 2 { "both" } else { "all" }
             ),
             hint: "Keep one sender for this message and turn the others off (tag them keep manual or remove them).".into(),
         });

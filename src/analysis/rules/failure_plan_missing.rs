@@ -6,7 +6,8 @@ use crate::model::{StepKind, Tag};
 
 pub const CODE: &str = "failure-plan-missing";
 pub const SEVERITY: Severity = Severity::Warning;
-pub const SUMMARY: &str = "an automated step lacks an answer to: does not run / runs twice / data missing";
+pub const SUMMARY: &str =
+    "an automated step lacks an answer to: does not run / runs twice / data missing";
 
 pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
     for (i, r) in cx.steps.iter().enumerate() {

@@ -42,19 +42,20 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
             let insight = &cx.insights[i];
             let Some(layer) = insight.layer else { continue };
             let on_map = columns.get(&s.id).copied();
+            let candidate = matches!(
+                insight.class,
+                PriorityClass::QuickWin | PriorityClass::Medium | PriorityClass::AiCandidate
+            );
             if layer >= Layer::L3 {
-                if s.tag != Tag::Automate {
+                // Traps, exceptions and never-automate steps have their own findings.
+                if s.tag != Tag::Automate || !candidate {
                     continue;
                 }
                 if let Some(r) = on_map.map_or(Some(0), column_rank) {
                     ahead.push((i, r));
                 }
             } else {
-                let candidate = matches!(
-                    insight.class,
-                    PriorityClass::QuickWin | PriorityClass::Medium | PriorityClass::AiCandidate
-                ) || s.tag == Tag::Automate;
-                if !candidate || s.tag == Tag::KeepManual {
+                if !(candidate || s.tag == Tag::Automate) || s.tag == Tag::KeepManual {
                     continue;
                 }
                 let rank = match (on_map, s.tag) {

@@ -5,7 +5,8 @@ use crate::model::Tag;
 
 pub const CODE: &str = "never-automate";
 pub const SEVERITY: Severity = Severity::Error;
-pub const SUMMARY: &str = "a complaint, refund, brand-voice, legal or strategic step is tagged automate";
+pub const SUMMARY: &str =
+    "a complaint, refund, brand-voice, legal or strategic step is tagged automate";
 
 pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
     for (i, r) in cx.steps.iter().enumerate() {

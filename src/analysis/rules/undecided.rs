@@ -23,7 +23,11 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let names: Vec<String> = open.iter().map(|&i| cx.name(i)).collect();
-        let name = if w.name.trim().is_empty() { "this workflow" } else { w.name.trim() };
+        let name = if w.name.trim().is_empty() {
+            "this workflow"
+        } else {
+            w.name.trim()
+        };
         out.push(Finding {
             code: CODE,
             severity: SEVERITY,

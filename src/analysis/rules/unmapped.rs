@@ -6,7 +6,8 @@ use crate::model::Tag;
 
 pub const CODE: &str = "unmapped";
 pub const SEVERITY: Severity = Severity::Warning;
-pub const SUMMARY: &str = "a workflow with automated steps lacks a trigger, an end, or has unreachable steps";
+pub const SUMMARY: &str =
+    "a workflow with automated steps lacks a trigger, an end, or has unreachable steps";
 
 pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
     for (wi, w) in cx.plan.workflows.iter().enumerate() {
@@ -23,7 +24,10 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
             gaps.push("no end".to_owned());
         }
         let lost: Vec<usize> = if g.has_trigger {
-            (0..w.steps.len()).filter(|&k| !g.reachable[k]).map(|k| start + k).collect()
+            (0..w.steps.len())
+                .filter(|&k| !g.reachable[k])
+                .map(|k| start + k)
+                .collect()
         } else {
             Vec::new()
         };
@@ -38,11 +42,19 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let step_ids = if lost.is_empty() {
-            w.steps.iter().filter(|s| s.tag == Tag::Automate).map(|s| s.id).collect()
+            w.steps
+                .iter()
+                .filter(|s| s.tag == Tag::Automate)
+                .map(|s| s.id)
+                .collect()
         } else {
             lost.iter().map(|&i| cx.steps[i].step.id).collect()
         };
-        let name = if w.name.trim().is_empty() { "This workflow" } else { w.name.trim() };
+        let name = if w.name.trim().is_empty() {
+            "This workflow"
+        } else {
+            w.name.trim()
+        };
         out.push(Finding {
             code: CODE,
             severity: SEVERITY,
@@ -74,7 +86,11 @@ mod tests {
 
     #[test]
     fn fires_without_a_trigger_and_is_silent_while_nothing_is_automated() {
-        let mut p = plan(vec![workflow(1, &[automated(2, "Send confirmation"), end(3, "Done")], &[(2, 3, "")])]);
+        let mut p = plan(vec![workflow(
+            1,
+            &[automated(2, "Send confirmation"), end(3, "Done")],
+            &[(2, 3, "")],
+        )]);
         assert_eq!(codes(&p, super::CODE), vec![vec![2]]);
         p.workflows[0].steps[0].tag = crate::model::Tag::Undecided;
         assert!(codes(&p, super::CODE).is_empty());
