@@ -11,7 +11,10 @@ use serde::{Deserialize, Serialize};
 use crate::analysis::{self, Analysis};
 use crate::edit::{Document, Edit};
 use crate::model::{Link, Plan, Step, StepId, Workflow, WorkflowId};
+use crate::storage::recovery::{CrashReport, RecoveryInfo, RecoveryKey, RecoveryStore};
 use crate::storage::{self, FileStamp};
+
+use super::autosave::Autosave;
 
 use super::commands::Command;
 use super::file_dialog::{DialogSpec, FileDialogs};
@@ -114,6 +117,8 @@ enum Modal {
         description: String,
         focus: bool,
     },
+    /// Recovery copies from an earlier run, and what happened to it.
+    Recovery,
 }
 
 #[derive(Debug, Clone)]
@@ -144,6 +149,11 @@ pub struct AutomapApp {
     sent_title: String,
     /// Quitting was confirmed: let the window close.
     allow_close: bool,
+    autosave: Autosave,
+    /// Recovery copies found on start, not yet restored or discarded.
+    recovery_offers: Vec<RecoveryInfo>,
+    /// Crash reports left by the last run.
+    crash_reports: Vec<CrashReport>,
 }
 
 impl AutomapApp {
@@ -165,6 +175,48 @@ impl AutomapApp {
             message: None,
             sent_title: String::new(),
             allow_close: false,
+            autosave: Autosave::disabled(),
+            recovery_offers: Vec::new(),
+            crash_reports: Vec::new(),
+        }
+    }
+
+    /// Keep recovery copies in `store`, and offer the ones found there
+    /// (newer than their plan file) and any crash report left behind.
+    pub fn with_recovery_store(mut self, store: RecoveryStore) -> Self {
+        self.recovery_offers = store
+            .list()
+            .into_iter()
+            .filter(|i| !i.saved_file_is_newer())
+            .collect();
+        self.crash_reports = store.crash_reports();
+        let key = self.recovery_key();
+        self.autosave = Autosave::new(Some(store), key);
+        if !self.recovery_offers.is_empty() || !self.crash_reports.is_empty() {
+            self.modal = Some(Modal::Recovery);
+        }
+        self
+    }
+
+    /// Autosave after this much quiet time instead of the usual two seconds.
+    pub fn set_autosave_delay(&mut self, delay: Duration) {
+        self.autosave.set_delay(delay);
+    }
+
+    /// An autosave is being written.
+    pub fn autosave_busy(&self) -> bool {
+        self.autosave.busy()
+    }
+
+    /// Wait until an autosave in flight is on disk.
+    pub fn finish_autosave(&mut self) {
+        self.autosave.finish_job();
+    }
+
+    fn recovery_key(&self) -> RecoveryKey {
+        match &self.path {
+            Some(p) => RecoveryKey::for_file(p),
+            None => RecoveryKey::new_untitled(),
         }
     }
 
@@ -199,8 +251,21 @@ impl AutomapApp {
             }
         }
         // The example notice only matters when nothing else was opened.
-        if app.modal.is_none() && app.path.is_some() {
+        if app.modal.is_none()
+            && app.path.is_some()
+            && app.message.as_ref().is_some_and(|m| !m.error)
+        {
             app.message = None;
+        }
+        match RecoveryStore::default_location() {
+            Ok(store) => {
+                let modal = app.modal.take();
+                app = app.with_recovery_store(store);
+                if modal.is_some() {
+                    app.modal = modal;
+                }
+            }
+            Err(e) => app.error(e.to_string()),
         }
         app
     }
@@ -303,6 +368,8 @@ impl AutomapApp {
         self.doc.replace_plan(plan);
         self.path = path;
         self.stamp = stamp;
+        let key = self.recovery_key();
+        self.autosave.set_key(key, true);
         self.workflow = self.doc.plan().workflows.first().map(|w| w.id);
         self.selection = Selection::default();
         self.inspector = InspectorState::default();
@@ -422,6 +489,8 @@ impl AutomapApp {
                 self.doc.mark_saved();
                 self.path = Some(path.to_path_buf());
                 self.stamp = Some(stamp);
+                self.autosave.set_key(RecoveryKey::for_file(path), true);
+                self.autosave.discard();
                 self.settings.remember(path);
                 self.notice(format!("Saved {}", path.display()));
                 if let Some(p) = then {
@@ -819,6 +888,9 @@ impl AutomapApp {
     pub fn ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         self.refresh_analysis();
+        if let Some(e) = self.autosave.tick(&ctx, &self.doc) {
+            self.error(e);
+        }
         self.handle_close_request(&ctx);
         let title = self.window_title();
         if title != self.sent_title {
@@ -1093,8 +1165,8 @@ impl AutomapApp {
                 (Command::RenameWorkflow, "Rename"),
                 (Command::DuplicateWorkflow, "Duplicate"),
                 (Command::DeleteWorkflow, "Delete"),
-                (Command::MoveWorkflowUp, "⬆"),
-                (Command::MoveWorkflowDown, "⬇"),
+                (Command::MoveWorkflowUp, "Up"),
+                (Command::MoveWorkflowDown, "Down"),
             ] {
                 let r = ui
                     .add_enabled(self.enabled(cmd), egui::Button::new(text).small())
@@ -1294,6 +1366,7 @@ impl AutomapApp {
                     }
                     Some(2) => {
                         self.modal = None;
+                        self.autosave.discard();
                         self.run_pending(ctx, then);
                     }
                     Some(_) => self.modal = None,
@@ -1355,6 +1428,7 @@ impl AutomapApp {
                     self.modal = None;
                 }
             }
+            Modal::Recovery => self.recovery_modal(ctx),
             Modal::RenameWorkflow {
                 id,
                 mut name,
@@ -1445,5 +1519,103 @@ impl eframe::App for AutomapApp {
 
     fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
         visuals.panel_fill.to_normalized_gamma_f32()
+    }
+}
+
+impl AutomapApp {
+    fn restore(&mut self, info: &RecoveryInfo) {
+        let Some(store) = self.autosave.store().cloned() else {
+            return;
+        };
+        match store.restore(info) {
+            Ok(loaded) => {
+                let path = info.plan_path().map(Path::to_path_buf);
+                let stamp = path.as_deref().and_then(|p| storage::stamp(p).ok());
+                self.set_plan(loaded.plan, path, stamp);
+                self.autosave.set_key(info.key.clone(), false);
+                self.doc.mark_unsaved();
+                self.notice(format!(
+                    "Restored \"{}\". Save it to keep it.",
+                    info.plan_name
+                ));
+            }
+            Err(e) => self.error(format!("The recovery copy could not be read: {e}")),
+        }
+    }
+
+    fn recovery_modal(&mut self, ctx: &egui::Context) {
+        let now = std::time::SystemTime::now();
+        let mut restore = None;
+        let mut discard = None;
+        let mut close = false;
+        egui::Modal::new(egui::Id::unique("automap-recovery")).show(ctx, |ui| {
+            ui.set_width(560.0);
+            ui.heading("Recover unsaved work");
+            if let Some(report) = self.crash_reports.last() {
+                ui.label(
+                    RichText::new("Automap closed unexpectedly last time.")
+                        .color(ui.visuals().warn_fg_color),
+                );
+                ui.label(format!(
+                    "A short report was saved in {}.",
+                    report.file.display()
+                ));
+                ui.add_space(6.0);
+            }
+            if self.recovery_offers.is_empty() {
+                ui.label("There were no unsaved changes to recover.");
+            }
+            for (i, info) in self.recovery_offers.iter().enumerate() {
+                ui.separator();
+                ui.label(info.describe(now));
+                ui.horizontal(|ui| {
+                    if ui.button("Restore").clicked() {
+                        restore = Some(i);
+                    }
+                    if ui.button("Discard").clicked() {
+                        discard = Some(i);
+                    }
+                });
+            }
+            ui.add_space(8.0);
+            let text = if self.recovery_offers.is_empty() {
+                "OK"
+            } else {
+                "Decide later"
+            };
+            if ui.button(text).clicked() {
+                close = true;
+            }
+        });
+        if let Some(i) = discard
+            && i < self.recovery_offers.len()
+        {
+            let info = self.recovery_offers.remove(i);
+            if let Some(store) = self.autosave.store()
+                && let Err(e) = store.discard(&info.key)
+            {
+                self.error(e.to_string());
+            }
+        }
+        if let Some(i) = restore
+            && i < self.recovery_offers.len()
+        {
+            let info = self.recovery_offers.remove(i);
+            self.restore(&info);
+            close = true;
+        }
+        if self.recovery_offers.is_empty() && discard.is_some() {
+            close = true;
+        }
+        if close {
+            if let Some(store) = self.autosave.store() {
+                for r in std::mem::take(&mut self.crash_reports) {
+                    let _ = store.dismiss_crash_report(&r);
+                }
+            }
+            if matches!(self.modal, Some(Modal::Recovery)) {
+                self.modal = None;
+            }
+        }
     }
 }

@@ -121,9 +121,9 @@ fn apply_change(
 
 /// A labelled row in the field grid; the label names the inputs for screen
 /// readers and tests.
-fn row<R>(ui: &mut Ui, label: &str, add: impl FnOnce(&mut Ui) -> R) -> R {
+fn row<R>(ui: &mut Ui, label: &str, add: impl FnOnce(&mut Ui, egui::Id) -> R) -> R {
     let l = ui.label(label);
-    let r = ui.label_inputs_by(l.id, add);
+    let r = ui.label_inputs_by(l.id, |ui| add(ui, l.id));
     ui.end_row();
     r
 }
@@ -263,11 +263,12 @@ fn single_step(
                 .spacing([8.0, 6.0])
                 .striped(false)
                 .show(ui, |ui| {
-                    row(ui, "Title", |ui| {
-                        let r = text_line(ui, "step-title", &mut s.title, "What happens");
+                    row(ui, "Title", |ui, label| {
+                        let r = text_line(ui, "step-title", &mut s.title, "What happens")
+                            .labelled_by(label);
                         change.text(&r, "Edit title");
                     });
-                    row(ui, "Kind", |ui| {
+                    row(ui, "Kind", |ui, _label| {
                         let c = combo(
                             ui,
                             "step-kind",
@@ -277,22 +278,26 @@ fn single_step(
                         );
                         change.discrete(c, "Change kind");
                     });
-                    row(ui, "Owner", |ui| {
-                        let r = text_line(ui, "step-owner", &mut s.owner, "Who does it today");
+                    row(ui, "Owner", |ui, label| {
+                        let r = text_line(ui, "step-owner", &mut s.owner, "Who does it today")
+                            .labelled_by(label);
                         change.text(&r, "Edit owner");
                     });
-                    row(ui, "System", |ui| {
-                        let r = text_line(ui, "step-system", &mut s.system, "Shopify, Stripe, …");
+                    row(ui, "System", |ui, label| {
+                        let r = text_line(ui, "step-system", &mut s.system, "Shopify, Stripe, …")
+                            .labelled_by(label);
                         change.text(&r, "Edit system");
                     });
-                    row(ui, "Frequency", |ui| {
+                    row(ui, "Frequency", |ui, label| {
                         ui.horizontal(|ui| {
-                            let r = ui.add(
-                                DragValue::new(&mut s.frequency.count)
-                                    .range(0.0..=1e6)
-                                    .speed(0.5)
-                                    .max_decimals(2),
-                            );
+                            let r = ui
+                                .add(
+                                    DragValue::new(&mut s.frequency.count)
+                                        .range(0.0..=1e6)
+                                        .speed(0.5)
+                                        .max_decimals(2),
+                                )
+                                .labelled_by(label);
                             change.text(&r, "Edit frequency");
                             let c = combo(
                                 ui,
@@ -304,17 +309,19 @@ fn single_step(
                             change.discrete(c, "Change frequency period");
                         });
                     });
-                    row(ui, "Minutes each time", |ui| {
-                        let r = ui.add(
-                            DragValue::new(&mut s.minutes)
-                                .range(0.0..=100_000.0)
-                                .speed(0.25)
-                                .max_decimals(2)
-                                .suffix(" min"),
-                        );
+                    row(ui, "Minutes each time", |ui, label| {
+                        let r = ui
+                            .add(
+                                DragValue::new(&mut s.minutes)
+                                    .range(0.0..=100_000.0)
+                                    .speed(0.25)
+                                    .max_decimals(2)
+                                    .suffix(" min"),
+                            )
+                            .labelled_by(label);
                         change.text(&r, "Edit minutes");
                     });
-                    row(ui, "Complexity", |ui| {
+                    row(ui, "Complexity", |ui, _label| {
                         let c = combo(
                             ui,
                             "step-complexity",
@@ -324,7 +331,7 @@ fn single_step(
                         );
                         change.discrete(c, "Change complexity");
                     });
-                    row(ui, "Judgment", |ui| {
+                    row(ui, "Judgment", |ui, _label| {
                         let c = combo(
                             ui,
                             "step-judgment",
@@ -334,7 +341,7 @@ fn single_step(
                         );
                         change.discrete(c, "Change judgment");
                     });
-                    row(ui, "Sensitivity", |ui| {
+                    row(ui, "Sensitivity", |ui, _label| {
                         let c = combo(
                             ui,
                             "step-sensitivity",
@@ -344,14 +351,14 @@ fn single_step(
                         );
                         change.discrete(c, "Change sensitivity");
                     });
-                    row(ui, "Tag", |ui| {
+                    row(ui, "Tag", |ui, _label| {
                         let c = combo(ui, "step-tag", &mut s.tag, &Tag::ALL, Tag::label);
                         change.discrete(c, "Change tag");
                     });
                     ui.label("");
                     suggestion(ui, analysis, &s);
                     ui.end_row();
-                    row(ui, "Approach", |ui| {
+                    row(ui, "Approach", |ui, _label| {
                         let c = combo(
                             ui,
                             "step-approach",
@@ -361,7 +368,7 @@ fn single_step(
                         );
                         change.discrete(c, "Change approach");
                     });
-                    row(ui, "Layer", |ui| {
+                    row(ui, "Layer", |ui, _label| {
                         let before = s.layer;
                         let suggested = analysis
                             .step(s.id)
@@ -381,23 +388,25 @@ fn single_step(
                             });
                         change.discrete(s.layer != before, "Change layer");
                     });
-                    row(ui, "Tool", |ui| {
+                    row(ui, "Tool", |ui, _label| {
                         if let Some(t) = tool_combo(ui, "step-tool", doc.plan(), Some(&s.tool)) {
                             s.tool = t;
                             change.discrete(true, "Change tool");
                         }
                     });
-                    row(ui, "Event", |ui| {
-                        let r = text_line(ui, "step-event", &mut s.event, "What starts this step");
+                    row(ui, "Event", |ui, label| {
+                        let r = text_line(ui, "step-event", &mut s.event, "What starts this step")
+                            .labelled_by(label);
                         change.text(&r, "Edit event");
                     });
-                    row(ui, "Message", |ui| {
+                    row(ui, "Message", |ui, label| {
                         let r = text_line(
                             ui,
                             "step-message",
                             &mut s.message,
                             "Customer message it sends",
-                        );
+                        )
+                        .labelled_by(label);
                         change.text(&r, "Edit message");
                     });
                 });
@@ -519,7 +528,7 @@ fn data_list(ui: &mut Ui, heading: &str, salt: &str, list: &mut Vec<DataRef>, ch
                 .on_hover_text("This field is always filled correctly");
             change.discrete(c.changed(), "Change data reliability");
             if ui
-                .small_button("✖")
+                .small_button("Remove")
                 .on_hover_text(format!("Remove this {}", heading.to_lowercase()))
                 .clicked()
             {
@@ -569,7 +578,7 @@ fn several_steps(
         .num_columns(2)
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
-            row(ui, "Tag", |ui| {
+            row(ui, "Tag", |ui, _label| {
                 let text = common_tag.map_or("(mixed)", Tag::label);
                 ComboBox::from_id_salt("multi-tag")
                     .selected_text(text)
@@ -585,27 +594,27 @@ fn several_steps(
                     });
                 change.discrete(new_tag.is_some(), "Set tag of several steps");
             });
-            row(ui, "Owner", |ui| {
+            row(ui, "Owner", |ui, label| {
                 let mixed = common(&|s| s.owner.clone());
                 let mut text = mixed.clone().unwrap_or_default();
                 let hint = if mixed.is_none() { "(mixed)" } else { "" };
-                let r = text_line(ui, "multi-owner", &mut text, hint);
+                let r = text_line(ui, "multi-owner", &mut text, hint).labelled_by(label);
                 change.text(&r, "Set owner of several steps");
                 if r.changed() {
                     new_owner = Some(text);
                 }
             });
-            row(ui, "System", |ui| {
+            row(ui, "System", |ui, label| {
                 let mixed = common(&|s| s.system.clone());
                 let mut text = mixed.clone().unwrap_or_default();
                 let hint = if mixed.is_none() { "(mixed)" } else { "" };
-                let r = text_line(ui, "multi-system", &mut text, hint);
+                let r = text_line(ui, "multi-system", &mut text, hint).labelled_by(label);
                 change.text(&r, "Set system of several steps");
                 if r.changed() {
                     new_system = Some(text);
                 }
             });
-            row(ui, "Tool", |ui| {
+            row(ui, "Tool", |ui, _label| {
                 let shared = common(&|s| s.tool.clone());
                 if let Some(t) = tool_combo(ui, "multi-tool", doc.plan(), shared.as_deref()) {
                     change.discrete(true, "Set tool of several steps");

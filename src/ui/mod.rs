@@ -7,6 +7,7 @@
 //! - `review`, `findings`: the method's views; `roadmap_board`: the 90-day board.
 
 mod app;
+mod autosave;
 pub mod canvas;
 pub mod commands;
 mod file_dialog;
@@ -41,6 +42,7 @@ pub enum UiAction {
 /// `plans/` folder when it is there, else the copy built into the program,
 /// opened as an unsaved plan).
 pub fn run(initial_file: Option<PathBuf>) -> anyhow::Result<()> {
+    autosave::install_panic_hook();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Automap")

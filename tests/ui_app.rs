@@ -1,0 +1,187 @@
+//! The Automap window, driven like a user would: find widgets by their label,
+//! click, type, and check the plan.
+
+use automap::model::Plan;
+use automap::storage;
+use automap::ui::{AutomapApp, EXAMPLE_PLAN};
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+fn example() -> Plan {
+    match storage::from_str(EXAMPLE_PLAN, "order-fulfillment.ron") {
+        Ok(loaded) => loaded.plan,
+        Err(e) => panic!("the bundled example must load: {e}"),
+    }
+}
+
+fn harness(plan: Plan) -> Harness<'static, AutomapApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(12)
+        .build_ui_state(
+            |ui, app: &mut AutomapApp| app.ui(ui),
+            AutomapApp::new_for_test(plan),
+        )
+}
+
+fn step_title(app: &AutomapApp, title_prefix: &str) -> Option<String> {
+    app.plan()
+        .workflows
+        .iter()
+        .flat_map(|w| &w.steps)
+        .map(|s| s.title.clone())
+        .find(|t| t.starts_with(title_prefix))
+}
+
+/// Select "Pack the order" on the map and add " carefully" to its title in the
+/// right panel.
+fn edit_pack_title(h: &mut Harness<'static, AutomapApp>) {
+    h.get_by_label("Pack the order").click();
+    h.run();
+    let title = h.get_by_label("Title");
+    title.focus();
+    h.run();
+    h.key_press(Key::End);
+    h.get_by_label("Title").type_text(" carefully");
+    h.run();
+}
+
+#[test]
+fn window_shows_the_example_plans_workflows() {
+    let h = harness(example());
+    assert!(
+        h.query_all_by_label("Order fulfillment").count() > 0
+            && h.query_all_by_label("Pack the order").count() > 0
+    );
+
+    let demo = match storage::load(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/plans/demo-shop.ron"
+    ))) {
+        Ok(l) => l.plan,
+        Err(e) => panic!("demo plan must load: {e}"),
+    };
+    let names: Vec<String> = demo.workflows.iter().map(|w| w.name.clone()).collect();
+    assert!(names.len() >= 4);
+    let h = harness(demo);
+    for name in &names {
+        assert!(
+            h.query_all_by_label(name).count() > 0,
+            "workflow {name:?} is not listed"
+        );
+    }
+}
+
+#[test]
+fn editing_a_title_in_the_right_panel_changes_the_plan_and_undo_restores_it() {
+    let mut h = harness(example());
+    edit_pack_title(&mut h);
+    assert_eq!(
+        step_title(h.state(), "Pack the order").as_deref(),
+        Some("Pack the order carefully")
+    );
+    // Typing in one field session is one undo step.
+    assert_eq!(h.state().document().undo_len(), 1);
+
+    // Undo from the Edit menu, whose entry says what it undoes.
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label_contains("Undo Edit title").click();
+    h.run();
+    assert_eq!(
+        step_title(h.state(), "Pack the order").as_deref(),
+        Some("Pack the order")
+    );
+
+    // Redo, then Ctrl+Z.
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(
+        step_title(h.state(), "Pack the order").as_deref(),
+        Some("Pack the order carefully")
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        step_title(h.state(), "Pack the order").as_deref(),
+        Some("Pack the order")
+    );
+}
+
+#[test]
+fn unsaved_marker_appears_after_an_edit() {
+    let mut h = harness(example());
+    assert!(!h.state().window_title().contains('•'));
+    assert!(h.query_by_label("• Unsaved changes").is_none());
+    edit_pack_title(&mut h);
+    assert_eq!(h.state().window_title(), "Automap — Order fulfillment •");
+    h.get_by_label("• Unsaved changes");
+}
+
+#[test]
+fn new_plan_with_unsaved_changes_asks_first() {
+    let mut h = harness(example());
+    edit_pack_title(&mut h);
+
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label_contains("New plan").click();
+    h.run();
+    h.get_by_label("Unsaved changes");
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(h.state().plan().name, "Order fulfillment");
+    assert!(step_title(h.state(), "Pack the order carefully").is_some());
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    h.get_by_label("Discard changes").click();
+    h.run();
+    assert_eq!(h.state().plan().name, "Untitled plan");
+    assert!(!h.state().document().is_dirty());
+}
+
+#[test]
+fn a_broken_file_shows_a_clear_message_and_keeps_the_current_plan() {
+    let dir = match tempfile::tempdir() {
+        Ok(d) => d,
+        Err(e) => panic!("temp dir: {e}"),
+    };
+    let broken = dir.path().join("broken.ron");
+    let half = &EXAMPLE_PLAN[..EXAMPLE_PLAN.len() / 2];
+    if let Err(e) = std::fs::write(&broken, half) {
+        panic!("write: {e}");
+    }
+
+    let mut h = harness(example());
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label_contains("Open…").click();
+    h.run();
+    // No system dialog in tests: the path field stands in for it.
+    let field = h.get_by_label("Path:");
+    field.focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Path:")
+        .type_text(&broken.display().to_string());
+    h.run();
+    h.get_by_label("Open").click();
+    h.run();
+
+    h.get_by_label("Could not open the file");
+    let (text, is_error) = match h.state().message() {
+        Some((t, e)) => (t.to_owned(), e),
+        None => panic!("no message shown"),
+    };
+    assert!(is_error);
+    assert!(text.contains("broken.ron"), "{text}");
+    assert!(text.contains("line"), "{text}");
+    assert_eq!(h.state().plan().name, "Order fulfillment");
+    assert!(h.state().plan().step_count() >= 12);
+
+    h.get_by_label("OK").click();
+    h.run();
+    assert!(h.query_by_label("Could not open the file").is_none());
+}
