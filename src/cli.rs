@@ -207,6 +207,12 @@ pub fn check(file: &Path, deny_warnings: bool) -> CheckOutcome {
         .map(|f| Report::from_finding(&loaded.plan, f))
         .collect();
     reports.extend(loaded.problems.iter().map(Report::from_problem));
+    let rank = |r: &Report| match r.severity {
+        "error" => 0,
+        "warning" => 1,
+        _ => 2,
+    };
+    reports.sort_by_key(rank);
     let fails = reports.iter().any(|r| {
         r.severity == Severity::Error.label()
             || (deny_warnings && r.severity == Severity::Warning.label())

@@ -29,7 +29,7 @@ use thiserror::Error;
 pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
 
 /// Nesting depth the parser accepts before it gives up (protects the stack).
-pub const MAX_NESTING: usize = 128;
+pub const MAX_NESTING: usize = 32;
 
 /// A plan read from a file, with the notices found while checking it.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,10 +54,10 @@ pub enum LoadError {
         "{file} is {size_mb:.0} MB, more than the 50 MB a plan file may have, so it was not opened. Check that this is really an Automap plan."
     )]
     TooLarge { file: String, size_mb: f64 },
-    #[error("{file} is empty: it holds no plan. {what_to_do}.")]
+    #[error("{file} is empty: it holds no plan — {what_to_do}.")]
     Empty { file: String, what_to_do: String },
     #[error(
-        "{file}, line {line}, column {column}: the file is not UTF-8 text (is it a plan file?). {what_to_do}."
+        "{file}, line {line}, column {column}: the file is not UTF-8 text; is it really a plan? — {what_to_do}."
     )]
     NotUtf8 {
         file: String,
@@ -123,7 +123,17 @@ impl LoadError {
         }
     }
 
-    fn set_what_to_do(&mut self, text: String) {
+    /// Point to `FILE.bak` in the advice (when the backup exists).
+    fn mention_backup(&mut self) {
+        let text = match self {
+            LoadError::Empty { file, .. } => {
+                format!("restore {file}.bak or open another plan file")
+            }
+            LoadError::NotUtf8 { file, .. }
+            | LoadError::Syntax { file, .. }
+            | LoadError::Invalid { file, .. } => fix_hint(file, true),
+            _ => return,
+        };
         match self {
             LoadError::Empty { what_to_do, .. }
             | LoadError::NotUtf8 { what_to_do, .. }
@@ -318,7 +328,7 @@ pub fn load_stamped(path: &Path) -> Result<(Loaded, FileStamp), LoadError> {
         Ok(loaded) => Ok((loaded, stamp)),
         Err(mut e) => {
             if has_backup {
-                e.set_what_to_do(fix_hint(&file, true));
+                e.mention_backup();
             }
             Err(e)
         }
@@ -340,17 +350,9 @@ pub fn from_bytes(bytes: &[u8], file_name: &str) -> Result<Loaded, LoadError> {
                 file: file_name.to_owned(),
                 line,
                 column,
-                what_to_do: capitalise(&fix_hint(file_name, false)),
+                what_to_do: fix_hint(file_name, false),
             })
         }
-    }
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
     }
 }
 
@@ -388,12 +390,12 @@ fn declared_version(text: &str) -> Option<u64> {
 /// Parse and check plan text. `file_name` is only used in messages.
 pub fn from_str(text: &str, file_name: &str) -> Result<Loaded, LoadError> {
     let what_to_do = fix_hint(file_name, false);
+    // Some editors start UTF-8 files with a byte order mark; it is not part of the plan.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(LoadError::Empty {
             file: file_name.to_owned(),
-            what_to_do:
-                "Open another file, or restore a backup copy (NAME.ron.bak) if there is one"
-                    .to_owned(),
+            what_to_do: "open another plan file".to_owned(),
         });
     }
     if let Some(found) = declared_version(text)

@@ -163,15 +163,16 @@ impl RecoveryInfo {
 
 /// "3 minutes", "2 hours", "5 seconds".
 pub fn human_duration(d: Duration) -> String {
-    let secs = d.as_secs();
+    // Rounded to the nearest unit: 179.9 s is "3 minutes".
+    let secs = (d.as_millis() + 500) / 1000;
     let (n, unit) = if secs < 60 {
         (secs, "second")
-    } else if secs < 3600 {
-        (secs / 60, "minute")
-    } else if secs < 86_400 {
-        (secs / 3600, "hour")
+    } else if secs < 3600 - 30 {
+        ((secs + 30) / 60, "minute")
+    } else if secs < 86_400 - 1800 {
+        ((secs + 1800) / 3600, "hour")
     } else {
-        (secs / 86_400, "day")
+        ((secs + 43_200) / 86_400, "day")
     };
     format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
 }
