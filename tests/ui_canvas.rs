@@ -65,10 +65,13 @@ fn harness(plan: Plan) -> Harness<'static, S> {
         wf: WorkflowId(1),
         analysis: Analysis::default(),
     };
-    let mut h = Harness::builder().with_size(SIZE).build_ui_state(
-        |ui, s: &mut S| s.canvas.show(ui, &mut s.doc, s.wf, &s.analysis),
-        state,
-    );
+    let mut h = Harness::builder()
+        .with_size(SIZE)
+        .with_step_dt(1.0 / 60.0)
+        .build_ui_state(
+            |ui, s: &mut S| s.canvas.show(ui, &mut s.doc, s.wf, &s.analysis),
+            state,
+        );
     h.run();
     h
 }
@@ -147,11 +150,6 @@ fn double_click_on_empty_canvas_creates_a_step_being_named() {
     let mut h = harness(sample_plan());
     let p = empty_point(&h);
     double_click(&mut h, p);
-    eprintln!(
-        "p={p:?} undo={} sel={:?}",
-        h.state().doc.undo_len(),
-        h.state().canvas.selection()
-    );
     assert_eq!(wf(&h).steps.len(), 7);
     h.event(Event::Text("Refund request".into()));
     h.key_press(Key::Enter);

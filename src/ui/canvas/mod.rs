@@ -188,6 +188,20 @@ impl CanvasState {
         self.switch_to.take()
     }
 
+    /// The step under a screen point in the last frame's view (what a click there would hit).
+    pub fn step_at(&mut self, doc: &Document, wf: WorkflowId, screen: Pos2) -> Option<StepId> {
+        self.sync_index(doc, wf);
+        let p = self.cam().to_world(self.viewport(), screen);
+        self.index
+            .hit(p, 0.0)
+            .and_then(|i| self.index.ids.get(i).copied())
+    }
+
+    /// How many steps the last frame drew.
+    pub fn visible_count(&self) -> usize {
+        self.visible.len()
+    }
+
     /// The text the canvas last put on the clipboard.
     pub fn last_copied(&self) -> &str {
         &self.clip

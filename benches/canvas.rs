@@ -1,0 +1,303 @@
+//! Frames of the workflow map without a window: `Context::run_ui` plus
+//! `tessellate`, on generated workflows of 1,000 and 10,000 steps, at 100 %
+//! and zoomed to fit; a click hit-test; one frame of a drag. A baseline in the
+//! same run paints the same visible shapes with bare painter calls, so the
+//! canvas's own cost shows as a ratio.
+//!
+//! Run with `cargo bench --bench canvas`; add
+//! `-- --warm-up-time 1 --measurement-time 3` for a quick pass. A summary of
+//! medians and ratios is printed first.
+
+use std::hint::black_box;
+use std::time::Instant;
+
+use automap::analysis::{Analysis, analyze};
+use automap::edit::Document;
+use automap::model::generate::generate_plan;
+use automap::model::{Pos, WorkflowId};
+use automap::ui::canvas::CanvasState;
+use automap::ui::canvas::shape::{arrow_curve, node_size};
+use automap::ui::commands::Command;
+use criterion::{BenchmarkId, Criterion, criterion_group};
+use egui::{Color32, Event, FontId, Pos2, RawInput, Rect, Stroke, pos2, vec2};
+
+const SCREEN: egui::Vec2 = vec2(1600.0, 1000.0);
+const SIZES: [usize; 2] = [1_000, 10_000];
+const WF: WorkflowId = WorkflowId(1);
+
+/// One workflow of `n` steps, its long main line folded into rows of 60
+/// columns so that a fitted view shows all of it, like a large real map.
+fn document(n: usize) -> Document {
+    let mut plan = generate_plan(1, n, 7);
+    if let Some(w) = plan.workflows.first_mut() {
+        for (i, s) in w.steps.iter_mut().enumerate() {
+            s.pos = Pos::new(
+                (i % 60) as f32 * 230.0,
+                (i / 60) as f32 * 260.0 + (i % 3) as f32 * 40.0,
+            );
+        }
+    }
+    Document::new(plan)
+}
+
+fn input(events: Vec<Event>) -> RawInput {
+    RawInput {
+        screen_rect: Some(Rect::from_min_size(Pos2::ZERO, SCREEN)),
+        events,
+        ..Default::default()
+    }
+}
+
+struct Bench {
+    ctx: egui::Context,
+    doc: Document,
+    canvas: CanvasState,
+    analysis: Analysis,
+}
+
+impl Bench {
+    fn new(n: usize, fit: bool) -> Self {
+        let doc = document(n);
+        let analysis = analyze(doc.plan());
+        let mut b = Self {
+            ctx: egui::Context::default(),
+            doc,
+            canvas: CanvasState::default(),
+            analysis,
+        };
+        for _ in 0..3 {
+            b.frame(vec![]);
+        }
+        let cmd = if fit {
+            Command::ZoomToFit
+        } else {
+            Command::ZoomReset
+        };
+        b.canvas.execute(cmd, &mut b.doc, WF);
+        for _ in 0..3 {
+            b.frame(vec![]);
+        }
+        b
+    }
+
+    /// One frame: run the UI and tessellate what it painted.
+    fn frame(&mut self, events: Vec<Event>) -> usize {
+        let Self {
+            ctx,
+            doc,
+            canvas,
+            analysis,
+        } = self;
+        let out = ctx.run_ui(input(events), |ui| {
+            egui::CentralPanel::default().show_inside(ui, |ui| canvas.show(ui, doc, WF, analysis));
+        });
+        ctx.tessellate(out.shapes, out.pixels_per_point).len()
+    }
+
+    /// The same visible steps and arrows painted with bare painter calls.
+    fn baseline_frame(&mut self) -> usize {
+        let world = self.canvas.visible_world().unwrap_or(Rect::EVERYTHING);
+        let zoom = self.canvas.zoom();
+        let Self { ctx, doc, .. } = self;
+        let out = ctx.run_ui(input(vec![]), |ui| {
+            egui::CentralPanel::default().show_inside(ui, |ui| {
+                let rect = ui.available_rect_before_wrap();
+                let to_screen = |p: Pos2| rect.center() + (p - world.center()) * zoom;
+                let painter = ui.painter_at(rect);
+                let Some(w) = doc.plan().workflow(WF) else {
+                    return;
+                };
+                let rects: Vec<Rect> = w
+                    .steps
+                    .iter()
+                    .map(|s| Rect::from_center_size(pos2(s.pos.x, s.pos.y), node_size(s.kind)))
+                    .collect();
+                let by_id: std::collections::HashMap<_, _> =
+                    w.steps.iter().enumerate().map(|(i, s)| (s.id, i)).collect();
+                let text = zoom >= automap::ui::canvas::draw::TEXT_ZOOM;
+                for l in &w.links {
+                    let (Some(&a), Some(&b)) = (by_id.get(&l.from), by_id.get(&l.to)) else {
+                        continue;
+                    };
+                    if !rects[a].union(rects[b]).intersects(world) {
+                        continue;
+                    }
+                    if text {
+                        let c = arrow_curve(rects[a], rects[b]).map(to_screen);
+                        painter.add(egui::epaint::CubicBezierShape::from_points_stroke(
+                            c,
+                            false,
+                            Color32::TRANSPARENT,
+                            Stroke::new(1.4, Color32::GRAY),
+                        ));
+                    } else {
+                        painter.line_segment(
+                            [to_screen(rects[a].center()), to_screen(rects[b].center())],
+                            Stroke::new(1.0, Color32::GRAY),
+                        );
+                    }
+                }
+                for (s, r) in w.steps.iter().zip(&rects) {
+                    if !r.intersects(world) {
+                        continue;
+                    }
+                    let sr = Rect::from_min_max(to_screen(r.min), to_screen(r.max));
+                    painter.rect_filled(sr, 4.0 * zoom, Color32::LIGHT_YELLOW);
+                    if text {
+                        painter.text(
+                            sr.center(),
+                            egui::Align2::CENTER_CENTER,
+                            &s.title,
+                            FontId::proportional(13.0 * zoom),
+                            Color32::BLACK,
+                        );
+                    }
+                }
+            });
+        });
+        ctx.tessellate(out.shapes, out.pixels_per_point).len()
+    }
+
+    /// Screen point of the middle of some visible step.
+    fn a_visible_step(&mut self) -> Pos2 {
+        let c = pos2(SCREEN.x * 0.5, SCREEN.y * 0.5);
+        for dx in 0..40 {
+            for dy in 0..40 {
+                let p = c + vec2(dx as f32 * 7.0, dy as f32 * 7.0);
+                if self.canvas.step_at(&self.doc, WF, p).is_some() {
+                    return p;
+                }
+            }
+        }
+        c
+    }
+
+    /// Press on a step and move far enough that the drag has begun.
+    fn start_drag(&mut self) -> Pos2 {
+        let p = self.a_visible_step();
+        self.frame(vec![Event::PointerMoved(p)]);
+        self.frame(vec![Event::PointerButton {
+            pos: p,
+            button: egui::PointerButton::Primary,
+            pressed: true,
+            modifiers: Default::default(),
+        }]);
+        self.frame(vec![Event::PointerMoved(p + vec2(20.0, 0.0))]);
+        self.frame(vec![Event::PointerMoved(p + vec2(30.0, 0.0))]);
+        p
+    }
+}
+
+fn median_ms(mut f: impl FnMut(), runs: usize) -> f64 {
+    let mut t: Vec<f64> = (0..runs)
+        .map(|_| {
+            let s = Instant::now();
+            f();
+            s.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    t.sort_by(|a, b| a.total_cmp(b));
+    t[t.len() / 2]
+}
+
+/// Medians of our own, with the canvas/baseline ratios.
+fn summary() {
+    println!(
+        "canvas frame medians (run_ui + tessellate, {}x{} points):",
+        SCREEN.x, SCREEN.y
+    );
+    for n in SIZES {
+        for fit in [false, true] {
+            let mut b = Bench::new(n, fit);
+            let canvas = median_ms(
+                || {
+                    black_box(b.frame(vec![]));
+                },
+                60,
+            );
+            let base = median_ms(
+                || {
+                    black_box(b.baseline_frame());
+                },
+                60,
+            );
+            println!(
+                "  {n:>6} steps, {:<13} {:>4} drawn: canvas {canvas:7.3} ms, baseline {base:7.3} ms, ratio {:.2}",
+                if fit { "fit to view," } else { "zoom 100 %," },
+                b.canvas.visible_count(),
+                canvas / base.max(1e-9)
+            );
+        }
+        let mut b = Bench::new(n, false);
+        let p = b.a_visible_step();
+        let hit = median_ms(
+            || {
+                black_box(b.canvas.step_at(&b.doc, WF, p));
+            },
+            2000,
+        );
+        let p = b.start_drag();
+        let mut k = 0u32;
+        let drag = median_ms(
+            || {
+                k += 1;
+                let x = if k % 2 == 0 { 30.0 } else { 36.0 };
+                black_box(b.frame(vec![Event::PointerMoved(p + vec2(x, 0.0))]));
+            },
+            60,
+        );
+        println!(
+            "  {n:>6} steps: click hit-test {:.4} ms, one drag frame {drag:.3} ms (undo steps: {})",
+            hit,
+            b.doc.undo_len()
+        );
+    }
+}
+
+fn frames(c: &mut Criterion) {
+    let mut group = c.benchmark_group("canvas_frame");
+    for n in SIZES {
+        for fit in [false, true] {
+            let name = if fit { "fit" } else { "zoom1" };
+            let mut b = Bench::new(n, fit);
+            group.bench_function(BenchmarkId::new(format!("canvas_{name}"), n), |bn| {
+                bn.iter(|| b.frame(vec![]))
+            });
+            group.bench_function(BenchmarkId::new(format!("baseline_{name}"), n), |bn| {
+                bn.iter(|| b.baseline_frame())
+            });
+        }
+    }
+    group.finish();
+}
+
+fn interaction(c: &mut Criterion) {
+    let mut group = c.benchmark_group("canvas_interaction");
+    for n in SIZES {
+        let mut b = Bench::new(n, false);
+        let p = b.a_visible_step();
+        group.bench_function(BenchmarkId::new("hit_test", n), |bn| {
+            bn.iter(|| b.canvas.step_at(&b.doc, WF, black_box(p)))
+        });
+        let p = b.start_drag();
+        let mut k = 0u32;
+        group.bench_function(BenchmarkId::new("drag_frame", n), |bn| {
+            bn.iter(|| {
+                k += 1;
+                let x = if k % 2 == 0 { 30.0 } else { 36.0 };
+                b.frame(vec![Event::PointerMoved(p + vec2(x, 0.0))])
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, frames, interaction);
+
+fn main() {
+    summary();
+    benches();
+    criterion::Criterion::default()
+        .configure_from_args()
+        .final_summary();
+}
