@@ -16,6 +16,7 @@ use crate::storage::{self, FileStamp};
 
 use super::autosave::Autosave;
 
+use super::canvas::CanvasState;
 use super::commands::Command;
 use super::file_dialog::{DialogSpec, FileDialogs};
 use super::inspector::{InspectorState, inspector_ui};
@@ -139,8 +140,8 @@ pub struct AutomapApp {
     analysis_revision: Option<u64>,
     tab: Tab,
     workflow: Option<WorkflowId>,
-    /// Selection of the map (until the canvas keeps its own).
-    selection: Selection,
+    /// The map editor, with the selection and each workflow's view.
+    canvas: CanvasState,
     inspector: InspectorState,
     dialogs: FileDialogs<FilePurpose>,
     modal: Option<Modal>,
@@ -168,7 +169,7 @@ impl AutomapApp {
             analysis_revision: None,
             tab: Tab::Map,
             workflow,
-            selection: Selection::default(),
+            canvas: CanvasState::default(),
             inspector: InspectorState::default(),
             dialogs: FileDialogs::default(),
             modal: None,
@@ -293,7 +294,7 @@ impl AutomapApp {
     }
 
     pub fn selection(&self) -> &Selection {
-        &self.selection
+        self.canvas.selection()
     }
 
     pub fn tab(&self) -> Tab {
@@ -371,7 +372,7 @@ impl AutomapApp {
         let key = self.recovery_key();
         self.autosave.set_key(key, true);
         self.workflow = self.doc.plan().workflows.first().map(|w| w.id);
-        self.selection = Selection::default();
+        self.canvas = CanvasState::default();
         self.inspector = InspectorState::default();
         self.tab = Tab::Map;
     }
@@ -567,7 +568,7 @@ impl AutomapApp {
             | Command::Delete
             | Command::Rename
             | Command::AppendStep
-            | Command::ZoomToSelection => has_wf && !self.selection.steps.is_empty(),
+            | Command::ZoomToSelection => has_wf && !self.canvas.selection().steps.is_empty(),
             Command::Paste
             | Command::SelectAll
             | Command::TidyUp
@@ -667,29 +668,18 @@ impl AutomapApp {
         }
     }
 
-    /// Keep the selected workflow and steps pointing at things that exist.
+    /// Keep the selected workflow pointing at one that exists (the canvas
+    /// keeps its own selection in step with the plan).
     fn fix_selection(&mut self) {
         let plan = self.doc.plan();
         if self.workflow.and_then(|id| plan.workflow(id)).is_none() {
             self.workflow = plan.workflows.first().map(|w| w.id);
-        }
-        match self.workflow.and_then(|id| plan.workflow(id)) {
-            Some(w) => {
-                self.selection.steps.retain(|s| w.step(*s).is_some());
-                if let Some((a, b)) = self.selection.link
-                    && w.link_index(a, b).is_none()
-                {
-                    self.selection.link = None;
-                }
-            }
-            None => self.selection = Selection::default(),
         }
     }
 
     fn select_workflow(&mut self, id: WorkflowId) {
         if self.workflow != Some(id) {
             self.workflow = Some(id);
-            self.selection = Selection::default();
         }
     }
 
@@ -761,7 +751,6 @@ impl AutomapApp {
             .map(|w| w.id);
         if self.apply("Delete workflow", Edit::RemoveWorkflow { id }) {
             self.workflow = next;
-            self.selection = Selection::default();
             self.notice(format!("Deleted \"{name}\" (Undo brings it back)"));
         }
     }
@@ -769,19 +758,9 @@ impl AutomapApp {
     /// Commands that belong to the map of the selected workflow.
     fn map_command(&mut self, cmd: Command) {
         let Some(wf) = self.workflow else { return };
-        match cmd {
-            Command::SelectAll => {
-                if let Some(w) = self.doc.plan().workflow(wf) {
-                    self.selection.steps = w.steps.iter().map(|s| s.id).collect();
-                }
-            }
-            Command::Delete => {
-                let ids: Vec<StepId> = self.selection.steps.iter().copied().collect();
-                if !ids.is_empty() && self.apply("Delete steps", Edit::RemoveSteps { wf, ids }) {
-                    self.selection = Selection::default();
-                }
-            }
-            other => self.notice(format!("{} works on the map canvas.", other.label())),
+        self.tab = Tab::Map;
+        if !self.canvas.execute(cmd, &mut self.doc, wf) {
+            self.notice(format!("{} is not available here.", cmd.label()));
         }
     }
 
@@ -800,10 +779,7 @@ impl AutomapApp {
         }
         self.tab = Tab::Map;
         self.workflow = Some(workflow);
-        self.selection = Selection {
-            steps: [step].into_iter().collect(),
-            link: None,
-        };
+        self.canvas.select_and_center(workflow, &[step]);
     }
 
     /// Keyboard shortcuts from the command list. Keys that mean something in
@@ -813,10 +789,19 @@ impl AutomapApp {
             return Vec::new();
         }
         let typing = ctx.text_edit_focused();
+        let on_map = self.tab == Tab::Map;
         let mut fired = Vec::new();
         ctx.input_mut(|i| {
             for (shortcut, cmd) in Command::shortcut_table() {
                 if typing && cmd.yields_to_text_field() {
+                    continue;
+                }
+                // Single keys (Delete, F, G, M, F2) belong to the map, which
+                // takes them while it has the pointer or focus.
+                if shortcut.modifiers == egui::Modifiers::NONE {
+                    continue;
+                }
+                if cmd.is_map_command() && !on_map {
                     continue;
                 }
                 if i.consume_shortcut(&shortcut) {
@@ -936,7 +921,7 @@ impl AutomapApp {
                         ui,
                         &mut self.doc,
                         self.workflow,
-                        &self.selection,
+                        self.canvas.selection(),
                         &self.analysis,
                         &mut self.inspector,
                     );
@@ -1192,55 +1177,18 @@ impl AutomapApp {
         }
     }
 
-    /// The map of the selected workflow (a list of its steps until the canvas is in).
+    /// The map of the selected workflow.
     fn map(&mut self, ui: &mut Ui, _out: &mut Vec<UiAction>) {
-        let Some(w) = self.workflow.and_then(|id| self.doc.plan().workflow(id)) else {
+        let Some(wf) = self
+            .workflow
+            .filter(|id| self.doc.plan().workflow(*id).is_some())
+        else {
             ui.label("This plan has no workflow yet. Add one with Workflow → Add workflow.");
             return;
         };
-        ui.heading(&w.name);
-        if !w.description.is_empty() {
-            ui.label(&w.description);
-        }
-        ui.add_space(4.0);
-        if w.steps.is_empty() {
-            ui.label("No steps yet.");
-        }
-        let mut clicked: Option<(StepId, bool)> = None;
-        egui::ScrollArea::vertical()
-            .id_salt("step-list")
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                for s in &w.steps {
-                    let selected = self.selection.steps.contains(&s.id);
-                    let title = if s.title.trim().is_empty() {
-                        format!("(untitled step {})", s.id)
-                    } else {
-                        s.title.clone()
-                    };
-                    ui.horizontal(|ui| {
-                        ui.add_sized(
-                            [78.0, 18.0],
-                            egui::Label::new(RichText::new(s.kind.label()).weak()),
-                        );
-                        let r = ui.selectable_label(selected, title);
-                        if r.clicked() {
-                            let toggle = ui.input(|i| i.modifiers.command || i.modifiers.shift);
-                            clicked = Some((s.id, toggle));
-                        }
-                        ui.label(RichText::new(s.tag.label()).small().weak());
-                    });
-                }
-            });
-        if let Some((id, toggle)) = clicked {
-            if toggle {
-                if !self.selection.steps.remove(&id) {
-                    self.selection.steps.insert(id);
-                }
-            } else {
-                self.selection.steps = [id].into_iter().collect();
-            }
-            self.selection.link = None;
+        self.canvas.show(ui, &mut self.doc, wf, &self.analysis);
+        if let Some(other) = self.canvas.take_switch_request() {
+            self.select_workflow(other);
         }
     }
 

@@ -202,6 +202,30 @@ impl Command {
             )
     }
 
+    /// Commands that act on the map of the selected workflow.
+    pub fn is_map_command(self) -> bool {
+        matches!(
+            self,
+            Command::ExportImage
+                | Command::NewWorkflowFromList
+                | Command::Cut
+                | Command::Copy
+                | Command::Paste
+                | Command::Duplicate
+                | Command::Delete
+                | Command::SelectAll
+                | Command::Rename
+                | Command::AppendStep
+                | Command::TidyUp
+                | Command::ZoomToFit
+                | Command::ZoomToSelection
+                | Command::ZoomReset
+                | Command::ToggleSnap
+                | Command::ToggleMinimap
+                | Command::Find
+        )
+    }
+
     /// Every (shortcut, command) pair, most specific modifiers first, so that
     /// Ctrl+Shift+Z is matched before Ctrl+Z.
     pub fn shortcut_table() -> Vec<(KeyboardShortcut, Command)> {
