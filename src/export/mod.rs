@@ -9,8 +9,9 @@ pub mod escape;
 mod mermaid;
 
 use crate::analysis::{Analysis, PriorityClass, Severity, analyze};
+use crate::model::Roadmap;
 use crate::model::{Column, Plan, Step, StepId, Tag, Workflow, WorkflowId};
-use crate::roadmap::{self, RoadmapSummary, date, money, price_text, summarize};
+use crate::roadmap::{self, RoadmapSummary, date, money, price_text, summarize_roadmap};
 use escape::md;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
@@ -30,9 +31,19 @@ pub fn markdown_dated(plan: &Plan, date: &str) -> String {
 /// [`markdown_dated`] with the analysis already computed.
 pub fn markdown_with(plan: &Plan, analysis: &Analysis, date: &str) -> String {
     let today = date::parse(date).unwrap_or_else(date::today);
-    let summary = summarize(plan, analysis);
+    // A plan whose board was never arranged is exported with the suggested roadmap.
+    let suggested;
+    let (roadmap, is_suggested) = if plan.roadmap.items.is_empty() {
+        suggested = roadmap::suggest(plan, analysis);
+        (&suggested, !suggested.items.is_empty())
+    } else {
+        (&plan.roadmap, false)
+    };
+    let summary = summarize_roadmap(plan, roadmap, analysis);
     let mut doc = Doc {
         plan,
+        roadmap,
+        is_suggested,
         analysis,
         summary: &summary,
         steps: index_steps(plan),
@@ -59,6 +70,9 @@ const LIST_LIMIT: usize = 15;
 
 struct Doc<'a> {
     plan: &'a Plan,
+    /// The roadmap exported: the plan's, or the suggested one when the plan has none.
+    roadmap: &'a Roadmap,
+    is_suggested: bool,
     analysis: &'a Analysis,
     summary: &'a RoadmapSummary,
     steps: HashMap<StepId, (usize, usize)>,
@@ -91,6 +105,15 @@ impl<'a> Doc<'a> {
             let _ = write!(self.out, "Step {}", s.id);
         } else {
             md(&mut self.out, &s.title);
+        }
+    }
+
+    /// Escaped text, or `missing` in italics when it is blank.
+    fn text_or(&mut self, text: &str, missing: &str) {
+        if text.trim().is_empty() {
+            let _ = write!(self.out, "*{missing}*");
+        } else {
+            md(&mut self.out, text);
         }
     }
 
@@ -156,11 +179,11 @@ impl<'a> Doc<'a> {
             }
         }
         let saved = self.summary.hours_saved_by_day_90();
-        let cost = self.summary.monthly_cost().format(self.currency());
-        let value = money(
+        let cost = cash(self.summary.monthly_cost().format(self.currency()));
+        let value = cash(money(
             self.summary.months[2].value_per_month,
             &self.plan.profile.currency,
-        );
+        ));
         let _ = write!(
             self.out,
             "## Summary\n\n\
@@ -194,10 +217,11 @@ impl<'a> Doc<'a> {
                     .sum();
                 self.out.push_str("- **");
                 self.wf_name(w);
+                let n = w.steps.len();
                 let _ = writeln!(
                     self.out,
-                    "**: {} steps, {} of manual work per week",
-                    w.steps.len(),
+                    "**: {n} {}, {} of manual work per week",
+                    if n == 1 { "step" } else { "steps" },
                     hours(h)
                 );
             }
@@ -250,8 +274,7 @@ impl<'a> Doc<'a> {
                 .push_str("Nothing is marked to stay manual yet.\n\n");
         } else {
             for &i in self.summary.stays_manual.iter().take(LIST_LIMIT) {
-                let step = self.summary.items[i].step;
-                self.reason_line(step);
+                self.reason_line(i);
             }
             if self.summary.stays_manual.len() > LIST_LIMIT {
                 let _ = writeln!(
@@ -370,18 +393,22 @@ impl<'a> Doc<'a> {
     }
 
     /// "- **Title** (Workflow): reason." for Later and Stays manual.
-    fn reason_line(&mut self, id: StepId) {
+    /// `i` indexes `summary.items`.
+    fn reason_line(&mut self, i: usize) {
+        let Some(info) = self.summary.items.get(i) else {
+            return;
+        };
+        let (id, column, moved_from) = (info.step, info.column, info.moved_from);
         let Some((w, s)) = self.find(id) else { return };
         self.out.push_str("- **");
         self.title(s);
         self.out.push_str("** (");
         self.wf_name(w);
         self.out.push_str("): ");
-        let item = self.plan.roadmap.item(id);
         let insight = self.analysis.step(id);
         let mut said = false;
-        if let Some(from) = item.and_then(|i| i.moved_from)
-            && item.is_some_and(|i| i.column == Column::Later)
+        if let Some(from) = moved_from
+            && column == Column::Later
         {
             let _ = write!(
                 self.out,
@@ -390,7 +417,7 @@ impl<'a> Doc<'a> {
             );
             said = true;
         }
-        if s.tag == Tag::KeepManual && item.is_some_and(|i| i.column == Column::StaysManual) {
+        if s.tag == Tag::KeepManual && column == Column::StaysManual {
             if said {
                 self.out.push(' ');
             }
@@ -502,6 +529,12 @@ impl<'a> Doc<'a> {
         self.out.push_str("## 90-day roadmap\n\n");
         let (start, dated) = self.start_day();
         let per_week = self.plan.profile.setup_hours_per_week;
+        if self.is_suggested {
+            self.out.push_str(
+                "The board has not been arranged yet: this is the roadmap Automap suggests \
+                 from the steps' layers and the team's setup capacity.\n\n",
+            );
+        }
         if dated {
             let _ = write!(self.out, "Starts on {}. ", date::format(start));
         } else {
@@ -529,14 +562,9 @@ impl<'a> Doc<'a> {
         if self.summary.later.is_empty() {
             self.out.push_str("Nothing is put off.\n\n");
         } else {
-            let ids: Vec<StepId> = self
-                .summary
-                .later
-                .iter()
-                .map(|&i| self.summary.items[i].step)
-                .collect();
-            for id in ids {
-                self.reason_line(id);
+            let summary = self.summary;
+            for &i in &summary.later {
+                self.reason_line(i);
             }
             self.out.push('\n');
         }
@@ -544,14 +572,9 @@ impl<'a> Doc<'a> {
         if self.summary.stays_manual.is_empty() {
             self.out.push_str("Nothing is marked to stay manual.\n\n");
         } else {
-            let ids: Vec<StepId> = self
-                .summary
-                .stays_manual
-                .iter()
-                .map(|&i| self.summary.items[i].step)
-                .collect();
-            for id in ids {
-                self.reason_line(id);
+            let summary = self.summary;
+            for &i in &summary.stays_manual {
+                self.reason_line(i);
             }
             self.out.push('\n');
         }
@@ -562,11 +585,11 @@ impl<'a> Doc<'a> {
         let col = Column::MONTHS[mi];
         let (first, last) = col.days().unwrap_or((1, 30));
         let _ = write!(self.out, "### {} (days {first}–{last})\n\n", col.label());
-        let note = self.plan.roadmap.phase(mi);
+        let note = self.roadmap.phase(mi);
         self.out.push_str("- **Goal:** ");
-        md(&mut self.out, &note.goal);
+        self.text_or(&note.goal, "not written yet");
         self.out.push_str("\n- **Expected outcome:** ");
-        md(&mut self.out, &note.outcome);
+        self.text_or(&note.outcome, "not written yet");
         let _ = write!(
             self.out,
             "\n- **Setup:** {} of {} capacity{}\n",
@@ -582,20 +605,25 @@ impl<'a> Doc<'a> {
         if m.tools.is_empty() {
             self.out.push_str("no tools yet");
         } else {
-            let line = roadmap::tools_line(self.summary, mi, self.currency());
-            md(&mut self.out, &line);
-            let _ = write!(
-                self.out,
-                "; {} a month",
-                m.cost.format(&self.plan.profile.currency)
-            );
+            let currency = self.plan.profile.currency.clone();
+            for (k, &ti) in m.tools.iter().enumerate() {
+                let Some(t) = self.summary.tools.get(ti) else {
+                    continue;
+                };
+                if k > 0 {
+                    self.out.push_str(", ");
+                }
+                md(&mut self.out, &t.name);
+                let _ = write!(self.out, " ({})", cash(price_text(t.monthly, &currency)));
+            }
+            let _ = write!(self.out, "; {} a month", cash(m.cost.format(&currency)));
         }
         let _ = write!(
             self.out,
             "\n- **Hours saved per week by the end of the month:** {}, worth {} a month against {} of tools\n\n",
             hours(m.hours_saved),
-            money(m.value_per_month, &self.plan.profile.currency),
-            m.cost.format(&self.plan.profile.currency),
+            cash(money(m.value_per_month, &self.plan.profile.currency)),
+            cash(m.cost.format(&self.plan.profile.currency)),
         );
         if m.items.is_empty() {
             self.out.push_str("Nothing is planned for this month.\n\n");
@@ -617,13 +645,17 @@ impl<'a> Doc<'a> {
         self.title(s);
         self.out.push_str("** (");
         self.wf_name(w);
-        self.out.push_str(")");
+        self.out.push(')');
         if let Some(l) = info.layer {
             let _ = write!(self.out, " · {}", l.label());
         }
         self.out.push_str(" · tool: ");
-        let tool = info.tool.clone();
-        self.tool_name(&tool);
+        if info.tool.is_empty() {
+            self.out.push_str("*none chosen*");
+        } else {
+            let tool = info.tool.clone();
+            self.tool_name(&tool);
+        }
         let _ = write!(
             self.out,
             " · setup {} · saves {} per week",
@@ -760,7 +792,7 @@ impl<'a> Doc<'a> {
             let _ = write!(
                 self.out,
                 " | {} | {} | {} | ",
-                price_text(t.monthly, &currency),
+                cash(price_text(t.monthly, &currency)),
                 Column::MONTHS[t.since.min(2)].label(),
                 t.items
             );
@@ -772,9 +804,15 @@ impl<'a> Doc<'a> {
         let _ = write!(
             self.out,
             "| **Total per month by day 90** | | | {} | | | each tool counted once |\n\n",
-            self.summary.monthly_cost().format(&currency)
+            cash(self.summary.monthly_cost().format(&currency))
         );
     }
+}
+
+/// Money in Markdown: the dollar sign escaped so that two amounts on one line
+/// are never read as a formula.
+fn cash(s: String) -> String {
+    s.replace('$', "\\$")
 }
 
 fn finite(x: f64) -> f64 {

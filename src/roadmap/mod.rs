@@ -11,7 +11,7 @@ pub mod date;
 use crate::analysis::{Analysis, PriorityClass};
 use crate::model::{
     Approach, Column, Complexity, Judgment, Layer, Plan, Roadmap, RoadmapItem, Sensitivity, Step,
-    StepId, StepKind, Tag,
+    StepId, StepKind, Tag, Tool, ToolCategory,
 };
 use std::collections::{HashMap, HashSet};
 
@@ -126,6 +126,40 @@ pub fn setup_hours(item: &RoadmapItem, step: &Step, layer: Option<Layer>) -> f64
     }
 }
 
+/// The kind of tool a step needs: email for customer messages, help desk or
+/// content AI for AI agents, otherwise a workflow tool.
+pub fn tool_category(step: &Step, layer: Option<Layer>) -> ToolCategory {
+    if step.approach == Approach::AiAgent || layer == Some(Layer::L4) {
+        if step.sensitivity == Sensitivity::CustomerFacing || !step.message.trim().is_empty() {
+            ToolCategory::Support
+        } else {
+            ToolCategory::AiContent
+        }
+    } else if !step.message.trim().is_empty() {
+        ToolCategory::EmailMarketing
+    } else {
+        ToolCategory::WorkflowAutomation
+    }
+}
+
+/// A catalog tool for a step that names none: of the right category, suited to
+/// its layer, cheapest known price first (unknown prices last).
+pub fn suggest_tool<'a>(tools: &'a [Tool], step: &Step, layer: Option<Layer>) -> Option<&'a Tool> {
+    let category = tool_category(step, layer);
+    let layer = layer.map_or(1, Layer::number);
+    tools
+        .iter()
+        .filter(|t| t.category == category && t.layers.contains(&layer))
+        .min_by(|a, b| cheapest(a).total_cmp(&cheapest(b)))
+}
+
+fn cheapest(t: &Tool) -> f64 {
+    t.prices
+        .iter()
+        .filter_map(|p| p.monthly.filter(|m| m.is_finite()))
+        .fold(f64::INFINITY, f64::min)
+}
+
 /// Where each step of a plan lives: (workflow index, step index).
 fn step_index(plan: &Plan) -> HashMap<StepId, (usize, usize)> {
     let mut map = HashMap::with_capacity(plan.step_count());
@@ -209,6 +243,9 @@ pub fn suggest_with(plan: &Plan, facts_of: impl Fn(&Step) -> StepFacts) -> Roadm
         if col != target {
             item.moved_from = Some(target);
         }
+        if col.month_index().is_some() && step.tool.trim().is_empty() && item.tool.is_none() {
+            item.tool = suggest_tool(&plan.tools, step, f.layer).map(|t| t.id.clone());
+        }
         item.column = col;
         columns[col_slot(col)].push(item);
     }
@@ -230,10 +267,75 @@ fn col_slot(c: Column) -> usize {
     }
 }
 
+/// The roadmap with `step` moved to `column` at position `index` among that
+/// column's items (`None`: at the end). The moved item becomes pinned so that
+/// "Suggest" leaves it there. `None` when the step is not on the roadmap.
+pub fn move_item(
+    roadmap: &Roadmap,
+    step: StepId,
+    column: Column,
+    index: Option<usize>,
+) -> Option<Roadmap> {
+    let from = roadmap.items.iter().position(|i| i.step == step)?;
+    let mut out = roadmap.clone();
+    let mut item = out.items.remove(from);
+    item.column = column;
+    item.pinned = true;
+    item.moved_from = None;
+    // Global position: before the index-th item of the column, else after its last item.
+    let in_column: Vec<usize> = out
+        .items
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| i.column == column)
+        .map(|(k, _)| k)
+        .collect();
+    let at = match index.and_then(|n| in_column.get(n)) {
+        Some(&k) => k,
+        None => in_column.last().map_or(out.items.len(), |&k| k + 1),
+    };
+    out.items.insert(at.min(out.items.len()), item);
+    Some(out)
+}
+
+/// The roadmap with one item changed by `f` (setup hours, tool, price option).
+pub fn update_item(
+    roadmap: &Roadmap,
+    step: StepId,
+    f: impl FnOnce(&mut RoadmapItem),
+) -> Option<Roadmap> {
+    let mut out = roadmap.clone();
+    f(out.items.iter_mut().find(|i| i.step == step)?);
+    Some(out)
+}
+
+/// When each item of months 1–3 is worked on, at the team's setup pace, one
+/// after another within its month: (index into `summary.items`, first day
+/// counted from day 0 of the plan, number of days).
+pub fn schedule(plan: &Plan, summary: &RoadmapSummary) -> Vec<(usize, i64, i64)> {
+    let per_week = plan.profile.setup_hours_per_week;
+    let per_day = if per_week.is_finite() && per_week > 0.0 {
+        per_week / 7.0
+    } else {
+        1.0
+    };
+    let mut out = Vec::new();
+    for (mi, m) in summary.months.iter().enumerate() {
+        let mut day = 30 * mi as i64;
+        for &i in &m.items {
+            let hours = summary.items.get(i).map_or(0.0, |it| it.setup_hours);
+            let days = (hours / per_day).ceil().clamp(1.0, 90.0) as i64;
+            out.push((i, day, days));
+            day += days;
+        }
+    }
+    out
+}
+
 mod summary;
 pub use summary::{
     Cost, ItemInfo, MonthSummary, RoadmapSummary, ToolUse, item_tool, money, pick_price,
-    price_text, summarize, tools_line,
+    price_text, summarize, summarize_roadmap, tools_line,
 };
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 
 use super::{WEEKS_PER_CALENDAR_MONTH, capacity, facts, setup_hours, step_index};
 use crate::analysis::Analysis;
-use crate::model::{Column, Layer, Plan, RoadmapItem, StepId, Tool, WorkflowId};
+use crate::model::{Column, Layer, Plan, Roadmap, RoadmapItem, StepId, Tool, WorkflowId};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
@@ -180,6 +180,11 @@ pub fn item_tool<'a>(item: &'a RoadmapItem, step_tool: &'a str) -> &'a str {
 
 /// Derive costs and savings for the plan's roadmap.
 pub fn summarize(plan: &Plan, analysis: &Analysis) -> RoadmapSummary {
+    summarize_roadmap(plan, &plan.roadmap, analysis)
+}
+
+/// [`summarize`] for another roadmap of the same plan (e.g. a suggested one).
+pub fn summarize_roadmap(plan: &Plan, roadmap: &Roadmap, analysis: &Analysis) -> RoadmapSummary {
     let index = step_index(plan);
     let cap = capacity(plan);
     let hourly = if plan.profile.hourly_value.is_finite() {
@@ -197,7 +202,7 @@ pub fn summarize(plan: &Plan, analysis: &Analysis) -> RoadmapSummary {
     let mut chosen_option: Vec<Option<String>> = Vec::new();
     let mut seen = std::collections::HashSet::new();
 
-    for item in &plan.roadmap.items {
+    for item in &roadmap.items {
         let Some(&(wi, si)) = index.get(&item.step) else {
             out.dangling += 1;
             continue;

@@ -258,3 +258,53 @@ fn savings_add_up_month_by_month() {
     assert!((s.months[2].hours_saved - 10.5).abs() < 1e-9);
     assert!((s.months[2].value_per_month - 10.5 * 20.0 * 52.0 / 12.0).abs() < 1e-6);
 }
+
+#[test]
+fn moving_an_item_pins_it_at_the_chosen_place() {
+    let mut p = plan(10.0, (1..=4).map(|i| step(i, "x", 1.0, 1.0, "")).collect());
+    placed(
+        &mut p,
+        &[
+            (1, Column::Month1),
+            (2, Column::Month1),
+            (3, Column::Month2),
+            (4, Column::Month2),
+        ],
+    );
+    let r = move_item(&p.roadmap, StepId(1), Column::Month2, Some(1)).expect("moved");
+    let month2: Vec<u32> = r
+        .items
+        .iter()
+        .filter(|i| i.column == Column::Month2)
+        .map(|i| i.step.0)
+        .collect();
+    assert_eq!(month2, vec![3, 1, 4]);
+    assert!(r.item(StepId(1)).is_some_and(|i| i.pinned));
+    let r = move_item(&r, StepId(4), Column::Later, None).expect("moved");
+    assert_eq!(r.item(StepId(4)).map(|i| i.column), Some(Column::Later));
+    assert!(move_item(&r, StepId(42), Column::Later, None).is_none());
+}
+
+#[test]
+fn steps_without_a_tool_get_one_that_fits_their_layer_and_kind() {
+    let mut email = step(1, "Send order confirmation", 10.0, 2.0, "");
+    email.message = "order confirmation".into();
+    let mut bot = step(2, "Answer common questions", 10.0, 2.0, "");
+    bot.approach = Approach::AiAgent;
+    bot.sensitivity = Sensitivity::CustomerFacing;
+    let mut own = step(3, "Log order", 10.0, 2.0, "zapier");
+    own.tool = "zapier".into();
+    let p = plan(20.0, vec![email, bot, own]);
+    let r = suggest_with(&p, |s| match s.id.0 {
+        2 => fixed(PriorityClass::AiCandidate, Some(Layer::L4)),
+        _ => fixed(PriorityClass::QuickWin, Some(Layer::L1)),
+    });
+    let tool = |id: u32| r.item(StepId(id)).and_then(|i| i.tool.clone());
+    assert_eq!(tool(1).as_deref(), Some("klaviyo"));
+    assert_eq!(
+        tool(2).as_deref(),
+        Some("gorgias"),
+        "cheapest support tool for L4"
+    );
+    assert_eq!(tool(3), None, "the step's own tool is kept");
+}
