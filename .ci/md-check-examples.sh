@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Export every example plan and the hostile-label fixture to Markdown with the
+# automap binary, then check each file with md-check (markdown-it structure and
+# every Mermaid block rendered by the real mermaid renderer). Fails on any error.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bin=${AUTOMAP_BIN:-}
+if [ -z "$bin" ]; then
+  for b in target/release/automap target/debug/automap; do
+    if [ -x "$b" ] && { [ -z "$bin" ] || [ "$b" -nt "$bin" ]; }; then bin=$b; fi
+  done
+fi
+if [ -z "$bin" ]; then
+  cargo build --quiet
+  bin=target/debug/automap
+fi
+
+checker=.ci/md-check/md-check.sh
+[ -f "$checker" ] || checker=../shared/tools/md-check.sh
+
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+failed=0
+for plan in plans/*.ron tests/fixtures/hostile-labels.ron; do
+  md="$out/$(basename "$plan" .ron).md"
+  echo "-- $plan"
+  if ! "$bin" export "$plan" -o "$md"; then
+    echo "md-check-examples: export of $plan failed" >&2
+    failed=1
+    continue
+  fi
+  if ! bash "$checker" "$md"; then
+    failed=1
+  fi
+done
+
+if [ "$failed" -ne 0 ]; then
+  echo "md-check-examples: errors found" >&2
+  exit 1
+fi
+echo "md-check-examples: all exports pass"
