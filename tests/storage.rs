@@ -440,3 +440,138 @@ fn a_crash_report_is_found_on_the_next_start() {
     next_start.dismiss_crash_report(&reports[0]).unwrap();
     assert!(next_start.crash_reports().is_empty());
 }
+
+/// A plan of `workflows` × 100 steps; `variant` changes every step.
+fn large_plan(workflows: u32, variant: u32) -> Plan {
+    let mut plan = Plan::new(format!("Large plan, version {variant}"));
+    for w in 0..workflows {
+        let steps: Vec<Step> = (0..100)
+            .map(|i| {
+                let id = StepId(w * 1000 + i + 1);
+                let mut s = Step::new(
+                    id,
+                    StepKind::Task,
+                    format!("Step {i} of workflow {w}, version {variant}"),
+                    Pos::new(i as f32 * 220.0, w as f32 * 140.0),
+                );
+                s.minutes = f64::from(variant + i);
+                s.notes = format!("Notes for version {variant}");
+                s
+            })
+            .collect();
+        let links = steps
+            .windows(2)
+            .map(|p| Link::new(p[0].id, p[1].id))
+            .collect();
+        plan.workflows.push(Workflow {
+            id: WorkflowId(w + 1),
+            name: format!("Workflow {w}"),
+            steps,
+            links,
+            ..Workflow::default()
+        });
+    }
+    plan
+}
+
+const KILL_CHILD_ENV: &str = "AUTOMAP_KILL_TEST_FILE";
+
+/// Issue 6.2: kill a process in the middle of saving a large plan, 100 times;
+/// the file on disk is always the complete old or the complete new plan.
+#[test]
+fn killed_while_saving_leaves_the_old_or_the_new_plan() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+
+    if let Ok(file) = std::env::var(KILL_CHILD_ENV) {
+        // The child: save the old and the new plan in turn until killed. The
+        // texts come ready-made from the parent, so the child's time goes to
+        // the file operations (what `save` does after `to_ron`).
+        let path = PathBuf::from(file);
+        let old = std::fs::read(path.with_extension("old")).unwrap();
+        let new = std::fs::read(path.with_extension("new")).unwrap();
+        println!("READY");
+        loop {
+            storage::write_file_atomic(&path, &new, true).unwrap();
+            storage::write_file_atomic(&path, &old, true).unwrap();
+        }
+    }
+
+    let old_bytes = storage::to_ron(&large_plan(12, 1)).into_bytes();
+    let new_bytes = storage::to_ron(&large_plan(12, 2)).into_bytes();
+    assert!(old_bytes.len() > 500_000, "{} bytes", old_bytes.len());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("large.ron");
+    std::fs::write(path.with_extension("old"), &old_bytes).unwrap();
+    std::fs::write(path.with_extension("new"), &new_bytes).unwrap();
+
+    // How long one save takes here, to spread the kills over it.
+    let t = std::time::Instant::now();
+    storage::write_file_atomic(&path, &old_bytes, true).unwrap();
+    storage::write_file_atomic(&path, &old_bytes, true).unwrap();
+    let save_micros = (t.elapsed().as_micros() / 2).max(500) as u64;
+
+    let mut seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos() as u64
+        | 1;
+    let mut random = move |bound: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % bound
+    };
+    let (mut saw_old, mut saw_new) = (0, 0);
+    for round in 0..100 {
+        let mut child = Command::new(std::env::current_exe().unwrap())
+            .args([
+                "--exact",
+                "killed_while_saving_leaves_the_old_or_the_new_plan",
+                "--nocapture",
+                "--test-threads",
+                "1",
+            ])
+            .env(KILL_CHILD_ENV, &path)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut reader = BufReader::new(child.stdout.take().unwrap());
+        let mut line = String::new();
+        while reader.read_line(&mut line).unwrap() > 0 && !line.contains("READY") {
+            line.clear();
+        }
+        assert!(
+            line.contains("READY"),
+            "round {round}: the child did not start"
+        );
+        std::thread::sleep(std::time::Duration::from_micros(random(4 * save_micros)));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        let on_disk = std::fs::read(&path).unwrap();
+        if on_disk == old_bytes {
+            saw_old += 1;
+        } else if on_disk == new_bytes {
+            saw_new += 1;
+        } else {
+            panic!(
+                "round {round}: the file holds {} bytes that are neither plan",
+                on_disk.len()
+            );
+        }
+        let bak = std::fs::read(storage::backup_path(&path)).unwrap();
+        assert!(
+            bak == old_bytes || bak == new_bytes,
+            "round {round}: backup damaged"
+        );
+    }
+    eprintln!(
+        "{} bytes, 100 kills while saving: old plan {saw_old} times, new plan {saw_new} times (one save takes {save_micros} µs)",
+        old_bytes.len()
+    );
+    assert!(
+        saw_old > 0 && saw_new > 0,
+        "the kills did not land during saves"
+    );
+}
