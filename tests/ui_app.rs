@@ -185,3 +185,97 @@ fn a_broken_file_shows_a_clear_message_and_keeps_the_current_plan() {
     h.run();
     assert!(h.query_by_label("Could not open the file").is_none());
 }
+
+#[test]
+fn edits_reach_a_recovery_copy_that_the_next_start_offers_to_restore() {
+    let data = match tempfile::tempdir() {
+        Ok(d) => d,
+        Err(e) => panic!("temp dir: {e}"),
+    };
+    let store = automap::storage::recovery::RecoveryStore::new(data.path());
+
+    // First run: edit, let autosave write, then "crash" (drop without saving).
+    let mut app = AutomapApp::new_for_test(example()).with_recovery_store(store.clone());
+    app.set_autosave_delay(std::time::Duration::ZERO);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut AutomapApp| app.ui(ui), app);
+    edit_pack_title(&mut h);
+    h.run();
+    h.state_mut().finish_autosave();
+    assert_eq!(store.list().len(), 1, "one recovery copy after editing");
+    drop(h);
+
+    // Next start: the copy is offered; restoring brings the edit back, unsaved.
+    let app = AutomapApp::new_for_test(example()).with_recovery_store(store.clone());
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut AutomapApp| app.ui(ui), app);
+    h.get_by_label("Recover unsaved work");
+    h.get_by_label("Restore").click();
+    h.run();
+    assert!(step_title(h.state(), "Pack the order carefully").is_some());
+    assert!(h.state().document().is_dirty());
+    assert!(h.state().window_title().ends_with('•'));
+
+    // Saving it removes the recovery copy.
+    let target = data.path().join("restored.ron");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    let field = h.get_by_label("Path:");
+    field.focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Path:")
+        .type_text(&target.display().to_string());
+    h.run();
+    h.get_by_label("Save").click();
+    h.run();
+    assert!(!h.state().document().is_dirty());
+    assert!(store.list().is_empty(), "the copy is gone after saving");
+    let saved = match storage::load(&target) {
+        Ok(l) => l.plan,
+        Err(e) => panic!("saved plan loads: {e}"),
+    };
+    assert!(
+        saved
+            .workflows
+            .iter()
+            .flat_map(|w| &w.steps)
+            .any(|s| s.title == "Pack the order carefully")
+    );
+}
+
+#[test]
+fn saving_over_a_file_changed_on_disk_asks_first() {
+    let dir = match tempfile::tempdir() {
+        Ok(d) => d,
+        Err(e) => panic!("temp dir: {e}"),
+    };
+    let path = dir.path().join("plan.ron");
+    if let Err(e) = std::fs::write(&path, EXAMPLE_PLAN) {
+        panic!("write: {e}");
+    }
+    let mut app = AutomapApp::new_for_test(Plan::default());
+    assert!(app.open_path(&path));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut AutomapApp| app.ui(ui), app);
+    edit_pack_title(&mut h);
+
+    // Another program rewrites the file.
+    let other = EXAMPLE_PLAN.replace("Pack the order", "Pack the parcel");
+    if let Err(e) = std::fs::write(&path, other) {
+        panic!("write: {e}");
+    }
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    h.get_by_label("File changed on disk");
+    h.get_by_label("Reload from disk").click();
+    h.run();
+    assert!(step_title(h.state(), "Pack the parcel").is_some());
+    assert!(!h.state().document().is_dirty());
+}

@@ -1230,11 +1230,27 @@ impl AutomapApp {
                 ui.label(RichText::new("• Unsaved changes").small().strong());
             }
             ui.separator();
-            ui.label(RichText::new(format!("{} steps", self.doc.plan().step_count())).small());
+            ui.label(
+                RichText::new(match self.doc.plan().step_count() {
+                    1 => "1 step".to_owned(),
+                    n => format!("{n} steps"),
+                })
+                .small(),
+            );
             ui.separator();
             let n = self.analysis.findings().len();
             if ui
-                .add(egui::Button::new(RichText::new(format!("{n} findings")).small()).frame(false))
+                .add(
+                    egui::Button::new(
+                        RichText::new(if n == 1 {
+                            "1 finding".to_owned()
+                        } else {
+                            format!("{n} findings")
+                        })
+                        .small(),
+                    )
+                    .frame(false),
+                )
                 .on_hover_text("Show or hide the findings panel")
                 .clicked()
             {

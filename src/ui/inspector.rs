@@ -499,7 +499,7 @@ fn suggestion(ui: &mut Ui, analysis: &Analysis, s: &Step) {
             ui.colored_label(ui.visuals().warn_fg_color, text);
         }
         if !insight.reason.is_empty() {
-            ui.add(egui::Label::new(egui::RichText::new(&insight.reason).weak().small()).wrap());
+            ui.add(egui::Label::new(egui::RichText::new(&insight.reason).weak()).wrap());
         }
     });
 }
