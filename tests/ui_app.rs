@@ -279,3 +279,75 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
     assert!(step_title(h.state(), "Pack the parcel").is_some());
     assert!(!h.state().document().is_dirty());
 }
+
+#[test]
+fn several_selected_steps_get_one_tag_in_one_undo_step() {
+    let mut h = harness(example());
+    h.get_by_label("Pack the order").click();
+    h.run();
+    h.get_by_label("Print packing slip")
+        .click_modifiers(Modifiers::COMMAND);
+    h.run();
+    assert_eq!(h.state().selection().steps.len(), 2);
+    h.get_by_label_contains("2 steps selected");
+
+    let before = h.state().document().undo_len();
+    h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Tag")
+        .click();
+    h.run();
+    h.get_by_label("automate").click();
+    h.run();
+    let tags = |app: &AutomapApp| -> Vec<automap::model::Tag> {
+        app.plan()
+            .workflows
+            .iter()
+            .flat_map(|w| &w.steps)
+            .filter(|s| s.title == "Pack the order" || s.title == "Print packing slip")
+            .map(|s| s.tag)
+            .collect()
+    };
+    assert_eq!(tags(h.state()), vec![automap::model::Tag::Automate; 2]);
+    assert_eq!(h.state().document().undo_len(), before + 1);
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(
+        !tags(h.state()).contains(&automap::model::Tag::Automate),
+        "one undo puts both tags back"
+    );
+}
+
+#[test]
+fn workflows_are_added_renamed_and_deleted_with_undo() {
+    let mut h = harness(example());
+    h.get_by_label("Add").click();
+    h.run();
+    let name = h.get_by_label("Name");
+    name.focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Name").type_text("Returns");
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    let names = |app: &AutomapApp| -> Vec<String> {
+        app.plan()
+            .workflows
+            .iter()
+            .map(|w| w.name.clone())
+            .collect()
+    };
+    assert_eq!(names(h.state()), ["Order fulfillment", "Returns"]);
+    assert!(
+        h.query_all_by_label("Returns").count() > 0,
+        "listed in the left panel"
+    );
+
+    // Delete the new (selected) workflow, then bring it back.
+    h.get_by_label("Delete").click();
+    h.run();
+    assert_eq!(names(h.state()), ["Order fulfillment"]);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(names(h.state()), ["Order fulfillment", "Returns"]);
+}
