@@ -351,3 +351,35 @@ fn workflows_are_added_renamed_and_deleted_with_undo() {
     h.run();
     assert_eq!(names(h.state()), ["Order fulfillment", "Returns"]);
 }
+
+#[test]
+fn closing_the_window_with_unsaved_changes_asks_first() {
+    let mut h = harness(example());
+    edit_pack_title(&mut h);
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.step();
+    let cancelled = h
+        .output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .is_some_and(|v| v.commands.contains(&egui::ViewportCommand::CancelClose));
+    assert!(cancelled, "the window stays open");
+    h.run();
+    h.get_by_label("Unsaved changes");
+    h.get_by_label_contains("before quitting");
+
+    // Discarding lets it close.
+    h.get_by_label("Discard changes").click();
+    h.step();
+    let closing = h
+        .output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .is_some_and(|v| v.commands.contains(&egui::ViewportCommand::Close));
+    assert!(closing);
+}

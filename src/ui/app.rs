@@ -1267,6 +1267,11 @@ impl AutomapApp {
                     .weak(),
                 );
             }
+            if self.autosave.busy() {
+                ui.separator();
+                ui.spinner();
+                ui.label(RichText::new("Saving a recovery copy…").small());
+            }
             if self.dialogs.waiting_for_system_dialog() {
                 ui.separator();
                 ui.spinner();
