@@ -64,6 +64,7 @@ impl DialogSpec {
             .clone()
             .or_else(|| std::env::current_dir().ok())
             .unwrap_or_default();
+        let dir = std::path::absolute(&dir).unwrap_or(dir);
         match (&self.kind, &self.file_name) {
             (DialogKind::Save, Some(name)) => dir.join(name).display().to_string(),
             _ => {
@@ -231,7 +232,7 @@ impl<P: Clone + Send + 'static> FileDialogs<P> {
             ui.set_width(520.0);
             ui.heading(prompt.spec.title.as_str());
             ui.label(format!(
-                "Type the full path of the file ({}).",
+                "No system file dialog is available here. Type the path of the file ({}).",
                 prompt
                     .spec
                     .filter
