@@ -575,3 +575,26 @@ fn killed_while_saving_leaves_the_old_or_the_new_plan() {
         "the kills did not land during saves"
     );
 }
+
+#[test]
+fn the_example_in_the_format_docs_loads() {
+    let doc =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/plan-format.md"))
+            .unwrap();
+    let start = doc.find("```ron\n").unwrap() + "```ron\n".len();
+    let end = start + doc[start..].find("```").unwrap();
+    let loaded = storage::from_str(&doc[start..end], "plan-format.md").unwrap();
+    assert!(loaded.problems.is_empty());
+    let w = &loaded.plan.workflows[0];
+    assert_eq!(w.steps.len(), 4);
+    assert_eq!(w.links[2].label, "no");
+    assert_eq!(w.steps[3].frequency.per, Period::Week);
+    // Whole numbers are accepted where decimals are expected.
+    let plan = storage::from_str(
+        "(workflows: [(id: 1, steps: [(id: 1, title: \"t\", minutes: 2)])])",
+        "n.ron",
+    )
+    .unwrap()
+    .plan;
+    assert_eq!(plan.workflows[0].steps[0].minutes, 2.0);
+}

@@ -144,6 +144,10 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
             "The method's AI volume threshold",
             plan.method.ai_volume_per_day,
         ),
+        (
+            "The method's bottleneck share",
+            plan.method.bottleneck_share,
+        ),
     ] {
         cx.number(what, v, vec![]);
     }
