@@ -228,8 +228,9 @@ pub fn inspector_ui(
             }
         }
         1 => {
-            let step = selected[0].clone();
-            single_step(ui, doc, wf, step, analysis, state);
+            if let Some(step) = selected.first().map(|s| (*s).clone()) {
+                single_step(ui, doc, wf, step, analysis, state);
+            }
         }
         n => {
             let steps: Vec<Step> = selected.into_iter().cloned().collect();
