@@ -12,6 +12,7 @@ pub mod canvas;
 pub mod commands;
 mod file_dialog;
 mod inspector;
+pub mod roadmap_board;
 
 pub use app::{AutomapApp, EXAMPLE_PLAN, Settings, Tab, ThemeChoice};
 

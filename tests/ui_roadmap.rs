@@ -1,0 +1,163 @@
+//! The roadmap board, driven like a user would: drag a card to another month,
+//! move one with its menu, and undo.
+
+use automap::analysis::{Analysis, analyze};
+use automap::edit::Document;
+use automap::model::{Column, Plan, StepId};
+use automap::ui::roadmap_board::roadmap_board;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+struct State {
+    doc: Document,
+    analysis: Analysis,
+    analysed: u64,
+}
+
+impl State {
+    fn new(plan: Plan) -> Self {
+        let analysis = analyze(&plan);
+        Self {
+            doc: Document::new(plan),
+            analysis,
+            analysed: 0,
+        }
+    }
+}
+
+fn demo() -> Plan {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/plans/demo-shop.ron");
+    match automap::storage::load(std::path::Path::new(path)) {
+        Ok(l) => l.plan,
+        Err(e) => panic!("demo plan must load: {e}"),
+    }
+}
+
+fn harness(plan: Plan) -> Harness<'static, State> {
+    Harness::builder()
+        .with_size(egui::vec2(1500.0, 1000.0))
+        .build_ui_state(
+            |ui, s: &mut State| {
+                if s.analysed != s.doc.revision() {
+                    s.analysis = analyze(s.doc.plan());
+                    s.analysed = s.doc.revision();
+                }
+                let _ = roadmap_board(ui, &mut s.doc, &s.analysis);
+            },
+            State::new(plan),
+        )
+}
+
+fn column_of(h: &Harness<'static, State>, step: StepId) -> Option<Column> {
+    h.state().doc.plan().roadmap.item(step).map(|i| i.column)
+}
+
+fn step_titled(plan: &Plan, title: &str) -> StepId {
+    plan.workflows
+        .iter()
+        .flat_map(|w| &w.steps)
+        .find(|s| s.title == title)
+        .map(|s| s.id)
+        .unwrap_or_else(|| panic!("no step {title:?}"))
+}
+
+const CARD: &str = "Send tracking email";
+
+#[test]
+fn dragging_a_card_to_another_month_moves_and_pins_it_and_undo_restores_it() {
+    let plan = demo();
+    let id = step_titled(&plan, CARD);
+    let before = plan.roadmap.clone();
+    let mut h = harness(plan);
+    h.run();
+    assert_eq!(column_of(&h, id), Some(Column::Month1));
+
+    let from = h.get_by_label(CARD).rect().center();
+    // Drop into Month 3's list, below its header.
+    let month3 = h.get_by_label("Month 3").rect();
+    let target = egui::pos2(month3.center().x, from.y + 40.0);
+    h.drag_at(from);
+    h.run();
+    h.hover_at(from + egui::vec2(20.0, 10.0));
+    h.run();
+    h.hover_at(target);
+    h.run();
+    h.hover_at(target + egui::vec2(0.0, 5.0));
+    h.run();
+    h.drop_at(target + egui::vec2(0.0, 5.0));
+    h.run();
+
+    assert_eq!(column_of(&h, id), Some(Column::Month3));
+    let item = h.state().doc.plan().roadmap.item(id).cloned();
+    assert!(item.is_some_and(|i| i.pinned), "a moved card is pinned");
+    assert_eq!(h.state().doc.undo_len(), 1, "one drag, one undo step");
+
+    h.state_mut().doc.undo();
+    h.run();
+    assert_eq!(h.state().doc.plan().roadmap, before);
+    assert_eq!(column_of(&h, id), Some(Column::Month1));
+}
+
+#[test]
+fn the_move_to_menu_moves_a_card_and_undo_restores_it() {
+    let plan = demo();
+    let id = step_titled(&plan, CARD);
+    let mut h = harness(plan);
+    h.run();
+    h.get_by_label(&format!("Move to… {CARD}")).click();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Later")
+        .click();
+    h.run();
+    assert_eq!(column_of(&h, id), Some(Column::Later));
+    assert_eq!(h.state().doc.undo_len(), 1);
+    h.state_mut().doc.undo();
+    h.run();
+    assert_eq!(column_of(&h, id), Some(Column::Month1));
+}
+
+#[test]
+fn suggest_fills_an_empty_board_and_keeps_pinned_cards() {
+    let mut plan = demo();
+    let pinned = plan
+        .roadmap
+        .items
+        .iter()
+        .find(|i| i.pinned)
+        .map(|i| (i.step, i.column));
+    plan.roadmap.items.retain(|i| i.pinned);
+    let mut h = harness(plan);
+    h.run();
+    h.get_by_label("Suggest").click();
+    h.run();
+    let roadmap = &h.state().doc.plan().roadmap;
+    assert!(roadmap.items.iter().any(|i| i.column == Column::Month1));
+    if let Some((step, column)) = pinned {
+        assert_eq!(roadmap.item(step).map(|i| i.column), Some(column));
+    }
+    assert_eq!(h.state().doc.undo_len(), 1);
+}
+
+#[test]
+fn typing_a_month_goal_is_one_undo_step() {
+    let mut h = harness(demo());
+    h.run();
+    let goal = || egui::accesskit::Role::MultilineTextInput;
+    h.get_all_by_role_and_label(goal(), "Goal")
+        .next()
+        .expect("Month 1 has a goal field")
+        .focus();
+    h.run();
+    h.key_press(egui::Key::End);
+    h.run();
+    if let Some(f) = h.get_all_by_role_and_label(goal(), "Goal").next() {
+        f.type_text(" now");
+    }
+    h.run();
+    let phase = h.state().doc.plan().roadmap.phase(0);
+    assert!(phase.goal.ends_with(" now"), "goal: {}", phase.goal);
+    assert_eq!(h.state().doc.undo_len(), 1, "typing is one undo step");
+    h.state_mut().doc.undo();
+    h.run();
+    assert!(!h.state().doc.plan().roadmap.phase(0).goal.ends_with(" now"));
+}
