@@ -34,11 +34,28 @@ fn step_title(app: &AutomapApp, title_prefix: &str) -> Option<String> {
         .find(|t| t.starts_with(title_prefix))
 }
 
+/// Bring a step into view on the map (as following a finding does), then
+/// click it there.
+fn click_step(h: &mut Harness<'static, AutomapApp>, title: &str) {
+    let found = h.state().plan().workflows.iter().find_map(|w| {
+        w.steps
+            .iter()
+            .find(|s| s.title == title)
+            .map(|s| (w.id, s.id))
+    });
+    let Some((wf, id)) = found else {
+        panic!("no step {title:?}")
+    };
+    h.state_mut().show_step(wf, id);
+    h.run();
+    h.get_by_label(title).click();
+    h.run();
+}
+
 /// Select "Pack the order" on the map and add " carefully" to its title in the
 /// right panel.
 fn edit_pack_title(h: &mut Harness<'static, AutomapApp>) {
-    h.get_by_label("Pack the order").click();
-    h.run();
+    click_step(h, "Pack the order");
     let title = h.get_by_label("Title");
     title.focus();
     h.run();
@@ -50,9 +67,12 @@ fn edit_pack_title(h: &mut Harness<'static, AutomapApp>) {
 #[test]
 fn window_shows_the_example_plans_workflows() {
     let h = harness(example());
+    assert!(h.query_all_by_label("Order fulfillment").count() > 0);
+    // The map shows the workflow's steps (its start at least).
     assert!(
-        h.query_all_by_label("Order fulfillment").count() > 0
-            && h.query_all_by_label("Pack the order").count() > 0
+        h.query_all_by_label("Customer places order on Shopify")
+            .count()
+            > 0
     );
 
     let demo = match storage::load(std::path::Path::new(concat!(
@@ -283,8 +303,7 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
 #[test]
 fn several_selected_steps_get_one_tag_in_one_undo_step() {
     let mut h = harness(example());
-    h.get_by_label("Pack the order").click();
-    h.run();
+    click_step(&mut h, "Pack the order");
     h.get_by_label("Print packing slip")
         .click_modifiers(Modifiers::COMMAND);
     h.run();
@@ -382,4 +401,21 @@ fn closing_the_window_with_unsaved_changes_asks_first() {
         .get(&egui::ViewportId::ROOT)
         .is_some_and(|v| v.commands.contains(&egui::ViewportCommand::Close));
     assert!(closing);
+}
+
+#[test]
+fn the_roadmap_tab_shows_the_board_and_the_map_comes_back() {
+    let mut h = harness(example());
+    h.get_by_label("Roadmap").click();
+    h.run();
+    assert_eq!(h.state().tab(), automap::ui::Tab::Roadmap);
+    assert!(h.query_all_by_label_contains("Month 1").count() > 0);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    h.run();
+    assert_eq!(h.state().tab(), automap::ui::Tab::Map);
+    assert!(
+        h.query_all_by_label("Customer places order on Shopify")
+            .count()
+            > 0
+    );
 }

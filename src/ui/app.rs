@@ -1171,8 +1171,11 @@ impl AutomapApp {
                 ui.label("The review of the plan's four questions appears here.");
             }
             Tab::Roadmap => {
-                ui.heading("Roadmap");
-                ui.label("The 90-day roadmap board appears here.");
+                if let Some(a) =
+                    super::roadmap_board::roadmap_board(ui, &mut self.doc, &self.analysis)
+                {
+                    out.push(a);
+                }
             }
         }
     }
