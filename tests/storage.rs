@@ -598,3 +598,40 @@ fn the_example_in_the_format_docs_loads() {
     .plan;
     assert_eq!(plan.workflows[0].steps[0].minutes, 2.0);
 }
+
+#[test]
+fn a_misspelt_field_is_a_notice_with_a_suggestion() {
+    let loaded = storage::from_str(
+        "(workflows: [(id: 1, name: \"Orders\", steps: [(id: 3, title: \"Pack\",\n  minuts: 5.0)])])",
+        "typo.ron",
+    )
+    .unwrap();
+    assert_eq!(loaded.plan.workflows[0].steps[0].minutes, 0.0);
+    let p = loaded
+        .problems
+        .iter()
+        .find(|p| p.code == "unknown-field")
+        .expect("the typo is reported");
+    assert_eq!(p.severity, ProblemSeverity::Notice);
+    assert_eq!(
+        p.message,
+        "Line 2: \"minuts\" is not a field of step 3 (\"Pack\") of workflow \"Orders\""
+    );
+    assert!(
+        p.hint.starts_with("did you mean \"minutes\"?"),
+        "{}",
+        p.hint
+    );
+    assert_eq!(p.step_ids, vec![StepId(3)]);
+    // Files Automap writes itself never have unknown fields.
+    let clean = storage::from_str(&storage::to_ron(&rich_plan()), "rich.ron").unwrap();
+    assert!(clean.problems.is_empty(), "{:?}", clean.problems);
+    for name in ["order-fulfillment.ron", "demo-shop.ron"] {
+        let l = storage::load(&example(name)).unwrap();
+        assert!(
+            l.problems.iter().all(|p| p.code != "unknown-field"),
+            "{name}: {:?}",
+            l.problems
+        );
+    }
+}

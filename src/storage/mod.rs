@@ -14,6 +14,7 @@ mod atomic;
 mod problems;
 pub mod recovery;
 mod stamp;
+mod unknown;
 
 pub use atomic::backup_path;
 pub use problems::{MAX_NUMBER, MAX_POSITION, Problem, ProblemSeverity, validate};
@@ -422,7 +423,8 @@ pub fn from_str(text: &str, file_name: &str) -> Result<Loaded, LoadError> {
     })?;
     // Older files are read as they are and written back in the current format.
     plan.format_version = FORMAT_VERSION;
-    let problems = validate(&plan);
+    let mut problems = validate(&plan);
+    problems.extend(unknown::unknown_fields(text, &plan, &ron_options()));
     let errors = problems.iter().filter(|p| p.is_error()).count();
     if errors > 0 {
         let first = problems
