@@ -10,7 +10,7 @@ use crate::model::{Pos, StepId, StepKind, Workflow};
 use std::collections::HashMap;
 
 /// Distance between column centres.
-pub const COLUMN_WIDTH: f32 = 230.0;
+pub const COLUMN_WIDTH: f32 = 260.0;
 /// Distance between row centres.
 pub const ROW_HEIGHT: f32 = 130.0;
 

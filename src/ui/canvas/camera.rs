@@ -75,6 +75,30 @@ impl Camera {
         self.center = world.center();
     }
 
+    /// Like [`Camera::fit`], but never so small that titles cannot be read:
+    /// when the whole of `world` would be too small, show its start (left
+    /// side) at a readable zoom instead.
+    pub fn fit_readable(&mut self, viewport: Rect, world: Rect, margin: f32, min_zoom: f32) {
+        self.fit(viewport, world, margin);
+        if self.zoom < min_zoom && world.is_finite() {
+            self.zoom = min_zoom;
+            let half = viewport.width() * 0.5 / self.zoom;
+            self.center = Pos2::new(world.left() - margin / self.zoom + half, world.center().y);
+        }
+    }
+
+    /// Fit `world` into `inner`, a part of the viewport left free by overlays.
+    pub fn fit_within(&mut self, viewport: Rect, inner: Rect, world: Rect, min_zoom: Option<f32>) {
+        match min_zoom {
+            Some(z) => self.fit_readable(inner, world, 30.0, z),
+            None => self.fit(inner, world, 30.0),
+        }
+        let shift = inner.center() - viewport.center();
+        if shift.is_finite() {
+            self.center -= shift / self.zoom;
+        }
+    }
+
     pub fn is_valid(&self) -> bool {
         self.center.is_finite() && self.zoom.is_finite() && self.zoom > 0.0
     }

@@ -133,12 +133,14 @@ pub fn draw_map(v: &MapView<'_>, links: &[usize]) {
         return;
     }
     let mut shapes: Vec<Shape> = Vec::with_capacity(v.visible.len() * 3 + links.len() * 2);
+    let mut labels: Vec<Shape> = Vec::new();
     for &li in links {
-        draw_link(v, li, lod, &mut shapes);
+        draw_link(v, li, lod, &mut shapes, &mut labels);
     }
     for &i in v.visible {
         draw_step(v, i as usize, lod, &mut shapes);
     }
+    shapes.extend(labels);
     v.painter.extend(shapes);
 }
 
@@ -210,7 +212,13 @@ pub fn link_curve_screen(
     Some(c.map(|p| v_cam.to_screen(viewport, p)))
 }
 
-fn draw_link(v: &MapView<'_>, li: usize, lod: Lod, shapes: &mut Vec<Shape>) {
+fn draw_link(
+    v: &MapView<'_>,
+    li: usize,
+    lod: Lod,
+    shapes: &mut Vec<Shape>,
+    labels: &mut Vec<Shape>,
+) {
     let Some(c) = link_curve_screen(&v.cam, v.viewport, v.index, li) else {
         return;
     };
@@ -254,20 +262,28 @@ fn draw_link(v: &MapView<'_>, li: usize, lod: Lod, shapes: &mut Vec<Shape>) {
     ));
     if lod == Lod::Full && !link.label.is_empty() {
         let mid = super::shape::bezier_point(&c, 0.5);
-        let galley = v.painter.layout_no_wrap(
+        let mut job = LayoutJob::simple(
             link.label.clone(),
             FontId::proportional(11.5 * z),
             if selected { ACCENT } else { INK },
+            110.0 * z,
         );
+        job.wrap.max_rows = 2;
+        job.halign = Align::Center;
+        let galley = v.painter.layout_job(job);
         let r = Rect::from_center_size(mid, galley.size() + vec2(8.0, 3.0) * z);
-        shapes.push(Shape::Rect(RectShape::new(
+        labels.push(Shape::Rect(RectShape::new(
             r,
             4.0 * z,
-            Color32::from_rgba_unmultiplied(0xff, 0xff, 0xff, 0xe8),
+            Color32::from_rgba_unmultiplied(0xff, 0xff, 0xff, 0xf0),
             Stroke::new(1.0, color.gamma_multiply(0.6)),
             StrokeKind::Inside,
         )));
-        shapes.push(Shape::galley(r.center() - galley.size() * 0.5, galley, INK));
+        labels.push(Shape::galley(
+            pos2(r.center().x, r.center().y - galley.size().y * 0.5),
+            galley,
+            INK,
+        ));
     }
 }
 
@@ -374,7 +390,7 @@ fn draw_step(v: &MapView<'_>, i: usize, lod: Lod, shapes: &mut Vec<Shape>) {
             let g = v
                 .painter
                 .layout_no_wrap(text.to_owned(), FontId::proportional(10.0 * z), ink);
-            let size = g.size() + vec2(8.0, 2.0) * z;
+            let size = g.size() + vec2(8.0, 2.0) * z.max(0.7);
             let br = Rect::from_min_size(pos2(right - size.x, top), size);
             shapes.push(Shape::Rect(RectShape::new(
                 br,
@@ -386,7 +402,11 @@ fn draw_step(v: &MapView<'_>, i: usize, lod: Lod, shapes: &mut Vec<Shape>) {
             shapes.push(Shape::galley(br.center() - g.size() * 0.5, g, ink));
             br.left() - 3.0 * z
         };
-    let findings = v.analysis.findings_for_step(step.id).count();
+    let findings = v
+        .analysis
+        .findings_for_step(step.id)
+        .filter(|f| f.severity != crate::analysis::Severity::Info)
+        .count();
     if findings > 0 {
         right = badge(
             &format!("! {findings}"),

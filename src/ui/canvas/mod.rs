@@ -38,6 +38,9 @@ use crate::ui::commands::Command;
 use camera::Camera;
 use index::SpatialIndex;
 
+/// The smallest zoom the first view and tidy-up choose on their own (titles stay readable).
+const READABLE_ZOOM: f32 = 0.7;
+
 /// Grid size used by snapping, in canvas units.
 pub const GRID: f32 = 20.0;
 
@@ -288,7 +291,7 @@ impl CanvasState {
 
     fn fit_to(&mut self, world: Rect) {
         let vp = self.viewport();
-        self.cam_mut().fit(vp, world, 40.0);
+        self.cam_mut().fit_within(vp, free_area(vp), world, None);
     }
 
     /// Run a canvas command. Returns whether the canvas handled it.
@@ -383,12 +386,18 @@ impl CanvasState {
             view.initialised = true;
             view.cam = Camera::default();
             if self.index.bounds.is_positive() {
-                view.cam.fit(rect, self.index.bounds, 40.0);
+                view.cam.fit_within(
+                    rect,
+                    free_area(rect),
+                    self.index.bounds,
+                    Some(READABLE_ZOOM),
+                );
             }
         }
         if std::mem::take(&mut self.pending_fit) && self.index.bounds.is_positive() {
             let b = self.index.bounds;
-            self.fit_to(b);
+            self.cam_mut()
+                .fit_within(rect, free_area(rect), b, Some(READABLE_ZOOM));
         }
         if let Some(ids) = self.pending_center.take() {
             let mut r = Rect::NOTHING;
@@ -578,6 +587,16 @@ impl CanvasState {
             }
             _ => {}
         }
+    }
+}
+
+/// The part of the canvas not covered by the toolbar and the palette.
+fn free_area(rect: Rect) -> Rect {
+    let inner = Rect::from_min_max(rect.min + vec2(110.0, 40.0), rect.max);
+    if inner.width() > 200.0 && inner.height() > 150.0 {
+        inner
+    } else {
+        rect
     }
 }
 
