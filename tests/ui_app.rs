@@ -419,3 +419,23 @@ fn the_roadmap_tab_shows_the_board_and_the_map_comes_back() {
             > 0
     );
 }
+
+#[test]
+fn renaming_the_plan_shows_in_the_title_and_undoes_in_one_step() {
+    let mut h = harness(example());
+    let field = h.get_by_label("Plan name");
+    field.focus();
+    h.run();
+    h.key_press(Key::End);
+    h.get_by_label("Plan name").type_text(" 2026");
+    h.run();
+    assert_eq!(h.state().plan().name, "Order fulfillment 2026");
+    assert_eq!(
+        h.state().window_title(),
+        "Automap — Order fulfillment 2026 •"
+    );
+    assert_eq!(h.state().document().undo_len(), 1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().plan().name, "Order fulfillment");
+}

@@ -206,14 +206,14 @@ pub fn inspector_ui(
 ) {
     state.close_finished_gesture(ui.ctx(), doc);
     ui.heading("Step");
-    let Some(wf) = wf else {
+    let Some(workflow) = wf.and_then(|wf| doc.plan().workflow(wf)) else {
         ui.label("No workflow is selected.");
+        ui.add_space(10.0);
+        ui.separator();
+        plan_fields(ui, doc, state);
         return;
     };
-    let Some(workflow) = doc.plan().workflow(wf) else {
-        ui.label("No workflow is selected.");
-        return;
-    };
+    let wf = workflow.id;
     let selected: Vec<&Step> = selection
         .steps
         .iter()
@@ -221,11 +221,15 @@ pub fn inspector_ui(
         .collect();
     match selected.len() {
         0 => {
-            ui.label("Select a step on the map to see and edit its fields.");
-            if let Some((from, to)) = selection.link {
-                ui.separator();
-                ui.label(format!("Arrow from step {from} to step {to} is selected."));
+            match selection.link {
+                Some((from, to)) => arrow(ui, doc, wf, from, to, state),
+                None => {
+                    ui.label("Select a step on the map to see and edit its fields.");
+                }
             }
+            ui.add_space(10.0);
+            ui.separator();
+            plan_fields(ui, doc, state);
         }
         1 => {
             if let Some(step) = selected.first().map(|s| (*s).clone()) {
@@ -651,5 +655,114 @@ fn several_steps(
         .collect();
     if !edits.is_empty() {
         apply_change(doc, state, change, &ids, Edit::Batch(edits));
+    }
+}
+
+/// The selected arrow: its ends and its label (decision branches).
+fn arrow(
+    ui: &mut Ui,
+    doc: &mut Document,
+    wf: WorkflowId,
+    from: StepId,
+    to: StepId,
+    state: &mut InspectorState,
+) {
+    let Some(w) = doc.plan().workflow(wf) else {
+        return;
+    };
+    let Some(link) = w.link_index(from, to).and_then(|i| w.links.get(i)) else {
+        return;
+    };
+    let title = |id: StepId| {
+        w.step(id)
+            .map_or_else(|| format!("step {id}"), |s| s.title.clone())
+    };
+    ui.label(format!(
+        "Arrow from \"{}\" to \"{}\".",
+        title(from),
+        title(to)
+    ));
+    let mut label = link.label.clone();
+    let mut change = Change::default();
+    egui::Grid::new("inspector-arrow")
+        .num_columns(2)
+        .spacing([8.0, 6.0])
+        .show(ui, |ui| {
+            row(ui, "Arrow label", |ui, l| {
+                let r =
+                    text_line(ui, "arrow-label", &mut label, "yes, no, in stock, …").labelled_by(l);
+                change.text(&r, "Edit arrow label");
+            });
+        });
+    let ids = BTreeSet::from([from, to]);
+    apply_change(
+        doc,
+        state,
+        change,
+        &ids,
+        Edit::SetLinkLabel {
+            wf,
+            from,
+            to,
+            label,
+        },
+    );
+}
+
+/// The plan's name and the business facts that turn minutes into money.
+fn plan_fields(ui: &mut Ui, doc: &mut Document, state: &mut InspectorState) {
+    ui.heading("Plan");
+    let mut name = doc.plan().name.clone();
+    let mut profile = doc.plan().profile.clone();
+    let mut name_change = Change::default();
+    let mut change = Change::default();
+    let currency = profile.currency.clone();
+    egui::Grid::new("inspector-plan")
+        .num_columns(2)
+        .spacing([8.0, 6.0])
+        .show(ui, |ui| {
+            row(ui, "Plan name", |ui, l| {
+                let r = text_line(ui, "plan-name", &mut name, "Name of this plan").labelled_by(l);
+                name_change.text(&r, "Rename plan");
+            });
+            row(ui, "Shop", |ui, l| {
+                let r =
+                    text_line(ui, "plan-shop", &mut profile.shop_name, "Shop name").labelled_by(l);
+                change.text(&r, "Edit shop name");
+            });
+            row(ui, "An hour of manual work is worth", |ui, l| {
+                let r = ui
+                    .add(
+                        DragValue::new(&mut profile.hourly_value)
+                            .range(0.0..=10_000.0)
+                            .speed(0.5)
+                            .max_decimals(2)
+                            .suffix(format!(" {currency}")),
+                    )
+                    .labelled_by(l);
+                change.text(&r, "Edit hourly value");
+            });
+            row(ui, "Setup hours per week", |ui, l| {
+                let r = ui
+                    .add(
+                        DragValue::new(&mut profile.setup_hours_per_week)
+                            .range(0.0..=168.0)
+                            .speed(0.25)
+                            .max_decimals(2)
+                            .suffix(" h"),
+                    )
+                    .labelled_by(l);
+                change.text(&r, "Edit setup hours");
+            });
+            row(ui, "Currency", |ui, l| {
+                let r = text_line(ui, "plan-currency", &mut profile.currency, "USD").labelled_by(l);
+                change.text(&r, "Edit currency");
+            });
+        });
+    let none = BTreeSet::new();
+    if name != doc.plan().name {
+        apply_change(doc, state, name_change, &none, Edit::SetPlanName(name));
+    } else if profile != doc.plan().profile {
+        apply_change(doc, state, change, &none, Edit::SetProfile(profile));
     }
 }
