@@ -635,3 +635,20 @@ fn a_misspelt_field_is_a_notice_with_a_suggestion() {
         );
     }
 }
+
+#[test]
+fn temp_files_of_a_killed_save_are_cleaned_up_by_the_next_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.ron");
+    // What a save killed half-way leaves: a hidden temp file of a process that is gone.
+    let stale = dir.path().join(".plan.ron.new-4000000000-0.tmp");
+    std::fs::write(&stale, "(name: \"half").unwrap();
+    let unrelated = dir.path().join(".other.ron.new-4000000000-0.tmp");
+    std::fs::write(&unrelated, "x").unwrap();
+    storage::save(&rich_plan(), &path).unwrap();
+    assert!(!stale.exists());
+    assert!(
+        unrelated.exists(),
+        "only this plan's temp files are touched"
+    );
+}

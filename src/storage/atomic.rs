@@ -142,5 +142,61 @@ pub fn replace_with(
         });
     }
     sync_dir(&dir);
+    remove_stale_temps(&target);
     Ok(())
+}
+
+/// Remove temp files an earlier save of `target` left behind when its process
+/// was killed: those of a process that no longer runs (where that can be
+/// told), or older than an hour.
+fn remove_stale_temps(target: &Path) {
+    let (Some(name), Some(dir)) = (target.file_name(), target.parent()) else {
+        return;
+    };
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let proc_fs = Path::new("/proc/self").exists();
+    for entry in entries.filter_map(Result::ok) {
+        let file_name = entry.file_name();
+        let file_name = file_name.to_string_lossy();
+        let Some(rest) = file_name
+            .strip_prefix(&prefix)
+            .and_then(|r| r.strip_suffix(".tmp"))
+        else {
+            continue;
+        };
+        // rest is "new-PID-N" or "bak-PID-N".
+        let mut parts = rest.split('-');
+        let (Some(kind), Some(pid), Some(_n), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            continue;
+        };
+        if !matches!(kind, "new" | "bak") {
+            continue;
+        }
+        let Ok(pid) = pid.parse::<u32>() else {
+            continue;
+        };
+        if pid == std::process::id() {
+            continue;
+        }
+        let dead = proc_fs && !Path::new("/proc").join(pid.to_string()).exists();
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age.as_secs() > 3600);
+        if dead || old {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
