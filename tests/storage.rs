@@ -244,7 +244,7 @@ fn invalid_plan_message_names_the_first_problem_and_counts_the_rest() {
     .unwrap_err();
     assert_eq!(
         err.to_string(),
-        "plans/x.ron: The hourly value of manual work is negative (-5) (and 1 more problems) — fix the file in a text editor."
+        "plans/x.ron: The hourly value of manual work is negative (-5) (and 1 more problem) — fix the file in a text editor."
     );
 }
 

@@ -434,7 +434,9 @@ pub fn from_str(text: &str, file_name: &str) -> Result<Loaded, LoadError> {
         let summary = if errors == 1 {
             first
         } else {
-            format!("{first} (and {} more problems)", errors - 1)
+            let more = errors - 1;
+            let noun = if more == 1 { "problem" } else { "problems" };
+            format!("{first} (and {more} more {noun})")
         };
         return Err(LoadError::Invalid {
             file: file_name.to_owned(),
