@@ -730,7 +730,7 @@ fn plan_fields(ui: &mut Ui, doc: &mut Document, state: &mut InspectorState) {
                     text_line(ui, "plan-shop", &mut profile.shop_name, "Shop name").labelled_by(l);
                 change.text(&r, "Edit shop name");
             });
-            row(ui, "An hour of manual work is worth", |ui, l| {
+            row(ui, "Value of one hour", |ui, l| {
                 let r = ui
                     .add(
                         DragValue::new(&mut profile.hourly_value)
