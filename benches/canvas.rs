@@ -89,7 +89,7 @@ impl Bench {
             analysis,
         } = self;
         let out = ctx.run_ui(input(events), |ui| {
-            egui::CentralPanel::default().show_inside(ui, |ui| canvas.show(ui, doc, WF, analysis));
+            egui::CentralPanel::default().show(ui, |ui| canvas.show(ui, doc, WF, analysis));
         });
         ctx.tessellate(out.shapes, out.pixels_per_point).len()
     }
@@ -100,7 +100,7 @@ impl Bench {
         let zoom = self.canvas.zoom();
         let Self { ctx, doc, .. } = self;
         let out = ctx.run_ui(input(vec![]), |ui| {
-            egui::CentralPanel::default().show_inside(ui, |ui| {
+            egui::CentralPanel::default().show(ui, |ui| {
                 let rect = ui.available_rect_before_wrap();
                 let to_screen = |p: Pos2| rect.center() + (p - world.center()) * zoom;
                 let painter = ui.painter_at(rect);
@@ -241,7 +241,7 @@ fn summary() {
         let drag = median_ms(
             || {
                 k += 1;
-                let x = if k % 2 == 0 { 30.0 } else { 36.0 };
+                let x = if k.is_multiple_of(2) { 30.0 } else { 36.0 };
                 black_box(b.frame(vec![Event::PointerMoved(p + vec2(x, 0.0))]));
             },
             60,
@@ -284,7 +284,7 @@ fn interaction(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new("drag_frame", n), |bn| {
             bn.iter(|| {
                 k += 1;
-                let x = if k % 2 == 0 { 30.0 } else { 36.0 };
+                let x = if k.is_multiple_of(2) { 30.0 } else { 36.0 };
                 b.frame(vec![Event::PointerMoved(p + vec2(x, 0.0))])
             })
         });

@@ -233,28 +233,28 @@ impl CanvasState {
                     }
                 }
             }
-        } else if bg.clicked() {
-            if let Some(w) = click_world {
-                if let Some(i) = self.index.hit(w, 0.0) {
-                    let id = self.index.ids[i];
-                    if toggle {
-                        if !self.selection.steps.remove(&id) {
-                            self.selection.steps.insert(id);
-                        }
-                    } else {
-                        self.selection.steps = [id].into();
+        } else if bg.clicked()
+            && let Some(w) = click_world
+        {
+            if let Some(i) = self.index.hit(w, 0.0) {
+                let id = self.index.ids[i];
+                if toggle {
+                    if !self.selection.steps.remove(&id) {
+                        self.selection.steps.insert(id);
                     }
-                    self.selection.link = None;
-                } else if let Some(li) = self.link_at(w) {
-                    let l = doc.plan().workflow(wf).and_then(|x| x.links.get(li));
-                    if let Some(l) = l {
-                        self.selection.link = Some((l.from, l.to));
-                        self.selection.steps.clear();
-                    }
-                } else if !toggle {
-                    self.selection.steps.clear();
-                    self.selection.link = None;
+                } else {
+                    self.selection.steps = [id].into();
                 }
+                self.selection.link = None;
+            } else if let Some(li) = self.link_at(w) {
+                let l = doc.plan().workflow(wf).and_then(|x| x.links.get(li));
+                if let Some(l) = l {
+                    self.selection.link = Some((l.from, l.to));
+                    self.selection.steps.clear();
+                }
+            } else if !toggle {
+                self.selection.steps.clear();
+                self.selection.link = None;
             }
         }
 

@@ -451,6 +451,27 @@ impl CanvasState {
             Some(Rename::Step { id, .. }) => Some(*id),
             _ => None,
         };
+        // While box-selecting, show what the box would select.
+        let preview = if let Drag::Box {
+            start,
+            end,
+            additive,
+        } = &self.drag
+        {
+            let mut sel = if *additive {
+                self.selection.clone()
+            } else {
+                Selection::default()
+            };
+            let mut hits = Vec::new();
+            self.index
+                .query(Rect::from_two_pos(*start, *end), &mut hits);
+            sel.steps
+                .extend(hits.iter().map(|&i| self.index.ids[i as usize]));
+            Some(sel)
+        } else {
+            None
+        };
         {
             let Some(w) = doc.plan().workflow(wf) else {
                 return;
@@ -463,7 +484,7 @@ impl CanvasState {
                 index: &self.index,
                 visible: &self.visible,
                 analysis,
-                selection: &self.selection,
+                selection: preview.as_ref().unwrap_or(&self.selection),
                 hovered,
                 hovered_link,
                 matches: &self.search.match_set,
@@ -572,7 +593,7 @@ impl CanvasState {
                 painter.rect(
                     r,
                     0.0,
-                    draw::ACCENT.gamma_multiply(0.12),
+                    draw::ACCENT.gamma_multiply(0.06),
                     egui::Stroke::new(1.0, draw::ACCENT),
                     egui::StrokeKind::Inside,
                 );
