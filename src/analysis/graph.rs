@@ -11,10 +11,14 @@ const MAX_EVENTS: usize = 4;
 /// Lower case with runs of whitespace made one space: how names of events,
 /// messages and data are compared.
 pub(crate) fn norm(s: &str) -> String {
-    s.split_whitespace()
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
 }
 
 /// Derived facts about one workflow's map; indexes are positions in `steps`.
@@ -28,9 +32,11 @@ pub(crate) struct WfGraph {
     pub reachable: Vec<bool>,
     pub has_trigger: bool,
     pub has_end: bool,
-    /// Normalised events that start each step: its own `event` when set, else
-    /// the titles of the triggers it is reached from.
-    pub events: Vec<Vec<String>>,
+    /// Normalised names of the events of this workflow.
+    pub event_names: Vec<String>,
+    /// Events that start each step (indexes into `event_names`): its own
+    /// `event` when set, else the titles of the triggers it is reached from.
+    pub events: Vec<Vec<u32>>,
     /// Crossed by every path from a trigger to an end.
     pub on_every_path: Vec<bool>,
     /// Some step has two or more ways out.
@@ -99,20 +105,37 @@ impl WfGraph {
                 }
             }
         }
+        let mut names: HashMap<String, u32> = HashMap::new();
+        let mut intern = |g: &mut WfGraph, text: &str| -> Option<u32> {
+            let key = norm(text);
+            if key.is_empty() {
+                return None;
+            }
+            Some(*names.entry(key).or_insert_with_key(|k| {
+                g.event_names.push(k.clone());
+                g.event_names.len() as u32 - 1
+            }))
+        };
+        let trigger_event: Vec<Option<u32>> = (0..n)
+            .map(|i| {
+                if w.steps[i].kind == StepKind::Trigger {
+                    intern(&mut g, &w.steps[i].title)
+                } else {
+                    None
+                }
+            })
+            .collect();
         for (i, s) in w.steps.iter().enumerate() {
             g.reachable[i] = !from[i].is_empty();
-            let own = norm(&s.event);
-            g.events[i] = if !own.is_empty() {
-                vec![own]
-            } else {
-                let mut ev: Vec<String> = from[i]
-                    .iter()
-                    .map(|&t| norm(&w.steps[t].title))
-                    .filter(|e| !e.is_empty())
-                    .collect();
-                ev.sort();
-                ev.dedup();
-                ev
+            g.events[i] = match intern(&mut g, &s.event) {
+                Some(own) => vec![own],
+                None => {
+                    let mut ev: Vec<u32> =
+                        from[i].iter().filter_map(|&t| trigger_event[t]).collect();
+                    ev.sort_unstable();
+                    ev.dedup();
+                    ev
+                }
             };
         }
         g.mark_every_path(w, &triggers);
@@ -246,7 +269,8 @@ mod tests {
             .collect();
         assert_eq!(marked, vec![1, 2, 3, 6, 7]);
         assert!(g.branches);
-        assert_eq!(g.events[5], vec!["order placed".to_owned()]);
+        assert_eq!(g.events[5].len(), 1);
+        assert_eq!(g.event_names[g.events[5][0] as usize], "order placed");
     }
 
     #[test]

@@ -189,9 +189,12 @@ pub(crate) struct Context<'a> {
 
 impl Context<'_> {
     /// Normalised events that start the step at global index `i`.
-    pub fn events(&self, i: usize) -> &[String] {
+    pub fn events(&self, i: usize) -> impl Iterator<Item = &str> {
         let r = &self.steps[i];
-        &self.graphs[r.wf_index].events[r.local]
+        let g = &self.graphs[r.wf_index];
+        g.events[r.local]
+            .iter()
+            .filter_map(|&e| g.event_names.get(e as usize).map(String::as_str))
     }
 
     /// The step's title in quotes, or its id when it has none.

@@ -24,13 +24,11 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
                 continue;
             }
             for event in cx.events(i) {
-                let k = *groups
-                    .entry((event.as_str(), key.clone()))
-                    .or_insert_with(|| {
-                        let label = format!("{} {}", d.system.trim(), d.object.trim());
-                        lists.push((label.trim().to_owned(), event.as_str(), Vec::new()));
-                        lists.len() - 1
-                    });
+                let k = *groups.entry((event, key.clone())).or_insert_with(|| {
+                    let label = format!("{} {}", d.system.trim(), d.object.trim());
+                    lists.push((label.trim().to_owned(), event, Vec::new()));
+                    lists.len() - 1
+                });
                 let steps = &mut lists[k].2;
                 if steps.last() != Some(&i) {
                     steps.push(i);

@@ -25,12 +25,10 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         for event in cx.events(i) {
-            let k = *groups
-                .entry((event.as_str(), message.clone()))
-                .or_insert_with(|| {
-                    lists.push((message.clone(), event.as_str(), Vec::new()));
-                    lists.len() - 1
-                });
+            let k = *groups.entry((event, message.clone())).or_insert_with(|| {
+                lists.push((message.clone(), event, Vec::new()));
+                lists.len() - 1
+            });
             lists[k].2.push(i);
         }
     }
