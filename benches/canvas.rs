@@ -130,6 +130,28 @@ impl Bench {
                             Color32::TRANSPARENT,
                             Stroke::new(1.4, Color32::GRAY),
                         ));
+                        let d = (c[3] - c[2]).normalized() * 10.0 * zoom;
+                        let n = vec2(-d.y, d.x) * 0.45;
+                        painter.add(egui::Shape::convex_polygon(
+                            vec![c[3], c[3] - d + n, c[3] - d - n],
+                            Color32::GRAY,
+                            Stroke::NONE,
+                        ));
+                        if !l.label.is_empty() {
+                            let m = automap::ui::canvas::shape::bezier_point(&c, 0.5);
+                            painter.rect_filled(
+                                Rect::from_center_size(m, vec2(60.0, 14.0) * zoom),
+                                4.0,
+                                Color32::WHITE,
+                            );
+                            painter.text(
+                                m,
+                                egui::Align2::CENTER_CENTER,
+                                &l.label,
+                                FontId::proportional(11.5 * zoom),
+                                Color32::BLACK,
+                            );
+                        }
                     } else {
                         painter.line_segment(
                             [to_screen(rects[a].center()), to_screen(rects[b].center())],
@@ -142,16 +164,44 @@ impl Bench {
                         continue;
                     }
                     let sr = Rect::from_min_max(to_screen(r.min), to_screen(r.max));
-                    painter.rect_filled(sr, 4.0 * zoom, Color32::LIGHT_YELLOW);
-                    if text {
-                        painter.text(
-                            sr.center(),
-                            egui::Align2::CENTER_CENTER,
-                            &s.title,
-                            FontId::proportional(13.0 * zoom),
-                            Color32::BLACK,
-                        );
+                    if !text {
+                        painter.rect_filled(sr, 0.0, Color32::LIGHT_YELLOW);
+                        continue;
                     }
+                    let stroke = Stroke::new(1.3 * zoom, Color32::DARK_GRAY);
+                    match s.kind {
+                        automap::model::StepKind::Decision
+                        | automap::model::StepKind::Exception => {
+                            painter.add(egui::Shape::convex_polygon(
+                                automap::ui::canvas::shape::outline(s.kind, sr),
+                                Color32::LIGHT_YELLOW,
+                                stroke,
+                            ));
+                        }
+                        _ => {
+                            painter.rect(
+                                sr,
+                                8.0 * zoom,
+                                Color32::LIGHT_YELLOW,
+                                stroke,
+                                egui::StrokeKind::Inside,
+                            );
+                        }
+                    }
+                    let g = painter.layout(
+                        s.title.clone(),
+                        FontId::proportional(13.0 * zoom),
+                        Color32::BLACK,
+                        sr.width() - 18.0 * zoom,
+                    );
+                    painter.galley(sr.center() - g.size() * 0.5, g, Color32::BLACK);
+                    painter.text(
+                        sr.right_top(),
+                        egui::Align2::RIGHT_BOTTOM,
+                        "L1",
+                        FontId::proportional(10.0),
+                        Color32::BLUE,
+                    );
                 }
             });
         });
@@ -206,6 +256,14 @@ fn summary() {
         "canvas frame medians (run_ui + tessellate, {}x{} points):",
         SCREEN.x, SCREEN.y
     );
+    let mut empty = Bench::new(0, false);
+    let fixed = median_ms(
+        || {
+            black_box(empty.frame(vec![]));
+        },
+        200,
+    );
+    println!("  empty workflow (toolbar, palette, legend only): {fixed:7.3} ms");
     for n in SIZES {
         for fit in [false, true] {
             let mut b = Bench::new(n, fit);
@@ -213,13 +271,13 @@ fn summary() {
                 || {
                     black_box(b.frame(vec![]));
                 },
-                60,
+                300,
             );
             let base = median_ms(
                 || {
                     black_box(b.baseline_frame());
                 },
-                60,
+                300,
             );
             println!(
                 "  {n:>6} steps, {:<13} {:>4} drawn: canvas {canvas:7.3} ms, baseline {base:7.3} ms, ratio {:.2}",
@@ -244,7 +302,7 @@ fn summary() {
                 let x = if k.is_multiple_of(2) { 30.0 } else { 36.0 };
                 black_box(b.frame(vec![Event::PointerMoved(p + vec2(x, 0.0))]));
             },
-            60,
+            300,
         );
         println!(
             "  {n:>6} steps: click hit-test {:.4} ms, one drag frame {drag:.3} ms (undo steps: {})",

@@ -2,7 +2,7 @@
 //! readable; shapes without text when small; plain blocks and straight lines
 //! (one mesh) when tiny. Only what is visible is painted.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use egui::epaint::{CubicBezierShape, Mesh, RectShape};
 use egui::text::LayoutJob;
@@ -99,6 +99,8 @@ pub struct MapView<'a> {
     pub hovered: Option<usize>,
     pub hovered_link: Option<usize>,
     pub matches: &'a HashSet<StepId>,
+    /// Warnings and errors per step (info findings are not marked on the map).
+    pub finding_marks: &'a HashMap<StepId, u32>,
     pub dark: bool,
     /// Step being renamed: its title is drawn by the text field instead.
     pub renaming: Option<StepId>,
@@ -172,9 +174,9 @@ fn draw_blocks(v: &MapView<'_>, links: &[usize]) {
             r
         };
         let step = &v.wf.steps[i];
-        let c = if sel.contains(&step.id) {
+        let c = if !sel.is_empty() && sel.contains(&step.id) {
             ACCENT
-        } else if v.matches.contains(&step.id) {
+        } else if !v.matches.is_empty() && v.matches.contains(&step.id) {
             MATCH
         } else {
             block_color(step)
@@ -402,11 +404,7 @@ fn draw_step(v: &MapView<'_>, i: usize, lod: Lod, shapes: &mut Vec<Shape>) {
             shapes.push(Shape::galley(br.center() - g.size() * 0.5, g, ink));
             br.left() - 3.0 * z
         };
-    let findings = v
-        .analysis
-        .findings_for_step(step.id)
-        .filter(|f| f.severity != crate::analysis::Severity::Info)
-        .count();
+    let findings = v.finding_marks.get(&step.id).copied().unwrap_or(0);
     if findings > 0 {
         right = badge(
             &format!("! {findings}"),

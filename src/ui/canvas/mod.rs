@@ -167,6 +167,8 @@ pub struct CanvasState {
     switch_to: Option<WorkflowId>,
     status: Option<String>,
     minimap_cache: minimap::Cache,
+    /// Warning and error counts per step, keyed by (revision, workflow, number of findings).
+    finding_marks: (Option<(u64, WorkflowId, usize)>, HashMap<StepId, u32>),
 }
 
 impl CanvasState {
@@ -472,6 +474,21 @@ impl CanvasState {
         } else {
             None
         };
+        // Warnings and errors per step, counted when the plan or its findings change.
+        let marks_key = (doc.revision(), wf, analysis.findings().len());
+        if self.finding_marks.0 != Some(marks_key) {
+            self.finding_marks.1.clear();
+            for f in analysis.findings() {
+                if f.severity != crate::analysis::Severity::Info
+                    && f.workflow.is_none_or(|x| x == wf)
+                {
+                    for id in &f.step_ids {
+                        *self.finding_marks.1.entry(*id).or_default() += 1;
+                    }
+                }
+            }
+            self.finding_marks.0 = Some(marks_key);
+        }
         {
             let Some(w) = doc.plan().workflow(wf) else {
                 return;
@@ -488,6 +505,7 @@ impl CanvasState {
                 hovered,
                 hovered_link,
                 matches: &self.search.match_set,
+                finding_marks: &self.finding_marks.1,
                 dark,
                 renaming,
             };
@@ -511,7 +529,9 @@ impl CanvasState {
         rect: Rect,
     ) {
         const MAX_NODES: usize = 1500;
-        if cam.zoom < draw::BLOCK_ZOOM || self.visible.len() > MAX_NODES {
+        // Only when an accessibility client (a screen reader, a test) is listening.
+        let listening = ui.ctx().accesskit_node_builder(canvas_id, |_| ()).is_some();
+        if !listening || cam.zoom < draw::BLOCK_ZOOM || self.visible.len() > MAX_NODES {
             return;
         }
         for &i in &self.visible {
