@@ -10,8 +10,10 @@ mod app;
 mod autosave;
 pub mod canvas;
 pub mod commands;
+pub mod findings;
 mod file_dialog;
 mod inspector;
+pub mod review;
 pub mod roadmap_board;
 
 pub use app::{AutomapApp, EXAMPLE_PLAN, Settings, Tab, ThemeChoice};
