@@ -1,0 +1,229 @@
+//! The findings panel and the Review view, driven like a user would: read the
+//! findings, click one, click a quick win or a matrix dot, change a threshold
+//! and undo it.
+
+use automap::analysis::{Analysis, Severity, analyze, quick_wins};
+use automap::edit::Document;
+use automap::model::{Plan, StepId};
+use automap::ui::UiAction;
+use automap::ui::findings::findings_panel;
+use automap::ui::review::review_ui;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+fn demo() -> Plan {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/plans/demo-shop.ron");
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("read {path}: {e}"));
+    ron::from_str::<Plan>(&text).unwrap_or_else(|e| panic!("demo plan must parse: {e}"))
+}
+
+struct Panel {
+    plan: Plan,
+    analysis: Analysis,
+    action: Option<UiAction>,
+}
+
+fn panel_harness(plan: Plan) -> Harness<'static, Panel> {
+    let analysis = analyze(&plan);
+    Harness::builder()
+        .with_size(egui::vec2(700.0, 4000.0))
+        .build_ui_state(
+            |ui, s: &mut Panel| {
+                if let Some(a) = findings_panel(ui, &s.plan, &s.analysis) {
+                    s.action = Some(a);
+                }
+            },
+            Panel {
+                plan,
+                analysis,
+                action: None,
+            },
+        )
+}
+
+#[test]
+fn findings_panel_lists_the_demo_plans_errors_and_warnings() {
+    let mut h = panel_harness(demo());
+    h.run();
+    let findings = h.state().analysis.findings.clone();
+    assert!(
+        findings.iter().any(|f| f.severity == Severity::Error),
+        "the demo plan has mistakes to find"
+    );
+    for f in findings.iter().filter(|f| f.severity != Severity::Info) {
+        h.get_by_label(&f.message);
+    }
+    for code in ["duplicate-message", "data-loop", "never-automate"] {
+        assert!(
+            h.query_all_by_label(code).next().is_some(),
+            "{code} is shown"
+        );
+    }
+}
+
+#[test]
+fn clicking_a_finding_shows_its_step() {
+    let mut h = panel_harness(demo());
+    h.run();
+    let f = h
+        .state()
+        .analysis
+        .findings
+        .iter()
+        .find(|f| f.code == "duplicate-message")
+        .cloned()
+        .expect("the demo plan sends a message twice");
+    h.get_by_label(&f.message).click();
+    h.run();
+    assert_eq!(
+        h.state().action,
+        Some(UiAction::ShowStep {
+            workflow: f.workflow.expect("a workflow"),
+            step: f.step_ids[0],
+        })
+    );
+}
+
+#[test]
+fn a_plan_without_findings_says_so() {
+    let mut h = panel_harness(Plan::new("Empty"));
+    h.run();
+    h.get_by_label("No findings: the plan follows the method.");
+}
+
+struct Review {
+    doc: Document,
+    analysis: Analysis,
+    analysed: u64,
+    action: Option<UiAction>,
+}
+
+fn review_harness(plan: Plan) -> Harness<'static, Review> {
+    let analysis = analyze(&plan);
+    Harness::builder()
+        .with_size(egui::vec2(1100.0, 5000.0))
+        .build_ui_state(
+            |ui, s: &mut Review| {
+                if s.analysed != s.doc.revision() {
+                    s.analysis = analyze(s.doc.plan());
+                    s.analysed = s.doc.revision();
+                }
+                if let Some(a) = review_ui(ui, &mut s.doc, &s.analysis) {
+                    s.action = Some(a);
+                }
+            },
+            Review {
+                doc: Document::new(plan),
+                analysis,
+                analysed: 0,
+                action: None,
+            },
+        )
+}
+
+fn title_of(plan: &Plan, id: StepId) -> String {
+    plan.find_step(id)
+        .map(|(_, s)| s.title.clone())
+        .expect("step exists")
+}
+
+#[test]
+fn review_answers_the_four_questions() {
+    let mut h = review_harness(demo());
+    h.run();
+    for q in [
+        "What workflows exist?",
+        "What to automate first?",
+        "How do the workflows connect?",
+        "What stays manual, and why?",
+        "Priority matrix",
+        "Method settings",
+    ] {
+        h.get_by_label(q);
+    }
+    let plan = h.state().doc.plan().clone();
+    for w in &plan.workflows {
+        h.get_by_label(&w.name);
+    }
+    // "Order placed" starts work in more than one workflow of the demo shop.
+    assert!(
+        h.query_all_by_label_contains("starts work in")
+            .next()
+            .is_some()
+            || h.query_all_by_label_contains("is shared by")
+                .next()
+                .is_some(),
+        "connections between workflows are listed"
+    );
+}
+
+#[test]
+fn clicking_the_top_quick_win_shows_its_step() {
+    let mut h = review_harness(demo());
+    h.run();
+    let plan = h.state().doc.plan().clone();
+    let analysis = analyze(&plan);
+    let top = quick_wins(&plan, &analysis)
+        .first()
+        .map(|i| (i.workflow, i.step))
+        .expect("the demo shop has quick wins");
+    h.get_by_label(&title_of(&plan, top.1)).click();
+    h.run();
+    assert_eq!(
+        h.state().action,
+        Some(UiAction::ShowStep {
+            workflow: top.0,
+            step: top.1
+        })
+    );
+}
+
+#[test]
+fn clicking_a_dot_on_the_priority_matrix_shows_its_step() {
+    let mut h = review_harness(demo());
+    h.run();
+    let plan = h.state().doc.plan().clone();
+    let analysis = analyze(&plan);
+    let (wf, step) = quick_wins(&plan, &analysis)
+        .first()
+        .map(|i| (i.workflow, i.step))
+        .expect("a quick win");
+    let label = format!("{} on the priority matrix", title_of(&plan, step));
+    h.get_by_label(&label).click();
+    h.run();
+    assert_eq!(
+        h.state().action,
+        Some(UiAction::ShowStep { workflow: wf, step })
+    );
+}
+
+#[test]
+fn editing_a_threshold_changes_the_plan_and_undo_restores_it() {
+    let mut h = review_harness(demo());
+    h.run();
+    let before = h.state().doc.plan().method.clone();
+    assert_eq!(before.high_frequency_per_day, 10.0);
+    let field = h.get_by_label("High frequency from (times a day)");
+    field.click();
+    h.run();
+    h.get_by_label("High frequency from (times a day)")
+        .type_text("25");
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let after = h.state().doc.plan().method.clone();
+    assert_eq!(after.high_frequency_per_day, 25.0);
+    assert_eq!(
+        after.medium_frequency_per_day,
+        before.medium_frequency_per_day
+    );
+    // The class of steps follows the new threshold: fewer quick wins.
+    let quick_before = quick_wins(h.state().doc.plan(), &analyze(&demo())).len();
+    let quick_after = quick_wins(h.state().doc.plan(), &h.state().analysis).len();
+    assert!(quick_after < quick_before, "{quick_after} < {quick_before}");
+
+    assert_eq!(h.state().doc.undo_len(), 1, "one edit, one undo step");
+    h.state_mut().doc.undo();
+    h.run();
+    assert_eq!(h.state().doc.plan().method, before);
+}
