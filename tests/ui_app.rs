@@ -439,3 +439,44 @@ fn renaming_the_plan_shows_in_the_title_and_undoes_in_one_step() {
     h.run();
     assert_eq!(h.state().plan().name, "Order fulfillment");
 }
+
+#[test]
+fn the_review_tab_answers_the_four_questions() {
+    let mut h = harness(example());
+    h.get_by_label("Review").click();
+    h.run();
+    assert_eq!(h.state().tab(), automap::ui::Tab::Review);
+    h.get_by_label("What workflows exist?");
+    h.get_by_label("What stays manual, and why?");
+}
+
+#[test]
+fn clicking_a_finding_shows_its_step_on_the_map() {
+    let plan = example();
+    let analysis = automap::analysis::analyze(&plan);
+    let n = analysis.findings().len();
+    let Some((wf, step, message)) = analysis
+        .findings()
+        .iter()
+        .find_map(|f| Some((f.workflow?, *f.step_ids.first()?, f.message.clone())))
+    else {
+        panic!("the example has a finding about a step");
+    };
+    let mut h = harness(plan);
+    h.get_by_label("Review").click();
+    h.run();
+    // Open the findings panel from the status bar.
+    let count = if n == 1 {
+        "1 finding".to_owned()
+    } else {
+        format!("{n} findings")
+    };
+    h.get_by_role_and_label(egui::accesskit::Role::Button, &count)
+        .click();
+    h.run();
+    h.get_by_label(&message).click();
+    h.run();
+    assert_eq!(h.state().tab(), automap::ui::Tab::Map);
+    assert_eq!(h.state().selected_workflow(), Some(wf));
+    assert!(h.state().selection().steps.contains(&step));
+}

@@ -1167,8 +1167,9 @@ impl AutomapApp {
         match self.tab {
             Tab::Map => self.map(ui, out),
             Tab::Review => {
-                ui.heading("Review");
-                ui.label("The review of the plan's four questions appears here.");
+                if let Some(a) = super::review::review_ui(ui, &mut self.doc, &self.analysis) {
+                    out.push(a);
+                }
             }
             Tab::Roadmap => {
                 if let Some(a) =
@@ -1196,30 +1197,22 @@ impl AutomapApp {
     }
 
     fn findings(&mut self, ui: &mut Ui, out: &mut Vec<UiAction>) {
-        ui.heading("Findings");
-        let findings = self.analysis.findings();
-        if findings.is_empty() {
-            ui.label("No findings: the method sees nothing to fix.");
-            return;
-        }
-        egui::ScrollArea::vertical()
-            .id_salt("findings-list")
-            .show(ui, |ui| {
-                for f in findings {
-                    ui.horizontal(|ui| {
-                        ui.label(RichText::new(f.severity.label()).strong());
-                        let r = ui.link(&f.message).on_hover_text(&f.hint);
-                        if r.clicked()
-                            && let (Some(wf), Some(step)) = (f.workflow, f.step_ids.first())
-                        {
-                            out.push(UiAction::ShowStep {
-                                workflow: wf,
-                                step: *step,
-                            });
-                        }
-                    });
+        ui.horizontal(|ui| {
+            ui.strong("Findings");
+            ui.weak("Click a finding to show its step on the map.");
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui
+                    .small_button("Hide")
+                    .on_hover_text(Command::ToggleFindings.shortcut_text(ui.ctx()))
+                    .clicked()
+                {
+                    out.push(UiAction::Command(Command::ToggleFindings));
                 }
             });
+        });
+        if let Some(a) = super::findings::findings_panel(ui, self.doc.plan(), &self.analysis) {
+            out.push(a);
+        }
     }
 
     fn status_bar(&mut self, ui: &mut Ui, out: &mut Vec<UiAction>) {
