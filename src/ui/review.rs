@@ -382,9 +382,9 @@ fn matrix(
                     .anchor(egui::Align2::LEFT_TOP),
             );
             p.text(
-                Text::new("", PlotPoint::new(3.45, label_y), "Big projects")
+                Text::new("", PlotPoint::new(1.55, label_y), "Big projects")
                     .color(weak)
-                    .anchor(egui::Align2::RIGHT_TOP),
+                    .anchor(egui::Align2::LEFT_TOP),
             );
             p.text(
                 Text::new("", PlotPoint::new(0.55, 0.0), "Small jobs")
@@ -459,13 +459,18 @@ fn setting(
     doc: &mut Document,
     Field { label, help }: Field<'_>,
     value: f64,
-    (range, speed): (std::ops::RangeInclusive<f64>, f64),
+    (range, speed, decimals): (std::ops::RangeInclusive<f64>, f64, usize),
     set: impl FnOnce(&mut MethodSettings, f64),
 ) {
     let l = ui.label(label).on_hover_text(help);
     let mut v = value;
     let r = ui
-        .add(egui::DragValue::new(&mut v).range(range).speed(speed))
+        .add(
+            egui::DragValue::new(&mut v)
+                .range(range)
+                .speed(speed)
+                .max_decimals(decimals),
+        )
         .labelled_by(l.id)
         .on_hover_text(help);
     ui.end_row();
@@ -495,7 +500,7 @@ fn settings_section(ui: &mut Ui, doc: &mut Document) {
                     help: "Steps done at least this often count as high frequency: needed for a quick win.",
                 },
                 m.high_frequency_per_day,
-                (0.0..=10_000.0, 0.1),
+                (0.0..=10_000.0, 0.1, 1),
                 |m, v| m.high_frequency_per_day = v,
             );
             setting(
@@ -506,7 +511,7 @@ fn settings_section(ui: &mut Ui, doc: &mut Document) {
                     help: "Below this, simple steps and decisions are not worth automating.",
                 },
                 m.medium_frequency_per_day,
-                (0.0..=10_000.0, 0.1),
+                (0.0..=10_000.0, 0.1, 1),
                 |m, v| m.medium_frequency_per_day = v,
             );
             setting(
@@ -517,7 +522,7 @@ fn settings_section(ui: &mut Ui, doc: &mut Document) {
                     help: "Work that needs understanding is an AI candidate from this many times a day.",
                 },
                 m.ai_volume_per_day,
-                (0.0..=10_000.0, 0.1),
+                (0.0..=10_000.0, 0.1, 1),
                 |m, v| m.ai_volume_per_day = v,
             );
             setting(
@@ -528,7 +533,7 @@ fn settings_section(ui: &mut Ui, doc: &mut Document) {
                     help: "A step taking at least this share (0–1) of its workflow's manual time is a bottleneck.",
                 },
                 m.bottleneck_share,
-                (0.0..=1.0, 0.01),
+                (0.0..=1.0, 0.01, 2),
                 |m, v| m.bottleneck_share = v,
             );
             setting(
@@ -539,7 +544,7 @@ fn settings_section(ui: &mut Ui, doc: &mut Document) {
                     help: "A step with at least this many arrows coming in is a point many paths run through.",
                 },
                 f64::from(m.bottleneck_in_degree),
-                (2.0..=100.0, 0.05),
+                (2.0..=100.0, 0.05, 0),
                 |m, v| m.bottleneck_in_degree = v.round().clamp(2.0, 100.0) as u32,
             );
         });
