@@ -1139,6 +1139,7 @@ impl AutomapApp {
             });
         if let Some((id, rename)) = clicked {
             self.select_workflow(id);
+            self.tab = Tab::Map;
             if rename {
                 out.push(UiAction::Command(Command::RenameWorkflow));
             }
