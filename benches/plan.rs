@@ -8,7 +8,7 @@
 use automap::edit::{Document, Edit};
 use automap::model::Plan;
 use automap::model::generate::generate_plan;
-use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 
 /// Plan sizes measured: (workflows, steps per workflow).
@@ -26,8 +26,13 @@ fn load(c: &mut Criterion) {
     let mut group = c.benchmark_group("load_validate");
     for (steps, plan) in plans() {
         let text = automap::storage::to_ron(&plan);
+        group.throughput(Throughput::Bytes(text.len() as u64));
         group.bench_with_input(BenchmarkId::from_parameter(steps), &text, |b, text| {
             b.iter(|| automap::storage::from_str(black_box(text), "plan.ron"))
+        });
+        // The RON parser alone, to tell parsing from checking.
+        group.bench_with_input(BenchmarkId::new("parse_only", steps), &text, |b, text| {
+            b.iter(|| ron::from_str::<Plan>(black_box(text)))
         });
     }
     group.finish();

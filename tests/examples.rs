@@ -221,3 +221,35 @@ fn demo_shop_has_decided_and_undecided_steps() {
         .collect();
     assert_eq!(confirmations.len(), 2);
 }
+
+#[test]
+fn demo_shop_shows_every_kind_of_finding() {
+    let plan = load("demo-shop.ron");
+    let analysis = automap::analysis::analyze(&plan);
+    let codes: HashSet<&str> = analysis.findings().iter().map(|f| f.code).collect();
+    for code in [
+        "never-automate",
+        "failure-plan-missing",
+        "duplicate-message",
+        "conflicting-writes",
+        "data-loop",
+        "layer-order",
+        "automated-exception",
+        "trap-automated",
+        "missing-data-quality",
+        "untested",
+        "unmapped",
+        "decision-without-branches",
+        "undecided",
+    ] {
+        assert!(codes.contains(code), "the demo shows no {code} finding");
+    }
+}
+
+#[test]
+fn order_fulfillment_has_nothing_wrong_only_steps_to_decide() {
+    let plan = load("order-fulfillment.ron");
+    let analysis = automap::analysis::analyze(&plan);
+    let codes: Vec<&str> = analysis.findings().iter().map(|f| f.code).collect();
+    assert_eq!(codes, ["undecided"]);
+}
