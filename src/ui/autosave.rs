@@ -201,3 +201,43 @@ pub fn install_panic_hook() {
         previous(info);
     }));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_leaves_the_last_snapshot_and_a_crash_report() {
+        let Ok(dir) = tempfile::tempdir() else {
+            panic!("temp dir")
+        };
+        let store = RecoveryStore::new(dir.path());
+        if let Ok(mut snap) = SNAPSHOT.lock() {
+            *snap = Some(Snapshot {
+                store: store.clone(),
+                key: RecoveryKey::new_untitled(),
+                plan: Plan::new("Plan open at the crash"),
+            });
+        }
+        install_panic_hook();
+        let result = std::panic::catch_unwind(|| panic!("boom in a test"));
+        // Back to the default hook for the other tests.
+        drop(std::panic::take_hook());
+        if let Ok(mut snap) = SNAPSHOT.lock() {
+            *snap = None;
+        }
+        assert!(result.is_err());
+
+        let copies = store.list();
+        assert_eq!(copies.len(), 1);
+        assert_eq!(copies[0].plan_name, "Plan open at the crash");
+        let reports = store.crash_reports();
+        assert!(
+            reports
+                .iter()
+                .any(|r| r.text.contains("boom in a test")
+                    && r.text.contains("Plan open at the crash")),
+            "{reports:?}"
+        );
+    }
+}
