@@ -111,6 +111,8 @@ enum Modal {
     },
     OpenFailed {
         message: String,
+        /// What is open instead.
+        kept: String,
     },
     RenameWorkflow {
         id: WorkflowId,
@@ -238,25 +240,27 @@ impl AutomapApp {
             .unwrap_or_default();
         cc.egui_ctx.set_theme(settings.theme.preference());
         let mut app = Self::with_document(Document::default(), None, settings);
-        app.open_example();
-        match initial_file {
-            Some(path) => {
-                app.open_path(&path);
-            }
-            None => {
-                if let Some(last) = app.settings.last_file.clone()
-                    && last.is_file()
-                {
-                    app.open_path(&last);
-                }
-            }
-        }
-        // The example notice only matters when nothing else was opened.
-        if app.modal.is_none()
-            && app.path.is_some()
-            && app.message.as_ref().is_some_and(|m| !m.error)
-        {
+        let opened = match initial_file {
+            Some(path) => app.open_path(&path),
+            None => match app.settings.last_file.clone().filter(|p| p.is_file()) {
+                Some(last) => app.open_path(&last),
+                None => false,
+            },
+        };
+        if opened {
+            // No "Opened …" notice on start: the title and status bar say it.
             app.message = None;
+        } else {
+            // Keep the reason the file did not open in front of the example.
+            let (modal, message) = (app.modal.take(), app.message.take());
+            app.open_example();
+            if let Some(Modal::OpenFailed { message: text, .. }) = modal {
+                app.modal = Some(Modal::OpenFailed {
+                    message: text,
+                    kept: "The example plan is open instead.".to_owned(),
+                });
+                app.message = message;
+            }
         }
         match RecoveryStore::default_location() {
             Ok(store) => {
@@ -403,7 +407,10 @@ impl AutomapApp {
             Err(e) => {
                 let text = e.to_string();
                 self.error(format!("Could not open the file. {text}"));
-                self.modal = Some(Modal::OpenFailed { message: text });
+                self.modal = Some(Modal::OpenFailed {
+                    message: text,
+                    kept: "The plan that was open is still open.".to_owned(),
+                });
                 if matches!(e, storage::LoadError::Read { .. }) {
                     let p = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
                     self.settings.recent.retain(|r| r != &p && r != path);
@@ -1378,13 +1385,13 @@ impl AutomapApp {
                     None => {}
                 }
             }
-            Modal::OpenFailed { message } => {
+            Modal::OpenFailed { message, kept } => {
                 let mut close = false;
                 let r = egui::Modal::new(egui::Id::unique("automap-open-failed")).show(ctx, |ui| {
                     ui.set_width(480.0);
                     ui.heading("Could not open the file");
                     ui.label(RichText::new(&message).color(ui.visuals().error_fg_color));
-                    ui.label("The plan that was open is still open.");
+                    ui.label(kept.as_str());
                     ui.add_space(8.0);
                     if ui.button("OK").clicked() {
                         close = true;
