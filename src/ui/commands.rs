@@ -175,9 +175,17 @@ impl Command {
         }
     }
 
-    /// Shortcut text for menus ("Ctrl+S").
+    /// Shortcut text for menus ("Ctrl+S"). Cut, copy and paste show the keys
+    /// that produce their clipboard events.
     pub fn shortcut_text(self, ctx: &egui::Context) -> String {
+        let clipboard_key = match self {
+            Command::Cut => Some(Key::X),
+            Command::Copy => Some(Key::C),
+            Command::Paste => Some(Key::V),
+            _ => None,
+        };
         self.shortcut()
+            .or_else(|| clipboard_key.map(|k| ks(Modifiers::COMMAND, k)))
             .map(|s| ctx.format_shortcut(&s))
             .unwrap_or_default()
     }
