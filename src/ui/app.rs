@@ -875,6 +875,16 @@ fn command_button(
     }
 }
 
+/// A menu entry for a command that switches something on or off.
+fn toggle_button(ui: &mut Ui, cmd: Command, on: bool, enabled: bool, out: &mut Vec<UiAction>) {
+    let button =
+        egui::Button::selectable(on, cmd.label()).shortcut_text(cmd.shortcut_text(ui.ctx()));
+    if ui.add_enabled(enabled, button).clicked() {
+        out.push(UiAction::Command(cmd));
+        ui.close();
+    }
+}
+
 impl AutomapApp {
     /// Draw one frame. Used by eframe and by the UI tests.
     pub fn ui(&mut self, ui: &mut Ui) {
@@ -1031,8 +1041,12 @@ impl AutomapApp {
                 }
             });
             ui.menu_button("View", |ui| {
-                for cmd in [Command::ShowMap, Command::ShowReview, Command::ShowRoadmap] {
-                    command_button(ui, cmd, None, true, out);
+                for (cmd, tab) in [
+                    (Command::ShowMap, Tab::Map),
+                    (Command::ShowReview, Tab::Review),
+                    (Command::ShowRoadmap, Tab::Roadmap),
+                ] {
+                    toggle_button(ui, cmd, self.tab == tab, true, out);
                 }
                 ui.separator();
                 for cmd in [
@@ -1040,14 +1054,33 @@ impl AutomapApp {
                     Command::ZoomToFit,
                     Command::ZoomToSelection,
                     Command::ZoomReset,
-                    Command::ToggleSnap,
-                    Command::ToggleMinimap,
-                    Command::Find,
                 ] {
                     command_button(ui, cmd, None, self.enabled(cmd), out);
                 }
+                let (snap, minimap) = (self.canvas.snap, self.canvas.minimap);
+                toggle_button(
+                    ui,
+                    Command::ToggleSnap,
+                    snap,
+                    self.enabled(Command::ToggleSnap),
+                    out,
+                );
+                toggle_button(
+                    ui,
+                    Command::ToggleMinimap,
+                    minimap,
+                    self.enabled(Command::ToggleMinimap),
+                    out,
+                );
+                command_button(ui, Command::Find, None, self.enabled(Command::Find), out);
                 ui.separator();
-                command_button(ui, Command::ToggleFindings, None, true, out);
+                toggle_button(
+                    ui,
+                    Command::ToggleFindings,
+                    self.settings.show_findings,
+                    true,
+                    out,
+                );
                 ui.menu_button("Theme", |ui| {
                     let before = self.settings.theme;
                     ui.radio_value(
