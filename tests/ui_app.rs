@@ -480,3 +480,32 @@ fn clicking_a_finding_shows_its_step_on_the_map() {
     assert_eq!(h.state().selected_workflow(), Some(wf));
     assert!(h.state().selection().steps.contains(&step));
 }
+
+#[test]
+fn export_markdown_writes_the_plan_document() {
+    let dir = match tempfile::tempdir() {
+        Ok(d) => d,
+        Err(e) => panic!("temp dir: {e}"),
+    };
+    let out = dir.path().join("plan.md");
+    let mut h = harness(example());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    let field = h.get_by_label("Path:");
+    field.focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Path:")
+        .type_text(&out.display().to_string());
+    h.run();
+    h.get_by_label("Save").click();
+    h.run();
+    let text = match std::fs::read_to_string(&out) {
+        Ok(t) => t,
+        Err(e) => panic!("no export at {}: {e}", out.display()),
+    };
+    assert!(text.contains("Order fulfillment"));
+    assert!(text.contains("Pack the order"));
+    let (msg, is_error) = h.state().message().unwrap_or(("", true));
+    assert!(!is_error && msg.contains("Exported"), "{msg}");
+}
