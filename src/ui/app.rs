@@ -792,7 +792,7 @@ impl AutomapApp {
     /// Keyboard shortcuts from the command list. Keys that mean something in
     /// a text field wait while one has focus.
     fn shortcuts(&mut self, ctx: &egui::Context) -> Vec<Command> {
-        if self.modal.is_some() || self.dialogs.is_busy() {
+        if self.modal.is_some() || self.dialogs.path_field_open() {
             return Vec::new();
         }
         let typing = ctx.text_edit_focused();

@@ -125,6 +125,11 @@ impl<P: Clone + Send + 'static> FileDialogs<P> {
         self.pending.is_some() || self.prompt.is_some()
     }
 
+    /// The in-app path field is showing.
+    pub fn path_field_open(&self) -> bool {
+        self.prompt.is_some()
+    }
+
     /// A system dialog is open on its own thread.
     pub fn waiting_for_system_dialog(&self) -> bool {
         self.pending.is_some()
