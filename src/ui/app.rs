@@ -973,9 +973,8 @@ impl AutomapApp {
 
     fn file_chosen(&mut self, ctx: &egui::Context, purpose: FilePurpose, path: &Path) {
         match purpose {
-            FilePurpose::Open => {
-                self.open_path(path);
-            }
+            // Edits made while the dialog was open are guarded too.
+            FilePurpose::Open => self.guard(ctx, Pending::Open(Some(path.to_path_buf()))),
             FilePurpose::SaveAs { then } => {
                 self.write_to(ctx, path, then);
             }
