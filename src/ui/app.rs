@@ -374,7 +374,9 @@ impl AutomapApp {
         self.path = path;
         self.stamp = stamp;
         let key = self.recovery_key();
-        self.autosave.set_key(key, true);
+        // The old plan's copy was removed when it was saved or discarded; a copy
+        // left for "decide later" stays.
+        self.autosave.set_key(key, false);
         self.workflow = self.doc.plan().workflows.first().map(|w| w.id);
         self.canvas = CanvasState::default();
         self.inspector = InspectorState::default();
