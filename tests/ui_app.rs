@@ -509,3 +509,47 @@ fn export_markdown_writes_the_plan_document() {
     let (msg, is_error) = h.state().message().unwrap_or(("", true));
     assert!(!is_error && msg.contains("Exported"), "{msg}");
 }
+
+#[test]
+fn a_recovery_copy_left_for_later_survives_opening_another_plan() {
+    let data = match tempfile::tempdir() {
+        Ok(d) => d,
+        Err(e) => panic!("temp dir: {e}"),
+    };
+    let store = automap::storage::recovery::RecoveryStore::new(data.path());
+    let mut app = AutomapApp::new_for_test(example()).with_recovery_store(store.clone());
+    app.set_autosave_delay(std::time::Duration::ZERO);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut AutomapApp| app.ui(ui), app);
+    edit_pack_title(&mut h);
+    h.run();
+    h.state_mut().finish_autosave();
+    drop(h);
+    assert_eq!(store.list().len(), 1);
+
+    let app = AutomapApp::new_for_test(example()).with_recovery_store(store.clone());
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut AutomapApp| app.ui(ui), app);
+    h.get_by_label("Decide later").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    assert_eq!(h.state().plan().name, "Untitled plan");
+    assert_eq!(store.list().len(), 1, "the copy is still there");
+
+    // Discarding it on the next start removes it.
+    drop(h);
+    let app = AutomapApp::new_for_test(example()).with_recovery_store(store.clone());
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut AutomapApp| app.ui(ui), app);
+    h.get_by_label("Discard").click();
+    h.run();
+    assert!(store.list().is_empty());
+    assert!(h.query_by_label("Recover unsaved work").is_none());
+}
