@@ -1140,7 +1140,7 @@ impl AutomapApp {
         let mut clicked = None;
         egui::ScrollArea::vertical()
             .id_salt("workflow-list")
-            .max_height(ui.available_height() - 70.0)
+            .max_height((ui.available_height() - 70.0).max(40.0))
             .show(ui, |ui| {
                 for w in &self.doc.plan().workflows {
                     let selected = self.workflow == Some(w.id);
