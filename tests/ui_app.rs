@@ -553,3 +553,20 @@ fn a_recovery_copy_left_for_later_survives_opening_another_plan() {
     assert!(store.list().is_empty());
     assert!(h.query_by_label("Recover unsaved work").is_none());
 }
+
+#[test]
+fn the_window_still_works_at_its_smallest_size() {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(720.0, 480.0))
+        .with_max_steps(12)
+        .build_ui_state(
+            |ui, app: &mut AutomapApp| app.ui(ui),
+            AutomapApp::new_for_test(example()),
+        );
+    assert!(h.query_all_by_label("Order fulfillment").count() > 0);
+    h.get_by_label("Roadmap").click();
+    h.run();
+    h.get_by_label("Review").click();
+    h.run();
+    assert_eq!(h.state().tab(), automap::ui::Tab::Review);
+}
