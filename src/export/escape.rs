@@ -14,7 +14,28 @@ pub fn md(out: &mut String, s: &str) {
     let s = s.trim();
     let bytes = s.as_bytes();
     let mut last_space = false;
-    for (i, c) in s.char_indices() {
+    // Runs of plain ASCII are copied in one go; everything else goes one char at a time.
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let plain = match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => true,
+            b',' | b';' | b'\'' | b'"' | b'-' | b'+' | b'=' | b'/' | b'?' | b'%' | b'^' => true,
+            b' ' => !last_space,
+            _ => false,
+        };
+        if plain {
+            last_space = b == b' ';
+            i += 1;
+            continue;
+        }
+        out.push_str(&s[run..i]);
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
+        run = i;
         if c.is_control() || c.is_whitespace() {
             if !last_space {
                 out.push(' ');
@@ -23,6 +44,7 @@ pub fn md(out: &mut String, s: &str) {
             continue;
         }
         last_space = false;
+        let at = i - c.len_utf8();
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
@@ -33,12 +55,13 @@ pub fn md(out: &mut String, s: &str) {
                 out.push(c);
             }
             // Bare URLs would be turned into links: break "scheme://" and "www.".
-            ':' if s[i + 1..].starts_with("//") => out.push_str("\\:"),
-            '.' if i >= 3 && bytes[i - 3..i].eq_ignore_ascii_case(b"www") => out.push_str("\\."),
+            ':' if s[i..].starts_with("//") => out.push_str("\\:"),
+            '.' if at >= 3 && bytes[at - 3..at].eq_ignore_ascii_case(b"www") => out.push_str("\\."),
             c if is_bidi_control(c) => {}
             c => out.push(c),
         }
     }
+    out.push_str(&s[run..]);
 }
 
 /// [`md`] into a new string.
@@ -123,6 +146,8 @@ mod tests {
         assert_eq!(md_string("see https://x.io"), "see https\\://x.io");
         assert_eq!(md_string("www.x.io"), "www\\.x.io");
         assert_eq!(md_string("🚚 ship"), "🚚 ship");
+        assert_eq!(md_string("  a  \t b\u{202E}c  "), "a bc");
+        assert_eq!(md_string("WWW.x and a.b"), "WWW\\.x and a.b");
     }
 
     #[test]

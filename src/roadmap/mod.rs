@@ -187,6 +187,9 @@ pub fn suggest_with(plan: &Plan, facts_of: impl Fn(&Step) -> StepFacts) -> Roadm
     let mut columns: [Vec<RoadmapItem>; 5] = Default::default();
     let mut used = [0.0_f64; 3];
     let mut pinned: HashSet<StepId> = HashSet::new();
+    // Per workflow: the latest month holding one of its L1/L2 items. Its L3/L4
+    // items start no earlier, so decisions and AI build on working basics.
+    let mut basic_month: Vec<usize> = vec![0; plan.workflows.len()];
 
     for item in &old.items {
         let Some(&(wi, si)) = index.get(&item.step) else {
@@ -198,8 +201,12 @@ pub fn suggest_with(plan: &Plan, facts_of: impl Fn(&Step) -> StepFacts) -> Roadm
         if item.pinned {
             pinned.insert(item.step);
             let step = &plan.workflows[wi].steps[si];
+            let layer = facts_of(step).layer;
             if let Some(m) = item.column.month_index() {
-                used[m] += setup_hours(item, step, facts_of(step).layer);
+                used[m] += setup_hours(item, step, layer);
+                if is_basic(layer) {
+                    basic_month[wi] = basic_month[wi].max(m);
+                }
             }
             columns[col_slot(item.column)].push(item.clone());
         } else {
@@ -207,10 +214,12 @@ pub fn suggest_with(plan: &Plan, facts_of: impl Fn(&Step) -> StepFacts) -> Roadm
         }
     }
 
-    // Candidates in order: by target column, most hours saved first, then plan order.
-    let mut candidates: Vec<(Column, f64, usize, &Step, StepFacts)> = Vec::new();
+    // Candidates in order: by target column, lower layers first, most hours
+    // saved first, then plan order.
+    type Candidate<'p> = (Column, u8, f64, usize, usize, &'p Step, StepFacts);
+    let mut candidates: Vec<Candidate<'_>> = Vec::new();
     let mut order = 0usize;
-    for w in &plan.workflows {
+    for (wi, w) in plan.workflows.iter().enumerate() {
         for s in &w.steps {
             order += 1;
             if pinned.contains(&s.id) {
@@ -220,19 +229,33 @@ pub fn suggest_with(plan: &Plan, facts_of: impl Fn(&Step) -> StepFacts) -> Roadm
             if let Some(col) = target_column(s, f) {
                 let hours = s.manual_hours_per_week();
                 let hours = if hours.is_finite() { hours } else { 0.0 };
-                candidates.push((col, hours, order, s, f));
+                let rank = f.layer.map_or(0, Layer::number);
+                candidates.push((col, rank, hours, order, wi, s, f));
             }
         }
     }
-    candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
+    candidates.sort_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then(a.1.cmp(&b.1))
+            .then(b.2.total_cmp(&a.2))
+            .then(a.3.cmp(&b.3))
+    });
 
-    for (target, _, _, step, f) in candidates {
+    for (target, _, _, _, wi, step, f) in candidates {
         let mut item = kept.get(&step.id).map(|i| (*i).clone()).unwrap_or_default();
         item.step = step.id;
         item.pinned = false;
         item.moved_from = None;
         let hours = setup_hours(&item, step, f.layer);
-        let mut col = target;
+        let mut start = target;
+        if let Some(m) = target.month_index()
+            && !is_basic(f.layer)
+            && f.layer.is_some()
+            && basic_month[wi] > m
+        {
+            start = Column::MONTHS[basic_month[wi].min(2)];
+        }
+        let mut col = start;
         while let Some(m) = col.month_index() {
             if used[m] + hours <= cap + 1e-9 {
                 used[m] += hours;
@@ -240,6 +263,12 @@ pub fn suggest_with(plan: &Plan, facts_of: impl Fn(&Step) -> StepFacts) -> Roadm
             }
             col = col.next();
         }
+        if let Some(m) = col.month_index()
+            && is_basic(f.layer)
+        {
+            basic_month[wi] = basic_month[wi].max(m);
+        }
+        let target = start;
         if col != target {
             item.moved_from = Some(target);
         }
@@ -255,6 +284,11 @@ pub fn suggest_with(plan: &Plan, facts_of: impl Fn(&Step) -> StepFacts) -> Roadm
         items: columns.into_iter().flatten().collect(),
         phases: old.phases.clone(),
     }
+}
+
+/// Layers 1 and 2: the basics that decisions and AI build on.
+fn is_basic(layer: Option<Layer>) -> bool {
+    matches!(layer, Some(Layer::L1 | Layer::L2))
 }
 
 fn col_slot(c: Column) -> usize {

@@ -308,3 +308,32 @@ fn steps_without_a_tool_get_one_that_fits_their_layer_and_kind() {
     );
     assert_eq!(tool(3), None, "the step's own tool is kept");
 }
+
+#[test]
+fn decisions_and_ai_never_come_before_the_basics_of_their_workflow() {
+    // Capacity ≈ 10.7 h a month; each L2 item takes 6 h, so the second one
+    // overflows to Month 3. The L3 decision (2 h) would fit in Month 2, but it
+    // waits for Month 3 so that it builds on the workflow's basics.
+    let mut p = plan(
+        2.5,
+        vec![
+            step(1, "Abandoned cart", 5.0, 5.0, ""),
+            step(2, "Review request", 4.0, 5.0, ""),
+            step(3, "Repeat buyer? offer A or B", 3.0, 5.0, ""),
+        ],
+    );
+    placed(
+        &mut p,
+        &[(1, Column::Later), (2, Column::Later), (3, Column::Later)],
+    );
+    for (item, hours) in p.roadmap.items.iter_mut().zip([6.0, 6.0, 2.0]) {
+        item.setup_hours = Some(hours);
+    }
+    let r = suggest_with(&p, |s| match s.id.0 {
+        3 => fixed(PriorityClass::Medium, Some(Layer::L3)),
+        _ => fixed(PriorityClass::Medium, Some(Layer::L2)),
+    });
+    assert_eq!(column_of(&r, 1), Some(Column::Month2));
+    assert_eq!(column_of(&r, 2), Some(Column::Month3));
+    assert_eq!(column_of(&r, 3), Some(Column::Month3));
+}
