@@ -384,3 +384,32 @@ fn dragging_a_step_moves_it_in_one_undo_step() {
         Some(Pos::new(920.0, 0.0))
     );
 }
+
+#[test]
+fn a_selected_arrow_can_be_relabelled_and_deleted() {
+    let mut h = harness(sample_plan());
+    h.get_by_label("arrow In stock? → Pack order").click();
+    h.run();
+    assert_eq!(
+        h.state().canvas.selection().link,
+        Some((StepId(3), StepId(4)))
+    );
+    h.key_press(Key::F2);
+    h.run();
+    h.event(Event::Text("available".into()));
+    h.key_press(Key::Enter);
+    h.run();
+    let w = wf(&h);
+    let i = w.link_index(StepId(3), StepId(4));
+    assert_eq!(i.map(|i| w.links[i].label.as_str()), Some("available"));
+    // Let the double-click time pass, so the next click is a single one.
+    for _ in 0..30 {
+        h.step();
+    }
+    h.get_by_label("arrow In stock? → Pack order").click();
+    h.run();
+    h.key_press(Key::Delete);
+    h.run();
+    assert!(wf(&h).link_index(StepId(3), StepId(4)).is_none());
+    assert_eq!(wf(&h).steps.len(), 6, "deleting an arrow keeps its steps");
+}

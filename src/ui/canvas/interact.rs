@@ -222,6 +222,15 @@ impl CanvasState {
                         self.selection.steps = [id].into();
                         self.start_rename(doc, wf, id);
                     }
+                    None if self.link_at(w).is_some() => {
+                        if let Some(li) = self.link_at(w)
+                            && let Some(l) = doc.plan().workflow(wf).and_then(|x| x.links.get(li))
+                        {
+                            self.selection.link = Some((l.from, l.to));
+                            self.selection.steps.clear();
+                            self.start_rename_selection(doc, wf);
+                        }
+                    }
                     None => {
                         if let Some(id) =
                             self.add_step(doc, wf, crate::model::StepKind::Task, w, "")
