@@ -522,12 +522,22 @@ fn card(ui: &mut Ui, cx: &mut ColumnCtx<'_>, items: &[usize], row: usize, i: usi
                     });
                     ui.add(
                         Label::new(
-                            RichText::new(format!(
-                                "{} · {} · {}",
-                                one_line(&w.name),
-                                info.layer.map_or("no layer", |l| l.label()),
-                                tool
-                            ))
+                            RichText::new(if info.column == Column::StaysManual {
+                                format!(
+                                    "{} · {}",
+                                    one_line(&w.name),
+                                    cx.analysis
+                                        .step(info.step)
+                                        .map_or("kept manual", |i| i.class.label())
+                                )
+                            } else {
+                                format!(
+                                    "{} · {} · {}",
+                                    one_line(&w.name),
+                                    info.layer.map_or("no layer", |l| l.label()),
+                                    tool
+                                )
+                            })
                             .small(),
                         )
                         .truncate(),
