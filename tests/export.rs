@@ -365,3 +365,22 @@ fn a_shared_tool_is_counted_once_in_the_export() {
     let md = markdown_dated(&plan, DATE);
     assert!(md.contains("Zapier (\\$19.99); \\$19.99 a month"), "{md}");
 }
+
+#[test]
+fn very_large_workflows_get_their_table_without_a_diagram() {
+    let plan = automap::model::generate::generate_plan(2, 200, 11);
+    let md = markdown_dated(&plan, DATE);
+    let s = structure(&md);
+    // No flowchart for the two 200-step workflows (Mermaid refuses such sizes), only the gantt.
+    assert!(s.mermaid.iter().all(|m| !m.starts_with("flowchart")));
+    assert!(md.contains("too many for a readable diagram"));
+    let rows = md
+        .lines()
+        .filter(|l| l.starts_with("| ") && l.contains(" | Task | "))
+        .count();
+    assert!(rows > 300, "every step is still listed: {rows}");
+    // The gantt stays within its limit per month.
+    if let Some(g) = s.mermaid.iter().find(|m| m.starts_with("gantt")) {
+        assert!(g.lines().filter(|l| l.contains(":t")).count() <= 3 * 40);
+    }
+}

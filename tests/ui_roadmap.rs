@@ -161,3 +161,37 @@ fn typing_a_month_goal_is_one_undo_step() {
     h.run();
     assert!(!h.state().doc.plan().roadmap.phase(0).goal.ends_with(" now"));
 }
+
+#[test]
+fn move_down_reorders_a_card_within_its_month() {
+    let plan = demo();
+    let first = plan
+        .roadmap
+        .items
+        .iter()
+        .find(|i| i.column == Column::Month1)
+        .map(|i| i.step)
+        .expect("Month 1 has cards");
+    let title = plan
+        .find_step(first)
+        .map(|(_, s)| s.title.clone())
+        .unwrap_or_default();
+    let mut h = harness(plan);
+    h.run();
+    h.get_by_label(&format!("Move to… {title}")).click();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Move down")
+        .click();
+    h.run();
+    let month1: Vec<StepId> = h
+        .state()
+        .doc
+        .plan()
+        .roadmap
+        .items
+        .iter()
+        .filter(|i| i.column == Column::Month1)
+        .map(|i| i.step)
+        .collect();
+    assert_eq!(month1.get(1), Some(&first), "the card is now second");
+}
