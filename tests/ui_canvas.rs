@@ -413,3 +413,37 @@ fn a_selected_arrow_can_be_relabelled_and_deleted() {
     assert!(wf(&h).link_index(StepId(3), StepId(4)).is_none());
     assert_eq!(wf(&h).steps.len(), 6, "deleting an arrow keeps its steps");
 }
+
+#[test]
+fn export_png_draws_the_whole_workflow() {
+    let mut plan = sample_plan();
+    plan.workflows[0].steps[5].pos = Pos::new(3000.0, 600.0); // far off screen
+    let h = harness(plan);
+    let w = wf(&h);
+    let img = automap::ui::canvas::raster::render(&h.ctx, &w, &Analysis::default());
+    assert!(
+        img.width > 3000 && img.height > 600,
+        "{}x{}",
+        img.width,
+        img.height
+    );
+    // The far-away end step is drawn: its fill colour appears in its area.
+    let fill = automap::ui::canvas::draw::fill_of(&w.steps[5]);
+    let target = [fill.r(), fill.g(), fill.b()].map(|c| c as f32 / 255.0);
+    let found = img
+        .rgba
+        .iter()
+        .any(|p| (0..3).all(|k| (p[k] - target[k]).abs() < 0.01));
+    assert!(found, "the end step's fill is in the image");
+    // Titles are drawn as dark text pixels.
+    assert!(
+        img.rgba
+            .iter()
+            .any(|p| p[0] < 0.3 && p[1] < 0.3 && p[2] < 0.3)
+    );
+    let png = automap::ui::canvas::raster::encode_png(&img);
+    if let Ok(dir) = std::env::var("CANVAS_PNG_OUT") {
+        let _ = std::fs::write(format!("{dir}/export.png"), &png);
+    }
+    assert_eq!(&png[1..4], b"PNG");
+}

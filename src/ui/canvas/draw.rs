@@ -129,10 +129,14 @@ pub fn arrow_color(dark: bool) -> Color32 {
 }
 
 pub fn draw_map(v: &MapView<'_>, links: &[usize]) {
+    v.painter.extend(map_shapes(v, links));
+}
+
+/// Everything [`draw_map`] paints, as shapes (also used to export images).
+pub fn map_shapes(v: &MapView<'_>, links: &[usize]) -> Vec<Shape> {
     let lod = lod(v.cam.zoom);
     if lod == Lod::Blocks {
-        draw_blocks(v, links);
-        return;
+        return vec![blocks_mesh(v, links)];
     }
     let mut shapes: Vec<Shape> = Vec::with_capacity(v.visible.len() * 3 + links.len() * 2);
     let mut labels: Vec<Shape> = Vec::new();
@@ -143,10 +147,10 @@ pub fn draw_map(v: &MapView<'_>, links: &[usize]) {
         draw_step(v, i as usize, lod, &mut shapes);
     }
     shapes.extend(labels);
-    v.painter.extend(shapes);
+    shapes
 }
 
-fn draw_blocks(v: &MapView<'_>, links: &[usize]) {
+fn blocks_mesh(v: &MapView<'_>, links: &[usize]) -> Shape {
     let mut mesh = Mesh::default();
     mesh.reserve_vertices(v.visible.len() * 4 + links.len() * 4);
     mesh.reserve_triangles(v.visible.len() * 2 + links.len() * 2);
@@ -183,7 +187,7 @@ fn draw_blocks(v: &MapView<'_>, links: &[usize]) {
         };
         mesh.add_colored_rect(r, c);
     }
-    v.painter.add(Shape::mesh(mesh));
+    Shape::mesh(mesh)
 }
 
 fn add_line(mesh: &mut Mesh, p: Pos2, q: Pos2, width: f32, color: Color32) {

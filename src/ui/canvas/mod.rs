@@ -23,6 +23,7 @@ mod interact;
 mod minimap;
 mod ops;
 mod overlay;
+pub mod raster;
 mod search;
 pub mod shape;
 

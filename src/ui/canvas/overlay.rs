@@ -16,7 +16,7 @@ impl CanvasState {
         ui: &mut egui::Ui,
         doc: &mut Document,
         wf: WorkflowId,
-        _analysis: &Analysis,
+        analysis: &Analysis,
         rect: Rect,
     ) {
         let mut run: Option<Command> = None;
@@ -182,7 +182,7 @@ impl CanvasState {
             self.show_minimap(ui, w, doc.revision(), rect);
         }
 
-        self.show_dialogs(ui, doc, wf);
+        self.show_dialogs(ui, doc, wf, analysis);
         if let Some(cmd) = run {
             self.execute(cmd, doc, wf);
         }
@@ -387,7 +387,13 @@ impl CanvasState {
         }
     }
 
-    fn show_dialogs(&mut self, ui: &mut egui::Ui, doc: &mut Document, wf: WorkflowId) {
+    fn show_dialogs(
+        &mut self,
+        ui: &mut egui::Ui,
+        doc: &mut Document,
+        wf: WorkflowId,
+        analysis: &Analysis,
+    ) {
         let ctx = ui.ctx().clone();
         if std::mem::take(&mut self.export_requested) {
             let name = doc
@@ -408,17 +414,38 @@ impl CanvasState {
                 .open(&mut open)
                 .collapsible(false)
                 .show(&ctx, |ui| {
-                    ui.label("The whole workflow as an SVG image.");
+                    ui.label("The whole workflow (not just what is on screen), as SVG or PNG.");
                     ui.horizontal(|ui| {
                         ui.label("File");
                         ui.text_edit_singleline(&mut dialog.path);
                         if ui.button("Browse…").clicked()
                             && let Some(p) = rfd::FileDialog::new()
-                                .add_filter("SVG image", &["svg"])
+                                .add_filter("Image", &["svg", "png"])
                                 .set_file_name(&dialog.path)
                                 .save_file()
                         {
                             dialog.path = p.display().to_string();
+                        }
+                    });
+                    ui.horizontal(|ui| {
+                        let is_png = dialog.path.to_lowercase().ends_with(".png");
+                        if ui.selectable_label(!is_png, "SVG").clicked() && is_png {
+                            dialog.path = format!(
+                                "{}.svg",
+                                dialog
+                                    .path
+                                    .trim_end_matches(".png")
+                                    .trim_end_matches(".PNG")
+                            );
+                        }
+                        if ui.selectable_label(is_png, "PNG").clicked() && !is_png {
+                            dialog.path = format!(
+                                "{}.png",
+                                dialog
+                                    .path
+                                    .trim_end_matches(".svg")
+                                    .trim_end_matches(".SVG")
+                            );
                         }
                     });
                     if ui.button("Save").clicked() {
@@ -429,8 +456,12 @@ impl CanvasState {
                     }
                 });
             if save && let Some(w) = doc.plan().workflow(wf) {
-                let svg = super::export::workflow_svg(w);
-                dialog.message = match std::fs::write(&dialog.path, svg) {
+                let bytes = if dialog.path.to_lowercase().ends_with(".png") {
+                    super::raster::workflow_png(&ctx, w, analysis)
+                } else {
+                    super::export::workflow_svg(w).into_bytes()
+                };
+                dialog.message = match std::fs::write(&dialog.path, bytes) {
                     Ok(()) => format!("Saved {}", dialog.path),
                     Err(e) => format!("Could not save: {e}"),
                 };
