@@ -72,7 +72,11 @@ pub fn connections(plan: &Plan) -> Vec<Connection> {
             };
             let key = norm(event);
             if !key.is_empty() {
-                let i = entry(ConnectionKind::SharedEvent, key, event.to_owned());
+                let i = entry(
+                    ConnectionKind::SharedEvent,
+                    key.into_owned(),
+                    event.to_owned(),
+                );
                 touches.push((i, w.id, s.id, None));
             }
             for (d, writes) in s

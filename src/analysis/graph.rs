@@ -3,14 +3,28 @@
 //! Everything here is linear in steps + arrows (dominators: near-linear).
 
 use crate::model::{StepId, StepKind, Workflow};
+use std::borrow::Cow;
 use std::collections::{HashMap, VecDeque};
 
 /// A step keeps at most this many distinct starting events.
 const MAX_EVENTS: usize = 4;
 
 /// Lower case with runs of whitespace made one space: how names of events,
-/// messages and data are compared.
-pub(crate) fn norm(s: &str) -> String {
+/// messages and data are compared. Borrows when the text is already in that form.
+pub(crate) fn norm(s: &str) -> Cow<'_, str> {
+    let mut prev_space = true;
+    let plain = s.chars().all(|c| {
+        let ok = if c.is_whitespace() {
+            c == ' ' && !prev_space
+        } else {
+            !c.is_uppercase()
+        };
+        prev_space = c.is_whitespace();
+        ok
+    }) && !s.ends_with(' ');
+    if plain {
+        return Cow::Borrowed(s);
+    }
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
         if !out.is_empty() {
@@ -18,7 +32,7 @@ pub(crate) fn norm(s: &str) -> String {
         }
         out.extend(word.chars().flat_map(char::to_lowercase));
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Derived facts about one workflow's map; indexes are positions in `steps`.
@@ -111,7 +125,7 @@ impl WfGraph {
             if key.is_empty() {
                 return None;
             }
-            Some(*names.entry(key).or_insert_with_key(|k| {
+            Some(*names.entry(key.into_owned()).or_insert_with_key(|k| {
                 g.event_names.push(k.clone());
                 g.event_names.len() as u32 - 1
             }))

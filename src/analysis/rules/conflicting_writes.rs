@@ -4,6 +4,7 @@
 use crate::analysis::graph::norm;
 use crate::analysis::{Context, Finding, Severity, name_list};
 use crate::model::Tag;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 pub const CODE: &str = "conflicting-writes";
@@ -12,23 +13,25 @@ pub const SUMMARY: &str = "two automated steps write the same data for the same 
 
 pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
     // (event, system, object) -> (label, steps), in order of first appearance.
-    let mut groups: HashMap<(&str, String), usize> = HashMap::new();
+    let mut groups: HashMap<(&str, Cow<str>, Cow<str>), usize> = HashMap::new();
     let mut lists: Vec<(String, &str, Vec<usize>)> = Vec::new();
     for (i, r) in cx.steps.iter().enumerate() {
         if r.step.tag != Tag::Automate {
             continue;
         }
         for d in &r.step.writes {
-            let key = format!("{}\u{1f}{}", norm(&d.system), norm(&d.object));
-            if key.len() <= 1 {
+            let (system, object) = (norm(&d.system), norm(&d.object));
+            if system.is_empty() && object.is_empty() {
                 continue;
             }
             for event in cx.events(i) {
-                let k = *groups.entry((event, key.clone())).or_insert_with(|| {
-                    let label = format!("{} {}", d.system.trim(), d.object.trim());
-                    lists.push((label.trim().to_owned(), event, Vec::new()));
-                    lists.len() - 1
-                });
+                let k = *groups
+                    .entry((event, system.clone(), object.clone()))
+                    .or_insert_with(|| {
+                        let label = format!("{} {}", d.system.trim(), d.object.trim());
+                        lists.push((label.trim().to_owned(), event, Vec::new()));
+                        lists.len() - 1
+                    });
                 let steps = &mut lists[k].2;
                 if steps.last() != Some(&i) {
                     steps.push(i);

@@ -7,6 +7,7 @@
 use crate::analysis::graph::norm;
 use crate::analysis::{Context, Finding, Severity, name_list};
 use crate::model::{DataRef, Tag};
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 
 pub const CODE: &str = "data-loop";
@@ -23,7 +24,7 @@ struct Graph {
     adj: Vec<Vec<usize>>,
 }
 
-fn build(cx: &Context) -> Graph {
+fn build<'a>(cx: &Context<'a>) -> Graph {
     let steps: Vec<usize> = (0..cx.steps.len())
         .filter(|&i| {
             let s = cx.steps[i].step;
@@ -32,9 +33,9 @@ fn build(cx: &Context) -> Graph {
         .collect();
     let n_steps = steps.len();
     let mut objects: Vec<(String, String)> = Vec::new();
-    let mut ids: HashMap<(String, String), usize> = HashMap::new();
+    let mut ids: HashMap<(Cow<'a, str>, Cow<'a, str>), usize> = HashMap::new();
     let mut adj: Vec<Vec<usize>> = vec![Vec::new(); n_steps];
-    let mut node = |d: &DataRef, adj: &mut Vec<Vec<usize>>| -> usize {
+    let mut node = |d: &'a DataRef, adj: &mut Vec<Vec<usize>>| -> usize {
         let key = (norm(&d.system), norm(&d.object));
         *ids.entry(key).or_insert_with(|| {
             objects.push((d.system.trim().to_owned(), d.object.trim().to_owned()));
@@ -131,7 +132,7 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
             .filter(|&&v| v >= n_steps)
             .map(|&v| v - n_steps)
             .collect();
-        let systems: BTreeSet<String> = objects.iter().map(|&o| norm(&g.objects[o].0)).collect();
+        let systems: BTreeSet<Cow<str>> = objects.iter().map(|&o| norm(&g.objects[o].0)).collect();
         if systems.len() < 2 {
             continue;
         }

@@ -5,6 +5,7 @@
 use crate::analysis::graph::norm;
 use crate::analysis::{Context, Finding, Severity, name_list};
 use crate::model::Tag;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 pub const CODE: &str = "duplicate-message";
@@ -14,8 +15,8 @@ pub const SUMMARY: &str =
 
 pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
     // (event, message) -> steps, in order of first appearance.
-    let mut groups: HashMap<(&str, String), usize> = HashMap::new();
-    let mut lists: Vec<(String, &str, Vec<usize>)> = Vec::new();
+    let mut groups: HashMap<(&str, Cow<str>), usize> = HashMap::new();
+    let mut lists: Vec<(Cow<str>, &str, Vec<usize>)> = Vec::new();
     for (i, r) in cx.steps.iter().enumerate() {
         if r.step.tag != Tag::Automate {
             continue;
