@@ -132,6 +132,9 @@ struct ExportDialog {
     message: String,
 }
 
+/// (plan revision, workflow, number of findings) the finding marks were counted for.
+type MarksKey = (u64, WorkflowId, usize);
+
 /// Everything the canvas remembers between frames.
 #[derive(Default)]
 pub struct CanvasState {
@@ -169,7 +172,7 @@ pub struct CanvasState {
     status: Option<String>,
     minimap_cache: minimap::Cache,
     /// Warning and error counts per step, keyed by (revision, workflow, number of findings).
-    finding_marks: (Option<(u64, WorkflowId, usize)>, HashMap<StepId, u32>),
+    finding_marks: (Option<MarksKey>, HashMap<StepId, u32>),
 }
 
 impl CanvasState {
