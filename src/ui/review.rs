@@ -24,13 +24,25 @@ const MAX_CLICKABLE_DOTS: usize = 2000;
 /// Connections are derived from the plan; kept per plan revision.
 #[derive(Clone)]
 struct Cached {
-    key: (u64, usize, usize),
+    key: (u64, usize, usize, u64),
     connections: Arc<Vec<Connection>>,
 }
 
 fn cached_connections(ui: &Ui, doc: &Document) -> Arc<Vec<Connection>> {
     let plan = doc.plan();
-    let key = (doc.revision(), plan.workflows.len(), plan.step_count());
+    // The revision alone could repeat when another plan is opened in a new document.
+    let name = {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        plan.name.hash(&mut h);
+        h.finish()
+    };
+    let key = (
+        doc.revision(),
+        plan.workflows.len(),
+        plan.step_count(),
+        name,
+    );
     let id = egui::Id::unique("automap_review_connections");
     if let Some(c) = ui.data(|d| d.get_temp::<Cached>(id))
         && c.key == key
