@@ -8,7 +8,8 @@
 //! - `ops`: the edits the canvas makes (add, link, move, delete, append);
 //! - `clipboard`: copy, cut, paste and duplicate;
 //! - `overlay`: toolbar, palette, legend and dialogs;
-//! - `minimap`, `search`, `export`.
+//! - `minimap`, `search`;
+//! - `export` (SVG) and `raster` (PNG) for File → Export image.
 //!
 //! The canvas draws in screen space with its own camera rather than inside an
 //! `egui::Scene` layer transform: text stays crisp at every zoom, and the
