@@ -915,6 +915,26 @@ mod tests {
     }
 
     #[test]
+    fn gives_the_method_rules_work_to_do() {
+        let plan = generate_plan(20, 50, 2026);
+        let analysis = crate::analysis::analyze(&plan);
+        let codes: HashSet<&str> = analysis.findings().iter().map(|f| f.code).collect();
+        for code in [
+            "data-loop",
+            "conflicting-writes",
+            "duplicate-message",
+            "failure-plan-missing",
+            "untested",
+            "never-automate",
+        ] {
+            assert!(
+                codes.contains(code),
+                "no {code} finding in a generated plan"
+            );
+        }
+    }
+
+    #[test]
     fn survives_a_trip_through_ron() {
         let plan = generate_plan(3, 30, 9);
         let text = ron::ser::to_string(&plan).expect("serialises");
