@@ -3,6 +3,7 @@
 //! A plan file is RON. Every optional field has a default so hand-written
 //! files stay short; see `docs/plan-format.md`.
 
+mod defaults;
 pub mod generate;
 mod ids;
 mod method;
@@ -10,6 +11,7 @@ mod roadmap;
 mod step;
 mod tool;
 
+pub use defaults::with_all_fields;
 pub use ids::{StepId, WorkflowId};
 pub use method::MethodSettings;
 pub use roadmap::{Column, PhaseNote, Roadmap, RoadmapItem};
@@ -83,8 +85,10 @@ impl Default for BusinessProfile {
 pub struct Workflow {
     pub id: WorkflowId,
     pub name: String,
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub description: String,
     pub steps: Vec<Step>,
+    #[serde(skip_serializing_if = "defaults::is_default")]
     pub links: Vec<Link>,
 }
 

@@ -70,17 +70,23 @@ impl Column {
 #[serde(default)]
 pub struct RoadmapItem {
     pub step: StepId,
+    #[serde(skip_serializing_if = "super::defaults::is_default")]
     pub column: Column,
     /// The owner placed it by hand: "Suggest" leaves it where it is.
+    #[serde(skip_serializing_if = "super::defaults::is_default")]
     pub pinned: bool,
     /// Setup hours when the owner changed the estimate.
+    #[serde(skip_serializing_if = "super::defaults::is_default")]
     pub setup_hours: Option<f64>,
     /// Chosen price option of the item's tool, by name.
+    #[serde(skip_serializing_if = "super::defaults::is_default")]
     pub price_option: Option<String>,
     /// Tool id chosen for this item when it differs from the step's own tool.
+    #[serde(skip_serializing_if = "super::defaults::is_default")]
     pub tool: Option<String>,
     /// Set by the suggestion when the item was meant for an earlier month
     /// that had no setup hours left.
+    #[serde(skip_serializing_if = "super::defaults::is_default")]
     pub moved_from: Option<Column>,
 }
 

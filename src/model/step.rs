@@ -267,10 +267,13 @@ impl Layer {
 #[serde(default)]
 pub struct FailurePlan {
     /// What happens if the automation does not run.
+    #[serde(skip_serializing_if = "super::defaults::is_default")]
     pub not_run: String,
     /// What happens if it runs twice.
+    #[serde(skip_serializing_if = "super::defaults::is_default")]
     pub runs_twice: String,
     /// What happens if the data it needs is missing or wrong.
+    #[serde(skip_serializing_if = "super::defaults::is_default")]
     pub data_missing: String,
 }
 
@@ -286,9 +289,12 @@ impl FailurePlan {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct DataRef {
+    #[serde(skip_serializing_if = "super::defaults::is_default")]
     pub system: String,
+    #[serde(skip_serializing_if = "super::defaults::is_default")]
     pub object: String,
     /// The owner has checked that this field is filled reliably (not "Hi ,").
+    #[serde(skip_serializing_if = "super::defaults::is_default")]
     pub reliable: bool,
 }
 
@@ -321,33 +327,53 @@ impl Pos {
 pub struct Step {
     pub id: StepId,
     pub title: String,
+    #[serde(skip_serializing_if = "super::defaults::is_default")]
     pub kind: StepKind,
     /// Centre of the box on the canvas.
+    #[serde(skip_serializing_if = "super::defaults::is_default")]
     pub pos: Pos,
     /// Who does it today (person or role).
+    #[serde(skip_serializing_if = "super::defaults::is_default")]
     pub owner: String,
     /// Main system it happens in (Shopify, Stripe, ShipStation, …).
+    #[serde(skip_serializing_if = "super::defaults::is_default")]
     pub system: String,
+    #[serde(skip_serializing_if = "super::defaults::is_default")]
     pub frequency: Frequency,
     /// Minutes of manual work per occurrence.
+    #[serde(skip_serializing_if = "super::defaults::is_default")]
     pub minutes: f64,
+    #[serde(skip_serializing_if = "super::defaults::is_default")]
     pub complexity: Complexity,
+    #[serde(skip_serializing_if = "super::defaults::is_default")]
     pub judgment: Judgment,
+    #[serde(skip_serializing_if = "super::defaults::is_default")]
     pub sensitivity: Sensitivity,
+    #[serde(skip_serializing_if = "super::defaults::is_default")]
     pub tag: Tag,
+    #[serde(skip_serializing_if = "super::defaults::is_default")]
     pub approach: Approach,
     /// The owner's layer when it differs from the suggested one.
+    #[serde(skip_serializing_if = "super::defaults::is_default")]
     pub layer: Option<Layer>,
     /// Tool id from the plan's catalog (empty: none chosen).
+    #[serde(skip_serializing_if = "super::defaults::is_default")]
     pub tool: String,
     /// The event that starts this step, when it is not the workflow's trigger.
+    #[serde(skip_serializing_if = "super::defaults::is_default")]
     pub event: String,
     /// The kind of customer message this step sends ("order confirmation"), if any.
+    #[serde(skip_serializing_if = "super::defaults::is_default")]
     pub message: String,
+    #[serde(skip_serializing_if = "super::defaults::is_default")]
     pub failure_plan: FailurePlan,
+    #[serde(skip_serializing_if = "super::defaults::is_default")]
     pub test_plan: String,
+    #[serde(skip_serializing_if = "super::defaults::is_default")]
     pub reads: Vec<DataRef>,
+    #[serde(skip_serializing_if = "super::defaults::is_default")]
     pub writes: Vec<DataRef>,
+    #[serde(skip_serializing_if = "super::defaults::is_default")]
     pub notes: String,
 }
 
@@ -403,6 +429,7 @@ impl Step {
 pub struct Link {
     pub from: StepId,
     pub to: StepId,
+    #[serde(skip_serializing_if = "super::defaults::is_default")]
     pub label: String,
 }
 

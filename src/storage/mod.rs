@@ -408,7 +408,11 @@ pub fn from_str(text: &str, file_name: &str) -> Result<Loaded, LoadError> {
             supported: FORMAT_VERSION,
         });
     }
-    let mut plan: Plan = ron_options().from_str(text).map_err(|e| {
+    let mut has_unknown = false;
+    let seed = NoticeUnknown {
+        found: &mut has_unknown,
+    };
+    let mut plan: Plan = ron_options().from_str_seed(text, seed).map_err(|e| {
         let mut detail = describe(&e.code);
         if e.code != ron::Error::Eof && reaches_end(text, &e.span.end) {
             detail = format!("the file ends too early ({detail}); it may have been cut off");
@@ -424,7 +428,11 @@ pub fn from_str(text: &str, file_name: &str) -> Result<Loaded, LoadError> {
     // Older files are read as they are and written back in the current format.
     plan.format_version = FORMAT_VERSION;
     let mut problems = validate(&plan);
-    problems.extend(unknown::unknown_fields(text, &plan, &ron_options()));
+    if has_unknown {
+        // Rare (a typo in a hand-edited file): only then is the text compared
+        // field by field with the plan, to say where and suggest a spelling.
+        problems.extend(unknown::unknown_fields(text, &plan, &ron_options()));
+    }
     let errors = problems.iter().filter(|p| p.is_error()).count();
     if errors > 0 {
         let first = problems
@@ -446,6 +454,20 @@ pub fn from_str(text: &str, file_name: &str) -> Result<Loaded, LoadError> {
         });
     }
     Ok(Loaded { plan, problems })
+}
+
+/// Reads the plan and notes whether the text has any field the plan does not
+/// know, in the same pass (the parser skips such fields silently).
+struct NoticeUnknown<'a> {
+    found: &'a mut bool,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for NoticeUnknown<'_> {
+    type Value = Plan;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, de: D) -> Result<Plan, D::Error> {
+        serde_ignored::deserialize(de, |_path| *self.found = true)
+    }
 }
 
 /// True when the parser stopped at the very end of the text (ignoring trailing blanks).
@@ -500,6 +522,38 @@ fn describe(code: &ron::Error) -> String {
                 Some(f) => f.to_lowercase().chain(c).collect(),
                 None => "the file could not be read as a plan".to_owned(),
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::generate::generate_plan;
+
+    #[test]
+    fn saved_files_leave_defaults_out_and_read_back_the_same_plan() {
+        let plan = generate_plan(3, 20, 7);
+        let short = to_ron(&plan);
+        let full = crate::model::with_all_fields(|| to_ron(&plan));
+        assert!(
+            short.len() < full.len() * 3 / 4,
+            "{} vs {}",
+            short.len(),
+            full.len()
+        );
+        assert!(!short.contains("notes: \"\""), "empty notes are left out");
+        // Both forms read to the same plan, with no notices about unknown fields,
+        // and saving again gives the short form byte for byte.
+        for text in [&short, &full] {
+            let loaded = from_str(text, "plan.ron").expect("a valid plan");
+            assert_eq!(loaded.plan, plan);
+            assert!(
+                loaded.problems.iter().all(|p| p.code != "unknown-field"),
+                "{:?}",
+                loaded.problems
+            );
+            assert_eq!(to_ron(&loaded.plan), short);
         }
     }
 }

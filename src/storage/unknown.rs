@@ -22,7 +22,9 @@ pub(super) fn unknown_fields(text: &str, plan: &Plan, options: &ron::Options) ->
     let Ok(original) = options.from_str::<Value>(text) else {
         return Vec::new();
     };
-    let Ok(known_text) = ron::to_string(plan) else {
+    // Every field written, defaults included: a field left at its default is
+    // still a field the plan knows.
+    let Ok(known_text) = crate::model::with_all_fields(|| ron::to_string(plan)) else {
         return Vec::new();
     };
     let Ok(known) = options.from_str::<Value>(&known_text) else {
