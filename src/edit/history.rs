@@ -159,19 +159,7 @@ impl Document {
     pub fn undo(&mut self) -> Option<String> {
         self.open_gesture = None;
         let group = self.undo.pop_back()?;
-        for e in &group.undo {
-            // Inverses were produced by `apply` on this very plan; they cannot fail
-            // unless the history is corrupt, in which case the step is dropped.
-            if apply(&mut self.plan, e.clone()).is_err() {
-                log::error!("undo of '{}' failed; history dropped", group.label);
-                self.undo.clear();
-                self.redo.clear();
-                self.revision += 1;
-                return None;
-            }
-        }
-        self.revision += 1;
-        let label = group.label.clone();
+        let label = self.replay(&group.undo, "undo", &group.label)?;
         self.redo.push(group);
         Some(label)
     }
@@ -180,9 +168,18 @@ impl Document {
     pub fn redo(&mut self) -> Option<String> {
         self.open_gesture = None;
         let group = self.redo.pop()?;
-        for e in &group.redo {
+        let label = self.replay(&group.redo, "redo", &group.label)?;
+        self.undo.push_back(group);
+        Some(label)
+    }
+
+    /// Apply a step's recorded edits in order and return its label.
+    /// The edits were produced by `apply` on this very plan, so they cannot fail
+    /// unless the history is corrupt; then the whole history is dropped.
+    fn replay(&mut self, edits: &[Edit], what: &str, label: &str) -> Option<String> {
+        for e in edits {
             if apply(&mut self.plan, e.clone()).is_err() {
-                log::error!("redo of '{}' failed; history dropped", group.label);
+                log::error!("{what} of '{label}' failed; history dropped");
                 self.undo.clear();
                 self.redo.clear();
                 self.revision += 1;
@@ -190,9 +187,7 @@ impl Document {
             }
         }
         self.revision += 1;
-        let label = group.label.clone();
-        self.undo.push_back(group);
-        Some(label)
+        Some(label.to_owned())
     }
 
     /// Number of undo steps kept.
@@ -214,39 +209,30 @@ impl Document {
 /// Keep a long drag from growing without bound: consecutive position edits of
 /// the same steps collapse to the first inverse and the last redo.
 fn compact(group: &mut Group) {
-    if group.undo.len() >= 2
-        && let (
-            Edit::SetPositions {
-                wf: a,
-                positions: pa,
-            },
-            Edit::SetPositions {
-                wf: b,
-                positions: pb,
-            },
-        ) = (&group.undo[0], &group.undo[1])
-        && a == b
-        && same_ids(pa, pb)
-    {
-        // undo[0] is the newest inverse; undo[1] holds the older (original) positions.
+    // undo[0] is the newest inverse; undo[1] holds the older (original) positions.
+    if group.undo.len() >= 2 && same_targets(&group.undo[0], &group.undo[1]) {
         group.undo.remove(0);
     }
     let n = group.redo.len();
-    if n >= 2
-        && let (
+    if n >= 2 && same_targets(&group.redo[n - 2], &group.redo[n - 1]) {
+        group.redo.remove(n - 2);
+    }
+}
+
+/// True when both edits set positions of the same steps in the same workflow.
+fn same_targets(a: &Edit, b: &Edit) -> bool {
+    match (a, b) {
+        (
             Edit::SetPositions {
-                wf: a,
+                wf: wa,
                 positions: pa,
             },
             Edit::SetPositions {
-                wf: b,
+                wf: wb,
                 positions: pb,
             },
-        ) = (&group.redo[n - 2], &group.redo[n - 1])
-        && a == b
-        && same_ids(pa, pb)
-    {
-        group.redo.remove(n - 2);
+        ) => wa == wb && same_ids(pa, pb),
+        _ => false,
     }
 }
 

@@ -126,8 +126,8 @@ fn check_link(plan: &Plan, wf: &Workflow, link: &Link) -> Result<(), EditError> 
 }
 
 /// Check that an edit can be applied, without changing the plan.
-/// Batches are checked by applying them to a copy, so keep batches for small plans
-/// or trust [`apply`]'s rollback instead.
+/// Batches pass here: [`apply`] checks each member as it goes and rolls the
+/// batch back when one fails.
 fn validate(plan: &Plan, edit: &Edit) -> Result<(), EditError> {
     match edit {
         Edit::SetPlanName(_)
