@@ -47,9 +47,13 @@ pub enum Clip {
     Fragment(Fragment),
 }
 
-/// Cut a title to a sane length, on a character boundary.
+/// Cut a title to a sane length, on a character boundary. A title that was
+/// cut does not end in the blank where the cut happened to fall.
 fn clamp_title(s: &str) -> String {
-    s.chars().take(MAX_TITLE_CHARS).collect()
+    match s.char_indices().nth(MAX_TITLE_CHARS) {
+        Some((end, _)) => s.get(..end).unwrap_or_default().trim_end().to_owned(),
+        None => s.to_owned(),
+    }
 }
 
 /// Strip one list marker from the start of a line: bullets (`-`, `*`, `•`, `+`),
@@ -298,6 +302,11 @@ mod tests {
         assert!(parse_clip(&deep).is_err());
         let long_title = "é".repeat(10_000);
         assert_eq!(parse_list(&long_title)[0].chars().count(), MAX_TITLE_CHARS);
+        // Found by the paste fuzz test: a cut falling on a blank left it at the end.
+        let spaced = "- ".repeat(400);
+        let cut = &parse_list(&spaced)[0];
+        assert_eq!(cut.trim_end(), cut);
+        assert!(cut.chars().count() < MAX_TITLE_CHARS);
     }
 
     #[test]
