@@ -224,9 +224,20 @@ pub(crate) fn name_list(names: &[String], max: usize) -> String {
     }
 }
 
+thread_local! {
+    static RUNS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// How many times [`analyze`] has run on this thread. Lets tests check that a
+/// window showing an unchanged plan does not analyse it again on every frame.
+pub fn runs_on_this_thread() -> u64 {
+    RUNS.with(std::cell::Cell::get)
+}
+
 /// Analyse a plan: measures, class, layer and reason of every step (in plan
 /// order), totals per workflow and the findings of every rule, errors first.
 pub fn analyze(plan: &Plan) -> Analysis {
+    RUNS.with(|r| r.set(r.get() + 1));
     let graphs: Vec<graph::WfGraph> = plan.workflows.iter().map(graph::WfGraph::build).collect();
     let mut a = Analysis::default();
     let mut refs = Vec::with_capacity(plan.step_count());

@@ -1,0 +1,79 @@
+//! An open window with nothing happening costs nothing: no repaint is asked
+//! for, and the method's results are not computed again until the plan changes.
+
+use automap::analysis;
+use automap::model::Plan;
+use automap::storage;
+use automap::ui::{AutomapApp, EXAMPLE_PLAN};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use std::time::Duration;
+
+fn example() -> Plan {
+    match storage::from_str(EXAMPLE_PLAN, "order-fulfillment.ron") {
+        Ok(loaded) => loaded.plan,
+        Err(e) => panic!("the bundled example must load: {e}"),
+    }
+}
+
+fn harness(plan: Plan) -> Harness<'static, AutomapApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(12)
+        .build_ui_state(
+            |ui, app: &mut AutomapApp| app.ui(ui),
+            AutomapApp::new_for_test(plan),
+        )
+}
+
+/// Run frames with no input; none of them may ask for another frame, and
+/// none may analyse the plan again.
+fn assert_idle(h: &mut Harness<'static, AutomapApp>, view: &str) {
+    h.run();
+    let runs = analysis::runs_on_this_thread();
+    for frame in 0..5 {
+        h.step();
+        let delay = h
+            .output()
+            .viewport_output
+            .values()
+            .map(|v| v.repaint_delay)
+            .min();
+        assert_eq!(
+            delay,
+            Some(Duration::MAX),
+            "{view}: idle frame {frame} asked for a repaint ({:?})",
+            h.ctx.repaint_causes()
+        );
+    }
+    assert_eq!(
+        analysis::runs_on_this_thread(),
+        runs,
+        "{view}: the unchanged plan was analysed again"
+    );
+}
+
+#[test]
+fn an_idle_window_does_not_repaint_or_recompute() {
+    let mut h = harness(example());
+    assert_idle(&mut h, "Map");
+    h.get_by_label("Review").click();
+    assert_idle(&mut h, "Review");
+    h.get_by_label("Roadmap").click();
+    assert_idle(&mut h, "Roadmap");
+
+    // A change is analysed once, then the window is idle again.
+    let before = analysis::runs_on_this_thread();
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .execute(&ctx, automap::ui::commands::Command::AddWorkflow);
+    h.run();
+    assert_eq!(
+        analysis::runs_on_this_thread(),
+        before + 1,
+        "the changed plan is analysed exactly once"
+    );
+    let rev = h.state().document().revision();
+    assert_idle(&mut h, "after a change");
+    assert_eq!(h.state().document().revision(), rev);
+}
