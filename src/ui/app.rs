@@ -887,6 +887,50 @@ fn toggle_button(ui: &mut Ui, cmd: Command, on: bool, enabled: bool, out: &mut V
     }
 }
 
+/// What was picked in a question with two answers and Cancel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Answer {
+    First,
+    Second,
+    Cancel,
+}
+
+/// A modal question with two answers and Cancel. `None` while it stays open;
+/// closing it another way (Escape, a click outside) counts as Cancel.
+fn ask(
+    ctx: &egui::Context,
+    id: &str,
+    width: f32,
+    heading: &str,
+    lines: &[&str],
+    answers: [&str; 2],
+) -> Option<Answer> {
+    let mut choice = None;
+    let r = egui::Modal::new(egui::Id::unique(id)).show(ctx, |ui| {
+        ui.set_width(width);
+        ui.heading(heading);
+        for line in lines {
+            ui.label(*line);
+        }
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            for (text, answer) in [
+                (answers[0], Answer::First),
+                (answers[1], Answer::Second),
+                ("Cancel", Answer::Cancel),
+            ] {
+                if ui.button(text).clicked() {
+                    choice = Some(answer);
+                }
+            }
+        });
+    });
+    if r.should_close() && choice.is_none() {
+        choice = Some(Answer::Cancel);
+    }
+    choice
+}
+
 impl AutomapApp {
     /// Draw one frame. Used by eframe and by the UI tests.
     pub fn ui(&mut self, ui: &mut Ui) {
@@ -948,7 +992,7 @@ impl AutomapApp {
         }
         egui::CentralPanel::default().show(ui, |ui| self.central(ui, &mut actions));
 
-        self.modals(&ctx, &mut actions);
+        self.modals(&ctx);
         if let Some((purpose, path)) = self.dialogs.show(&ctx) {
             self.file_chosen(&ctx, purpose, &path);
         }
@@ -1207,7 +1251,7 @@ impl AutomapApp {
 
     fn central(&mut self, ui: &mut Ui, out: &mut Vec<UiAction>) {
         match self.tab {
-            Tab::Map => self.map(ui, out),
+            Tab::Map => self.map(ui),
             Tab::Review => {
                 if let Some(a) = super::review::review_ui(ui, &mut self.doc, &self.analysis) {
                     out.push(a);
@@ -1224,7 +1268,7 @@ impl AutomapApp {
     }
 
     /// The map of the selected workflow.
-    fn map(&mut self, ui: &mut Ui, _out: &mut Vec<UiAction>) {
+    fn map(&mut self, ui: &mut Ui) {
         let Some(wf) = self
             .workflow
             .filter(|id| self.doc.plan().workflow(*id).is_some())
@@ -1330,11 +1374,10 @@ impl AutomapApp {
         });
     }
 
-    fn modals(&mut self, ctx: &egui::Context, out: &mut Vec<UiAction>) {
+    fn modals(&mut self, ctx: &egui::Context) {
         let Some(modal) = self.modal.clone() else {
             return;
         };
-        let _ = out;
         match modal {
             Modal::Unsaved { then } => {
                 let what = match &then {
@@ -1342,80 +1385,58 @@ impl AutomapApp {
                     Pending::Open(_) => "opening another plan",
                     Pending::Quit => "quitting",
                 };
-                let mut choice = None;
-                let r = egui::Modal::new(egui::Id::unique("automap-unsaved")).show(ctx, |ui| {
-                    ui.set_width(420.0);
-                    ui.heading("Unsaved changes");
-                    ui.label(format!(
-                        "\"{}\" has changes that are not saved. Save them before {what}?",
-                        self.doc.plan().name
-                    ));
-                    ui.add_space(8.0);
-                    ui.horizontal(|ui| {
-                        if ui.button("Save").clicked() {
-                            choice = Some(1);
-                        }
-                        if ui.button("Discard changes").clicked() {
-                            choice = Some(2);
-                        }
-                        if ui.button("Cancel").clicked() {
-                            choice = Some(0);
-                        }
-                    });
-                });
-                if r.should_close() && choice.is_none() {
-                    choice = Some(0);
-                }
-                match choice {
-                    Some(1) => {
+                let question = format!(
+                    "\"{}\" has changes that are not saved. Save them before {what}?",
+                    self.doc.plan().name
+                );
+                let answer = ask(
+                    ctx,
+                    "automap-unsaved",
+                    420.0,
+                    "Unsaved changes",
+                    &[&question],
+                    ["Save", "Discard changes"],
+                );
+                match answer {
+                    Some(Answer::First) => {
                         self.modal = None;
                         self.save(ctx, Some(then));
                     }
-                    Some(2) => {
+                    Some(Answer::Second) => {
                         self.modal = None;
                         self.autosave.discard();
                         self.run_pending(ctx, then);
                     }
-                    Some(_) => self.modal = None,
+                    Some(Answer::Cancel) => self.modal = None,
                     None => {}
                 }
             }
             Modal::ChangedOnDisk { path, then } => {
-                let mut choice = None;
-                let r = egui::Modal::new(egui::Id::unique("automap-changed")).show(ctx, |ui| {
-                    ui.set_width(460.0);
-                    ui.heading("File changed on disk");
-                    ui.label(format!(
-                        "{} was changed by another program since it was opened here.",
-                        path.display()
-                    ));
-                    ui.label("Overwrite it with this plan, or reload it from disk (your unsaved changes here are lost)?");
-                    ui.add_space(8.0);
-                    ui.horizontal(|ui| {
-                        if ui.button("Overwrite").clicked() {
-                            choice = Some(1);
-                        }
-                        if ui.button("Reload from disk").clicked() {
-                            choice = Some(2);
-                        }
-                        if ui.button("Cancel").clicked() {
-                            choice = Some(0);
-                        }
-                    });
-                });
-                if r.should_close() && choice.is_none() {
-                    choice = Some(0);
-                }
-                match choice {
-                    Some(1) => {
+                let changed = format!(
+                    "{} was changed by another program since it was opened here.",
+                    path.display()
+                );
+                let answer = ask(
+                    ctx,
+                    "automap-changed",
+                    460.0,
+                    "File changed on disk",
+                    &[
+                        &changed,
+                        "Overwrite it with this plan, or reload it from disk (your unsaved changes here are lost)?",
+                    ],
+                    ["Overwrite", "Reload from disk"],
+                );
+                match answer {
+                    Some(Answer::First) => {
                         self.modal = None;
                         self.write_to(ctx, &path, then);
                     }
-                    Some(2) => {
+                    Some(Answer::Second) => {
                         self.modal = None;
                         self.open_path(&path);
                     }
-                    Some(_) => self.modal = None,
+                    Some(Answer::Cancel) => self.modal = None,
                     None => {}
                 }
             }
