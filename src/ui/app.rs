@@ -72,13 +72,15 @@ impl Settings {
     }
 }
 
-/// The three views of a plan.
+/// The views of a plan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Tab {
     #[default]
     Map,
     Review,
     Roadmap,
+    /// The tool catalog.
+    Tools,
 }
 
 /// What a chosen file path is for.
@@ -659,6 +661,7 @@ impl AutomapApp {
             Command::ShowMap => self.tab = Tab::Map,
             Command::ShowReview => self.tab = Tab::Review,
             Command::ShowRoadmap => self.tab = Tab::Roadmap,
+            Command::ShowTools => self.tab = Tab::Tools,
             Command::ToggleFindings => {
                 self.settings.show_findings = !self.settings.show_findings;
             }
@@ -1090,6 +1093,7 @@ impl AutomapApp {
                     (Command::ShowMap, Tab::Map),
                     (Command::ShowReview, Tab::Review),
                     (Command::ShowRoadmap, Tab::Roadmap),
+                    (Command::ShowTools, Tab::Tools),
                 ] {
                     toggle_button(ui, cmd, self.tab == tab, true, out);
                 }
@@ -1161,6 +1165,7 @@ impl AutomapApp {
                 (Tab::Map, Command::ShowMap),
                 (Tab::Review, Command::ShowReview),
                 (Tab::Roadmap, Command::ShowRoadmap),
+                (Tab::Tools, Command::ShowTools),
             ] {
                 let r = ui
                     .selectable_label(self.tab == tab, RichText::new(cmd.label()).strong())
@@ -1261,6 +1266,11 @@ impl AutomapApp {
                 if let Some(a) =
                     super::roadmap_board::roadmap_board(ui, &mut self.doc, &self.analysis)
                 {
+                    out.push(a);
+                }
+            }
+            Tab::Tools => {
+                if let Some(a) = super::catalog::catalog_ui(ui, &mut self.doc) {
                     out.push(a);
                 }
             }

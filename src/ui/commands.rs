@@ -44,6 +44,7 @@ pub enum Command {
     ShowMap,
     ShowReview,
     ShowRoadmap,
+    ShowTools,
     ToggleFindings,
 }
 
@@ -87,6 +88,7 @@ impl Command {
         Command::ShowMap,
         Command::ShowReview,
         Command::ShowRoadmap,
+        Command::ShowTools,
         Command::ToggleFindings,
     ];
 
@@ -127,6 +129,7 @@ impl Command {
             Command::ShowMap => "Map",
             Command::ShowReview => "Review",
             Command::ShowRoadmap => "Roadmap",
+            Command::ShowTools => "Tools",
             Command::ToggleFindings => "Findings panel",
         }
     }
@@ -158,6 +161,7 @@ impl Command {
             Command::ShowMap => ks(cmd, Key::Num1),
             Command::ShowReview => ks(cmd, Key::Num2),
             Command::ShowRoadmap => ks(cmd, Key::Num3),
+            Command::ShowTools => ks(cmd, Key::Num4),
             Command::ToggleFindings => ks(cmd_shift, Key::F),
             // Cut, copy and paste arrive as egui events (Event::Cut/Copy/Paste), not keys.
             _ => return None,

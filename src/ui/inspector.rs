@@ -21,8 +21,9 @@ use super::Selection;
 /// Gesture ids of the inspector live far away from other views' ids.
 const GESTURE_BASE: u64 = 1 << 62;
 
-/// What the inspector remembers between frames.
-#[derive(Debug, Default)]
+/// What the inspector remembers between frames. Other views that edit plan
+/// fields keep one of their own (see [`InspectorState::with_gesture_offset`]).
+#[derive(Debug, Default, Clone)]
 pub struct InspectorState {
     /// The field being edited, the step(s) it edits and its gesture.
     active: Option<Active>,
@@ -37,9 +38,18 @@ struct Active {
 }
 
 impl InspectorState {
+    /// A state whose gesture ids start `offset` above the inspector's own, for
+    /// another view that shares this way of making undo steps.
+    pub(super) fn with_gesture_offset(offset: u64) -> Self {
+        Self {
+            active: None,
+            next_gesture: offset,
+        }
+    }
+
     /// Close the open text-field gesture once its field has lost focus and is
     /// no longer dragged, so the next edit starts a new undo step.
-    fn close_finished_gesture(&mut self, ctx: &egui::Context, doc: &mut Document) {
+    pub(super) fn close_finished_gesture(&mut self, ctx: &egui::Context, doc: &mut Document) {
         if let Some(a) = &self.active {
             let focused = ctx.memory(|m| m.has_focus(a.widget));
             let dragged = ctx.is_being_dragged(a.widget);
@@ -72,21 +82,21 @@ impl InspectorState {
 
 /// How a field was changed this frame.
 #[derive(Default)]
-struct Change {
+pub(super) struct Change {
     label: Option<&'static str>,
     /// The field is typed or dragged: merge with the rest of its focus session.
     continuous: Option<egui::Id>,
 }
 
 impl Change {
-    fn text(&mut self, r: &egui::Response, label: &'static str) {
+    pub(super) fn text(&mut self, r: &egui::Response, label: &'static str) {
         if r.changed() && self.label.is_none() {
             self.label = Some(label);
             self.continuous = Some(r.id);
         }
     }
 
-    fn discrete(&mut self, changed: bool, label: &'static str) {
+    pub(super) fn discrete(&mut self, changed: bool, label: &'static str) {
         if changed && self.label.is_none() {
             self.label = Some(label);
             self.continuous = None;
@@ -94,7 +104,7 @@ impl Change {
     }
 }
 
-fn apply_change(
+pub(super) fn apply_change(
     doc: &mut Document,
     state: &mut InspectorState,
     change: Change,

@@ -4,11 +4,13 @@
 //! - `app`: the window: menus, panels, file dialogs, status bar, derived-result cache;
 //! - `commands`: the one command list (name, shortcut) used by menus, buttons and keys;
 //! - `canvas`: the workflow map editor (camera, hit-testing, drawing, editing);
-//! - `review`, `findings`: the method's views; `roadmap_board`: the 90-day board.
+//! - `review`, `findings`: the method's views; `roadmap_board`: the 90-day board;
+//!   `catalog`: the tool catalog editor.
 
 mod app;
 mod autosave;
 pub mod canvas;
+pub mod catalog;
 pub mod commands;
 pub mod findings;
 mod file_dialog;
