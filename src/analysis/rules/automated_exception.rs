@@ -1,15 +1,16 @@
 //! `automated-exception`: an exception step is tagged automate.
 
+use super::automated_steps;
 use crate::analysis::{Context, Finding, Severity};
-use crate::model::{StepKind, Tag};
+use crate::model::StepKind;
 
 pub const CODE: &str = "automated-exception";
 pub const SEVERITY: Severity = Severity::Warning;
 pub const SUMMARY: &str = "an exception (edge case) is tagged automate";
 
 pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for (i, r) in cx.steps.iter().enumerate() {
-        if r.step.kind != StepKind::Exception || r.step.tag != Tag::Automate {
+    for (i, r) in automated_steps(cx) {
+        if r.step.kind != StepKind::Exception {
             continue;
         }
         out.push(Finding {

@@ -16,7 +16,8 @@ mod undecided;
 mod unmapped;
 mod untested;
 
-use super::{Context, Finding, Severity};
+use super::{Context, Finding, Severity, StepRef};
+use crate::model::Tag;
 
 /// One rule: its code, severity and what it checks.
 pub struct Rule {
@@ -58,6 +59,15 @@ pub const RULES: [Rule; 13] = [
 /// The rule with this code.
 pub fn rule(code: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.code == code)
+}
+
+/// The steps tagged automate, each with its index in `cx.steps` (the same
+/// index as in `cx.insights`).
+fn automated_steps<'c, 'a>(cx: &'c Context<'a>) -> impl Iterator<Item = (usize, &'c StepRef<'a>)> {
+    cx.steps
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.step.tag == Tag::Automate)
 }
 
 pub(crate) fn run_all(cx: &Context, out: &mut Vec<Finding>) {
