@@ -1,7 +1,7 @@
 //! `never-automate`: a step the method keeps with people is tagged automate.
 
+use super::automated_steps;
 use crate::analysis::{Context, Finding, PriorityClass, Severity};
-use crate::model::Tag;
 
 pub const CODE: &str = "never-automate";
 pub const SEVERITY: Severity = Severity::Error;
@@ -9,9 +9,8 @@ pub const SUMMARY: &str =
     "a complaint, refund, brand-voice, legal or strategic step is tagged automate";
 
 pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for (i, r) in cx.steps.iter().enumerate() {
-        let insight = &cx.insights[i];
-        if r.step.tag != Tag::Automate || insight.class != PriorityClass::NeverAutomate {
+    for (i, r) in automated_steps(cx) {
+        if cx.insights[i].class != PriorityClass::NeverAutomate {
             continue;
         }
         out.push(Finding {
