@@ -1,15 +1,15 @@
 //! `trap-automated`: a step the method calls a trap is tagged automate.
 
+use super::automated_steps;
 use crate::analysis::{Context, Finding, PriorityClass, Severity};
-use crate::model::Tag;
 
 pub const CODE: &str = "trap-automated";
 pub const SEVERITY: Severity = Severity::Warning;
 pub const SUMMARY: &str = "a rare, complex step (an automation trap) is tagged automate";
 
 pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for (i, r) in cx.steps.iter().enumerate() {
-        if r.step.tag != Tag::Automate || cx.insights[i].class != PriorityClass::Trap {
+    for (i, r) in automated_steps(cx) {
+        if cx.insights[i].class != PriorityClass::Trap {
             continue;
         }
         out.push(Finding {
