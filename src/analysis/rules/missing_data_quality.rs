@@ -1,18 +1,15 @@
 //! `missing-data-quality`: an automated step reads data not marked as
 //! reliably filled (the "Hi ," email).
 
+use super::automated_steps;
 use crate::analysis::{Context, Finding, Severity, name_list};
-use crate::model::Tag;
 
 pub const CODE: &str = "missing-data-quality";
 pub const SEVERITY: Severity = Severity::Warning;
 pub const SUMMARY: &str = "an automated step reads data not marked as reliably filled";
 
 pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for (i, r) in cx.steps.iter().enumerate() {
-        if r.step.tag != Tag::Automate {
-            continue;
-        }
+    for (i, r) in automated_steps(cx) {
         let weak: Vec<String> = r
             .step
             .reads
