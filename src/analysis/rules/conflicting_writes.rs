@@ -1,9 +1,9 @@
 //! `conflicting-writes`: two automations write the same data (same system and
 //! object) for the same event.
 
+use super::automated_steps;
 use crate::analysis::graph::norm;
 use crate::analysis::{Context, Finding, Severity, name_list};
-use crate::model::Tag;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
@@ -15,10 +15,7 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
     // (event, system, object) -> (label, steps), in order of first appearance.
     let mut groups: HashMap<(&str, Cow<str>, Cow<str>), usize> = HashMap::new();
     let mut lists: Vec<(String, &str, Vec<usize>)> = Vec::new();
-    for (i, r) in cx.steps.iter().enumerate() {
-        if r.step.tag != Tag::Automate {
-            continue;
-        }
+    for (i, r) in automated_steps(cx) {
         for d in &r.step.writes {
             let (system, object) = (norm(&d.system), norm(&d.object));
             if system.is_empty() && object.is_empty() {
