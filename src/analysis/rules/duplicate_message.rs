@@ -2,9 +2,9 @@
 //! message for the same event (an order confirmation from both Shopify and
 //! Klaviyo).
 
+use super::automated_steps;
 use crate::analysis::graph::norm;
 use crate::analysis::{Context, Finding, Severity, name_list};
-use crate::model::Tag;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
@@ -17,10 +17,7 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
     // (event, message) -> steps, in order of first appearance.
     let mut groups: HashMap<(&str, Cow<str>), usize> = HashMap::new();
     let mut lists: Vec<(Cow<str>, &str, Vec<usize>)> = Vec::new();
-    for (i, r) in cx.steps.iter().enumerate() {
-        if r.step.tag != Tag::Automate {
-            continue;
-        }
+    for (i, r) in automated_steps(cx) {
         let message = norm(&r.step.message);
         if message.is_empty() {
             continue;
