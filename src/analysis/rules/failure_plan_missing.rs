@@ -1,8 +1,9 @@
 //! `failure-plan-missing`: an automated step has not answered all three
 //! failure questions (does not run, runs twice, data missing).
 
+use super::automated_steps;
 use crate::analysis::{Context, Finding, Severity, name_list};
-use crate::model::{StepKind, Tag};
+use crate::model::StepKind;
 
 pub const CODE: &str = "failure-plan-missing";
 pub const SEVERITY: Severity = Severity::Warning;
@@ -10,12 +11,9 @@ pub const SUMMARY: &str =
     "an automated step lacks an answer to: does not run / runs twice / data missing";
 
 pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for (i, r) in cx.steps.iter().enumerate() {
+    for (i, r) in automated_steps(cx) {
         let s = r.step;
-        if s.tag != Tag::Automate
-            || matches!(s.kind, StepKind::Trigger | StepKind::End)
-            || s.failure_plan.is_complete()
-        {
+        if matches!(s.kind, StepKind::Trigger | StepKind::End) || s.failure_plan.is_complete() {
             continue;
         }
         let fp = &s.failure_plan;
