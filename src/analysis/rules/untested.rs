@@ -1,19 +1,17 @@
 //! `untested`: an automated step has no test plan.
 
+use super::automated_steps;
 use crate::analysis::{Context, Finding, Severity};
-use crate::model::{StepKind, Tag};
+use crate::model::StepKind;
 
 pub const CODE: &str = "untested";
 pub const SEVERITY: Severity = Severity::Warning;
 pub const SUMMARY: &str = "an automated step has no test plan";
 
 pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for (i, r) in cx.steps.iter().enumerate() {
+    for (i, r) in automated_steps(cx) {
         let s = r.step;
-        if s.tag != Tag::Automate
-            || matches!(s.kind, StepKind::Trigger | StepKind::End)
-            || !s.test_plan.trim().is_empty()
-        {
+        if matches!(s.kind, StepKind::Trigger | StepKind::End) || !s.test_plan.trim().is_empty() {
             continue;
         }
         out.push(Finding {
