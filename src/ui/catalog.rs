@@ -192,7 +192,8 @@ fn draft_field(
             TextEdit::singleline(&mut text)
                 .id(id)
                 .hint_text(hint)
-                .desired_width(width),
+                .desired_width(width)
+                .min_size(egui::vec2(width, 0.0)),
         )
         .accessible_name(name);
     if r.changed() {
@@ -265,12 +266,12 @@ pub fn catalog_ui(ui: &mut Ui, doc: &mut Document) -> Option<UiAction> {
         .auto_shrink([false, false])
         .show(ui, |ui| {
             egui::Grid::new("tool-catalog")
-                .num_columns(7)
+                .num_columns(4)
                 .striped(true)
                 .spacing([10.0, 8.0])
                 .min_col_width(60.0)
                 .show(ui, |ui| {
-                    for h in ["Name", "Id", "Category", "Layers", "Prices per month", "Note", ""] {
+                    for h in ["Tool and id", "Category and layers", "Prices per month", "Note"] {
                         ui.label(RichText::new(h).strong());
                     }
                     ui.end_row();
@@ -285,6 +286,7 @@ pub fn catalog_ui(ui: &mut Ui, doc: &mut Document) -> Option<UiAction> {
                             tool.name.clone()
                         };
 
+                        ui.vertical(|ui| {
                         // Name.
                         let (r, typed) = draft_field(
                             ui,
@@ -292,7 +294,7 @@ pub fn catalog_ui(ui: &mut Ui, doc: &mut Document) -> Option<UiAction> {
                             Id::unique(("catalog-name", i)),
                             &tool.name,
                             "Tool name",
-                            140.0,
+                            170.0,
                             &format!("Name of {label}"),
                         );
                         if let Some(text) = typed {
@@ -311,7 +313,7 @@ pub fn catalog_ui(ui: &mut Ui, doc: &mut Document) -> Option<UiAction> {
                             Id::unique(("catalog-id", i)),
                             &tool.id,
                             "short-id",
-                            110.0,
+                            170.0,
                             &format!("Id of {label}"),
                         );
                         if let Some(text) = typed {
@@ -333,11 +335,30 @@ pub fn catalog_ui(ui: &mut Ui, doc: &mut Document) -> Option<UiAction> {
                             }
                         }
 
+                        ui.horizontal(|ui| {
+                            if ui
+                                .small_button("Duplicate")
+                                .on_hover_text(format!("Duplicate {label}"))
+                                .clicked()
+                            {
+                                duplicate = Some(i);
+                            }
+                            if ui
+                                .small_button("Delete")
+                                .on_hover_text(format!("Delete {label}"))
+                                .clicked()
+                            {
+                                delete = Some(i);
+                            }
+                        });
+                        });
+
+                        ui.vertical(|ui| {
                         // Category.
                         let mut cat = tool.category;
                         ComboBox::from_id_salt(("catalog-category", i))
                             .selected_text(cat.label())
-                            .width(150.0)
+                            .width(170.0)
                             .show_ui(ui, |ui| {
                                 for c in ToolCategory::ALL {
                                     ui.selectable_value(&mut cat, c, c.label());
@@ -369,6 +390,7 @@ pub fn catalog_ui(ui: &mut Ui, doc: &mut Document) -> Option<UiAction> {
                                 }
                             }
                         });
+                        });
 
                         // Price options.
                         ui.vertical(|ui| {
@@ -380,7 +402,8 @@ pub fn catalog_ui(ui: &mut Ui, doc: &mut Document) -> Option<UiAction> {
                                         TextEdit::singleline(&mut name)
                                             .id_salt(("catalog-price-name", i, k))
                                             .hint_text("Plan name")
-                                            .desired_width(150.0),
+                                            .desired_width(170.0)
+                                            .min_size(egui::vec2(170.0, 0.0)),
                                     )
                                     .accessible_name(format!("Price option of {label}"));
                                     if r.changed()
@@ -413,6 +436,7 @@ pub fn catalog_ui(ui: &mut Ui, doc: &mut Document) -> Option<UiAction> {
                                                 .add(
                                                     DragValue::new(&mut v)
                                                         .speed(0.5)
+                                                        .min_decimals(2)
                                                         .max_decimals(2)
                                                         .suffix(format!(" {currency}")),
                                                 )
@@ -442,7 +466,7 @@ pub fn catalog_ui(ui: &mut Ui, doc: &mut Document) -> Option<UiAction> {
                                         }
                                     }
                                     if ui
-                                        .small_button("✕")
+                                        .small_button("Remove")
                                         .on_hover_text("Remove this price option")
                                         .clicked()
                                     {
@@ -475,7 +499,8 @@ pub fn catalog_ui(ui: &mut Ui, doc: &mut Document) -> Option<UiAction> {
                                 .id_salt(("catalog-note", i))
                                 .hint_text("Where the price comes from")
                                 .desired_rows(2)
-                                .desired_width(260.0),
+                                .desired_width(240.0)
+                                .min_size(egui::vec2(240.0, 0.0)),
                         )
                         .accessible_name(format!("Note of {label}"));
                         if r.changed()
@@ -485,23 +510,6 @@ pub fn catalog_ui(ui: &mut Ui, doc: &mut Document) -> Option<UiAction> {
                             change.text(&r, "Edit tool note");
                         }
 
-                        // Actions.
-                        ui.vertical(|ui| {
-                            if ui
-                                .button("Duplicate")
-                                .on_hover_text(format!("Duplicate {label}"))
-                                .clicked()
-                            {
-                                duplicate = Some(i);
-                            }
-                            if ui
-                                .button("Delete")
-                                .on_hover_text(format!("Delete {label}"))
-                                .clicked()
-                            {
-                                delete = Some(i);
-                            }
-                        });
                         ui.end_row();
                     }
                 });
