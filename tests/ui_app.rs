@@ -3,6 +3,7 @@
 
 use automap::model::Plan;
 use automap::storage;
+use automap::storage::recovery::RecoveryStore;
 use automap::ui::{AutomapApp, EXAMPLE_PLAN};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -16,13 +17,39 @@ fn example() -> Plan {
 }
 
 fn harness(plan: Plan) -> Harness<'static, AutomapApp> {
+    harness_for(AutomapApp::new_for_test(plan))
+}
+
+/// A window around an app set up by the test.
+fn harness_for(app: AutomapApp) -> Harness<'static, AutomapApp> {
     Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .with_max_steps(12)
-        .build_ui_state(
-            |ui, app: &mut AutomapApp| app.ui(ui),
-            AutomapApp::new_for_test(plan),
-        )
+        .build_ui_state(|ui, app: &mut AutomapApp| app.ui(ui), app)
+}
+
+fn temp_dir() -> tempfile::TempDir {
+    match tempfile::tempdir() {
+        Ok(d) => d,
+        Err(e) => panic!("temp dir: {e}"),
+    }
+}
+
+/// The example plan in a window that keeps recovery copies in `store`.
+fn app_with_store(store: &RecoveryStore) -> AutomapApp {
+    AutomapApp::new_for_test(example()).with_recovery_store(store.clone())
+}
+
+/// Replace the text of the in-app path field (shown where no system file
+/// dialog is available) with `path`.
+fn type_path(h: &mut Harness<'static, AutomapApp>, path: &std::path::Path) {
+    let field = h.get_by_label("Path:");
+    field.focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Path:")
+        .type_text(&path.display().to_string());
+    h.run();
 }
 
 fn step_title(app: &AutomapApp, title_prefix: &str) -> Option<String> {
@@ -164,10 +191,7 @@ fn new_plan_with_unsaved_changes_asks_first() {
 
 #[test]
 fn a_broken_file_shows_a_clear_message_and_keeps_the_current_plan() {
-    let dir = match tempfile::tempdir() {
-        Ok(d) => d,
-        Err(e) => panic!("temp dir: {e}"),
-    };
+    let dir = temp_dir();
     let broken = dir.path().join("broken.ron");
     let half = &EXAMPLE_PLAN[..EXAMPLE_PLAN.len() / 2];
     if let Err(e) = std::fs::write(&broken, half) {
@@ -180,13 +204,7 @@ fn a_broken_file_shows_a_clear_message_and_keeps_the_current_plan() {
     h.get_by_label_contains("Open…").click();
     h.run();
     // No system dialog in tests: the path field stands in for it.
-    let field = h.get_by_label("Path:");
-    field.focus();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_label("Path:")
-        .type_text(&broken.display().to_string());
-    h.run();
+    type_path(&mut h, &broken);
     h.get_by_label("Open").click();
     h.run();
 
@@ -208,19 +226,13 @@ fn a_broken_file_shows_a_clear_message_and_keeps_the_current_plan() {
 
 #[test]
 fn edits_reach_a_recovery_copy_that_the_next_start_offers_to_restore() {
-    let data = match tempfile::tempdir() {
-        Ok(d) => d,
-        Err(e) => panic!("temp dir: {e}"),
-    };
-    let store = automap::storage::recovery::RecoveryStore::new(data.path());
+    let data = temp_dir();
+    let store = RecoveryStore::new(data.path());
 
     // First run: edit, let autosave write, then "crash" (drop without saving).
-    let mut app = AutomapApp::new_for_test(example()).with_recovery_store(store.clone());
+    let mut app = app_with_store(&store);
     app.set_autosave_delay(std::time::Duration::ZERO);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(12)
-        .build_ui_state(|ui, app: &mut AutomapApp| app.ui(ui), app);
+    let mut h = harness_for(app);
     edit_pack_title(&mut h);
     h.run();
     h.state_mut().finish_autosave();
@@ -228,11 +240,7 @@ fn edits_reach_a_recovery_copy_that_the_next_start_offers_to_restore() {
     drop(h);
 
     // Next start: the copy is offered; restoring brings the edit back, unsaved.
-    let app = AutomapApp::new_for_test(example()).with_recovery_store(store.clone());
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(12)
-        .build_ui_state(|ui, app: &mut AutomapApp| app.ui(ui), app);
+    let mut h = harness_for(app_with_store(&store));
     h.get_by_label("Recover unsaved work");
     h.get_by_label("Restore").click();
     h.run();
@@ -244,13 +252,7 @@ fn edits_reach_a_recovery_copy_that_the_next_start_offers_to_restore() {
     let target = data.path().join("restored.ron");
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
-    let field = h.get_by_label("Path:");
-    field.focus();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_label("Path:")
-        .type_text(&target.display().to_string());
-    h.run();
+    type_path(&mut h, &target);
     h.get_by_label("Save").click();
     h.run();
     assert!(!h.state().document().is_dirty());
@@ -270,20 +272,14 @@ fn edits_reach_a_recovery_copy_that_the_next_start_offers_to_restore() {
 
 #[test]
 fn saving_over_a_file_changed_on_disk_asks_first() {
-    let dir = match tempfile::tempdir() {
-        Ok(d) => d,
-        Err(e) => panic!("temp dir: {e}"),
-    };
+    let dir = temp_dir();
     let path = dir.path().join("plan.ron");
     if let Err(e) = std::fs::write(&path, EXAMPLE_PLAN) {
         panic!("write: {e}");
     }
     let mut app = AutomapApp::new_for_test(Plan::default());
     assert!(app.open_path(&path));
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(12)
-        .build_ui_state(|ui, app: &mut AutomapApp| app.ui(ui), app);
+    let mut h = harness_for(app);
     edit_pack_title(&mut h);
 
     // Another program rewrites the file.
@@ -483,21 +479,12 @@ fn clicking_a_finding_shows_its_step_on_the_map() {
 
 #[test]
 fn export_markdown_writes_the_plan_document() {
-    let dir = match tempfile::tempdir() {
-        Ok(d) => d,
-        Err(e) => panic!("temp dir: {e}"),
-    };
+    let dir = temp_dir();
     let out = dir.path().join("plan.md");
     let mut h = harness(example());
     h.key_press_modifiers(Modifiers::COMMAND, Key::E);
     h.run();
-    let field = h.get_by_label("Path:");
-    field.focus();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_label("Path:")
-        .type_text(&out.display().to_string());
-    h.run();
+    type_path(&mut h, &out);
     h.get_by_label("Save").click();
     h.run();
     let text = match std::fs::read_to_string(&out) {
@@ -512,28 +499,18 @@ fn export_markdown_writes_the_plan_document() {
 
 #[test]
 fn a_recovery_copy_left_for_later_survives_opening_another_plan() {
-    let data = match tempfile::tempdir() {
-        Ok(d) => d,
-        Err(e) => panic!("temp dir: {e}"),
-    };
-    let store = automap::storage::recovery::RecoveryStore::new(data.path());
-    let mut app = AutomapApp::new_for_test(example()).with_recovery_store(store.clone());
+    let data = temp_dir();
+    let store = RecoveryStore::new(data.path());
+    let mut app = app_with_store(&store);
     app.set_autosave_delay(std::time::Duration::ZERO);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(12)
-        .build_ui_state(|ui, app: &mut AutomapApp| app.ui(ui), app);
+    let mut h = harness_for(app);
     edit_pack_title(&mut h);
     h.run();
     h.state_mut().finish_autosave();
     drop(h);
     assert_eq!(store.list().len(), 1);
 
-    let app = AutomapApp::new_for_test(example()).with_recovery_store(store.clone());
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(12)
-        .build_ui_state(|ui, app: &mut AutomapApp| app.ui(ui), app);
+    let mut h = harness_for(app_with_store(&store));
     h.get_by_label("Decide later").click();
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::N);
@@ -543,11 +520,7 @@ fn a_recovery_copy_left_for_later_survives_opening_another_plan() {
 
     // Discarding it on the next start removes it.
     drop(h);
-    let app = AutomapApp::new_for_test(example()).with_recovery_store(store.clone());
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(12)
-        .build_ui_state(|ui, app: &mut AutomapApp| app.ui(ui), app);
+    let mut h = harness_for(app_with_store(&store));
     h.get_by_label("Discard").click();
     h.run();
     assert!(store.list().is_empty());
