@@ -350,7 +350,7 @@ fn random_workflow() -> impl Strategy<Value = Workflow> {
                 .into_iter()
                 .filter_map(|(a, b, label)| {
                     let (from, to) = (StepId(a.index(n) as u32 + 1), StepId(b.index(n) as u32 + 1));
-                    (from != to && seen.insert((from, to))).then(|| Link { from, to, label })
+                    (from != to && seen.insert((from, to))).then_some(Link { from, to, label })
                 })
                 .collect();
             Workflow {

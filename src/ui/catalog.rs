@@ -339,6 +339,7 @@ pub fn catalog_ui(ui: &mut Ui, doc: &mut Document) -> Option<UiAction> {
                             if ui
                                 .small_button("Duplicate")
                                 .on_hover_text(format!("Duplicate {label}"))
+                                .accessible_name(format!("Duplicate {label}"))
                                 .clicked()
                             {
                                 duplicate = Some(i);
@@ -346,6 +347,7 @@ pub fn catalog_ui(ui: &mut Ui, doc: &mut Document) -> Option<UiAction> {
                             if ui
                                 .small_button("Delete")
                                 .on_hover_text(format!("Delete {label}"))
+                                .accessible_name(format!("Delete {label}"))
                                 .clicked()
                             {
                                 delete = Some(i);
@@ -356,7 +358,7 @@ pub fn catalog_ui(ui: &mut Ui, doc: &mut Document) -> Option<UiAction> {
                         ui.vertical(|ui| {
                         // Category.
                         let mut cat = tool.category;
-                        ComboBox::from_id_salt(("catalog-category", i))
+                        let combo = ComboBox::from_id_salt(("catalog-category", i))
                             .selected_text(cat.label())
                             .width(170.0)
                             .show_ui(ui, |ui| {
@@ -364,6 +366,9 @@ pub fn catalog_ui(ui: &mut Ui, doc: &mut Document) -> Option<UiAction> {
                                     ui.selectable_value(&mut cat, c, c.label());
                                 }
                             });
+                        let _ = combo
+                            .response
+                            .accessible_name(format!("Category of {label}"));
                         if cat != tool.category
                             && let Some(t) = tools.get_mut(i)
                         {
