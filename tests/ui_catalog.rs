@@ -251,3 +251,35 @@ fn deleting_a_used_tool_asks_first_and_undo_brings_it_back() {
     h.run();
     assert_eq!(h.state().plan(), &original, "one undo brings it all back");
 }
+
+#[test]
+fn a_new_id_is_carried_over_to_the_steps_using_the_tool() {
+    let plan = demo();
+    let tool = plan
+        .tools
+        .iter()
+        .find(|t| {
+            plan.workflows
+                .iter()
+                .flat_map(|w| &w.steps)
+                .any(|s| s.tool == t.id)
+        })
+        .cloned()
+        .expect("a tool in use");
+    let users = |p: &Plan, id: &str| {
+        p.workflows
+            .iter()
+            .flat_map(|w| &w.steps)
+            .filter(|s| s.tool == id)
+            .count()
+    };
+    let n = users(&plan, &tool.id);
+    let mut h = harness(plan);
+    open_tools(&mut h);
+    retype(&mut h, &format!("Id of {}", tool.name), "renamed-tool");
+    let plan = h.state().plan();
+    assert!(plan.tool("renamed-tool").is_some());
+    assert_eq!(users(plan, "renamed-tool"), n);
+    assert_eq!(users(plan, &tool.id), 0);
+    assert_eq!(h.state().document().undo_len(), 1);
+}

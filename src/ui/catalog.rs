@@ -41,6 +41,9 @@ struct CatalogState {
     gestures: InspectorState,
     /// The id or name field being typed in, with its text.
     draft: Option<(Id, String)>,
+    /// The plan's revision when the catalog was last drawn: a draft made
+    /// before an undo or any other change elsewhere is dropped.
+    revision: u64,
     /// Why the last change was refused.
     problem: Option<String>,
     confirm: Option<Confirm>,
@@ -51,6 +54,7 @@ impl Default for CatalogState {
         Self {
             gestures: InspectorState::with_gesture_offset(GESTURE_OFFSET),
             draft: None,
+            revision: 0,
             problem: None,
             confirm: None,
         }
@@ -214,6 +218,9 @@ fn state_id() -> Id {
 pub fn catalog_ui(ui: &mut Ui, doc: &mut Document) -> Option<UiAction> {
     let mut state: CatalogState = ui.data_mut(|d| d.get_temp(state_id()).unwrap_or_default());
     state.gestures.close_finished_gesture(ui.ctx(), doc);
+    if state.revision != doc.revision() {
+        state.draft = None;
+    }
 
     ui.heading("Tool catalog");
     ui.label(RichText::new(PRICE_NOTE).color(ui.visuals().warn_fg_color));
@@ -574,6 +581,7 @@ pub fn catalog_ui(ui: &mut Ui, doc: &mut Document) -> Option<UiAction> {
     if refused.is_some() {
         state.problem = refused;
     }
+    state.revision = doc.revision();
     ui.data_mut(|d| d.insert_temp(state_id(), state));
     None
 }
