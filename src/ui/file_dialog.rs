@@ -130,6 +130,11 @@ impl<P: Clone + Send + 'static> FileDialogs<P> {
         self.prompt.is_some()
     }
 
+    /// A system dialog can be tried (none has failed to show yet).
+    pub fn system_dialog_available(&self) -> bool {
+        !self.path_field_only
+    }
+
     /// A system dialog is open on its own thread.
     pub fn waiting_for_system_dialog(&self) -> bool {
         self.pending.is_some()

@@ -37,6 +37,7 @@ use crate::edit::{Document, GestureId};
 use crate::model::{Pos, StepId, StepKind, WorkflowId};
 use crate::ui::Selection;
 use crate::ui::commands::Command;
+use crate::ui::file_dialog::FileDialogs;
 use camera::Camera;
 use index::SpatialIndex;
 
@@ -168,6 +169,8 @@ pub struct CanvasState {
     menu_world: Option<Pos2>,
     from_list: Option<FromList>,
     export: Option<ExportDialog>,
+    /// The system dialog behind "Browse…" of the image export.
+    export_files: FileDialogs<()>,
     export_requested: bool,
     switch_to: Option<WorkflowId>,
     status: Option<String>,

@@ -9,6 +9,7 @@ use crate::analysis::Analysis;
 use crate::edit::{Document, Edit, paste};
 use crate::model::{StepKind, Workflow, WorkflowId};
 use crate::ui::commands::Command;
+use crate::ui::file_dialog::DialogSpec;
 
 impl CanvasState {
     pub(super) fn show_overlays(
@@ -407,7 +408,11 @@ impl CanvasState {
                 message: String::new(),
             });
         }
+        let browsed = self.export_files.show(&ctx);
         if let Some(dialog) = &mut self.export {
+            if let Some(((), path)) = browsed {
+                dialog.path = path.display().to_string();
+            }
             let mut open = true;
             let mut save = false;
             egui::Window::new("Export image")
@@ -416,15 +421,18 @@ impl CanvasState {
                 .show(&ctx, |ui| {
                     ui.label("The whole workflow (not just what is on screen), as SVG or PNG.");
                     ui.horizontal(|ui| {
-                        ui.label("File");
-                        ui.text_edit_singleline(&mut dialog.path);
-                        if ui.button("Browse…").clicked()
-                            && let Some(p) = rfd::FileDialog::new()
-                                .add_filter("Image", &["svg", "png"])
-                                .set_file_name(&dialog.path)
-                                .save_file()
+                        let l = ui.label("File");
+                        ui.text_edit_singleline(&mut dialog.path).labelled_by(l.id);
+                        // The system dialog runs on its own thread: the map keeps drawing.
+                        let free = !self.export_files.is_busy();
+                        if self.export_files.system_dialog_available()
+                            && ui.add_enabled(free, egui::Button::new("Browse…")).clicked()
                         {
-                            dialog.path = p.display().to_string();
+                            let spec = DialogSpec {
+                                filter: ("Image".to_owned(), vec!["svg".into(), "png".into()]),
+                                ..DialogSpec::save("Export image", "Image", "svg", &dialog.path)
+                            };
+                            self.export_files.request(&ctx, (), spec);
                         }
                     });
                     ui.horizontal(|ui| {
@@ -461,9 +469,13 @@ impl CanvasState {
                 } else {
                     super::export::workflow_svg(w).into_bytes()
                 };
-                dialog.message = match std::fs::write(&dialog.path, bytes) {
-                    Ok(()) => format!("Saved {}", dialog.path),
-                    Err(e) => format!("Could not save: {e}"),
+                // Say where the file went: a bare file name lands in the working folder.
+                let path = std::path::PathBuf::from(dialog.path.trim());
+                let path = std::path::absolute(&path).unwrap_or(path);
+                // Written like plans and Markdown: whole or not at all, with a clear error.
+                dialog.message = match crate::storage::write_file_atomic(&path, &bytes, false) {
+                    Ok(()) => format!("Saved {}", path.display()),
+                    Err(e) => e.to_string(),
                 };
             }
             if !open {
