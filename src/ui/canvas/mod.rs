@@ -290,12 +290,16 @@ impl CanvasState {
     }
 
     fn selection_bounds(&self) -> Option<Rect> {
-        let mut r = Rect::NOTHING;
-        for id in &self.selection.steps {
-            if let Some(&i) = self.index.by_id.get(id) {
-                r = r.union(self.index.rects[i]);
-            }
-        }
+        self.bounds_of(&self.selection.steps)
+    }
+
+    /// The canvas area the boxes of these steps cover, if any is on the map.
+    fn bounds_of<'a>(&self, ids: impl IntoIterator<Item = &'a StepId>) -> Option<Rect> {
+        let r = ids
+            .into_iter()
+            .filter_map(|id| self.index.by_id.get(id))
+            .filter_map(|&i| self.index.rects.get(i))
+            .fold(Rect::NOTHING, |r, b| r.union(*b));
         r.is_positive().then_some(r)
     }
 
@@ -409,16 +413,10 @@ impl CanvasState {
             self.cam_mut()
                 .fit_within(rect, free_area(rect), b, Some(READABLE_ZOOM));
         }
-        if let Some(ids) = self.pending_center.take() {
-            let mut r = Rect::NOTHING;
-            for id in &ids {
-                if let Some(&i) = self.index.by_id.get(id) {
-                    r = r.union(self.index.rects[i]);
-                }
-            }
-            if r.is_positive() {
-                self.cam_mut().center = r.center();
-            }
+        if let Some(ids) = self.pending_center.take()
+            && let Some(r) = self.bounds_of(&ids)
+        {
+            self.cam_mut().center = r.center();
         }
         if let Some(text) = self.pending_copy.take() {
             ui.ctx().copy_text(text);
