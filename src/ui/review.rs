@@ -459,13 +459,13 @@ fn matrix(
     action
 }
 
-/// One threshold row: a label and a number field that edits the plan's method.
 /// What a threshold row shows: its label and help text.
 struct Field<'a> {
     label: &'a str,
     help: &'a str,
 }
 
+/// One threshold row: a label and a number field that edits the plan's method.
 fn setting(
     ui: &mut Ui,
     doc: &mut Document,
