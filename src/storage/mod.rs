@@ -399,20 +399,24 @@ pub fn from_str(text: &str, file_name: &str) -> Result<Loaded, LoadError> {
             what_to_do: "open another plan file".to_owned(),
         });
     }
-    if let Some(found) = declared_version(text)
-        && found > u64::from(FORMAT_VERSION)
-    {
-        return Err(LoadError::NewerVersion {
-            file: file_name.to_owned(),
-            found,
-            supported: FORMAT_VERSION,
-        });
-    }
+    let newer = |found: u64| LoadError::NewerVersion {
+        file: file_name.to_owned(),
+        found,
+        supported: FORMAT_VERSION,
+    };
     let mut has_unknown = false;
     let seed = NoticeUnknown {
         found: &mut has_unknown,
     };
-    let mut plan: Plan = ron_options().from_str_seed(text, seed).map_err(|e| {
+    let parsed: Result<Plan, _> = ron_options().from_str_seed(text, seed);
+    let mut plan = parsed.map_err(|e| {
+        // A newer file may use syntax this version does not know: say it is
+        // newer rather than broken. Only looked for when parsing failed.
+        if let Some(found) = declared_version(text)
+            && found > u64::from(FORMAT_VERSION)
+        {
+            return newer(found);
+        }
         let mut detail = describe(&e.code);
         if e.code != ron::Error::Eof && reaches_end(text, &e.span.end) {
             detail = format!("the file ends too early ({detail}); it may have been cut off");
@@ -425,6 +429,9 @@ pub fn from_str(text: &str, file_name: &str) -> Result<Loaded, LoadError> {
             what_to_do: what_to_do.clone(),
         }
     })?;
+    if plan.format_version > FORMAT_VERSION {
+        return Err(newer(u64::from(plan.format_version)));
+    }
     // Older files are read as they are and written back in the current format.
     plan.format_version = FORMAT_VERSION;
     let mut problems = validate(&plan);
