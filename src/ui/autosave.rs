@@ -87,8 +87,8 @@ impl Autosave {
         {
             match job.join() {
                 Ok(Ok(_)) => {}
-                Ok(Err(e)) => failure = Some(format!("Autosave failed: {e}")),
-                Err(_) => failure = Some("Autosave failed unexpectedly.".to_owned()),
+                Ok(Err(e)) => failure = Some(format!("The recovery copy could not be written. {e}")),
+                Err(_) => failure = Some("Writing the recovery copy stopped unexpectedly; save the plan to keep your changes.".to_owned()),
             }
         }
         let Some(store) = &self.store else {
@@ -135,7 +135,11 @@ impl Autosave {
                 self.job = Some(handle);
                 self.written = Some(rev);
             }
-            Err(e) => failure = Some(format!("Autosave could not start: {e}")),
+            Err(e) => {
+                failure = Some(format!(
+                    "The recovery copy could not be written: the system could not start the work ({e})."
+                ))
+            }
         }
         failure
     }
