@@ -130,6 +130,16 @@ pub fn parse_clip(text: &str) -> Result<Clip, PasteError> {
     }
 }
 
+/// A count or a duration as a plan file may hold it: finite, not negative,
+/// not absurdly large (what the loader accepts).
+fn sane_number(v: f64) -> f64 {
+    if v.is_finite() {
+        v.clamp(0.0, crate::storage::MAX_NUMBER)
+    } else {
+        0.0
+    }
+}
+
 /// A finite coordinate kept within a large but sane range.
 fn sane(v: f32) -> f32 {
     if v.is_finite() {
@@ -188,6 +198,9 @@ pub fn rebase_fragment(
         step.id = id;
         step.title = clamp_title(&step.title);
         step.pos = Pos::new(sane(sane(s.pos.x) + dx), sane(sane(s.pos.y) + dy));
+        // Copied text may have been edited: keep its numbers to what a plan file may hold.
+        step.minutes = sane_number(step.minutes);
+        step.frequency.count = sane_number(step.frequency.count);
         steps.push(step);
     }
     let mut seen = HashSet::new();
@@ -327,5 +340,15 @@ mod tests {
         assert_eq!(r.links.len(), 2);
         assert!(r.steps.iter().all(|s| s.pos.x.is_finite()));
         assert_eq!(r.steps[1].pos.x, LIST_SPACING + 40.0);
+        // Numbers a plan file may not hold are made sane (found by the paste fuzz test).
+        let mut g = f.clone();
+        g.steps[1].minutes = -1e308;
+        g.steps[2].frequency.count = f64::NAN;
+        g.steps[0].minutes = 429_496_729_530.0;
+        let r = rebase_fragment(&g, StepId(50), None, Pos::new(0.0, 0.0));
+        assert!(r.steps.iter().all(|s| {
+            (0.0..=crate::storage::MAX_NUMBER).contains(&s.minutes)
+                && (0.0..=crate::storage::MAX_NUMBER).contains(&s.frequency.count)
+        }));
     }
 }
