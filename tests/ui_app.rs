@@ -40,6 +40,17 @@ fn app_with_store(store: &RecoveryStore) -> AutomapApp {
     AutomapApp::new_for_test(example()).with_recovery_store(store.clone())
 }
 
+/// A run of the window that edits the example, lets autosave write its
+/// recovery copy to `store`, and ends without saving (as a crash would).
+fn edit_then_crash(store: &RecoveryStore) {
+    let mut app = app_with_store(store);
+    app.set_autosave_delay(std::time::Duration::ZERO);
+    let mut h = harness_for(app);
+    edit_pack_title(&mut h);
+    h.run();
+    h.state_mut().finish_autosave();
+}
+
 /// Replace the text of the in-app path field (shown where no system file
 /// dialog is available) with `path`.
 fn type_path(h: &mut Harness<'static, AutomapApp>, path: &std::path::Path) {
@@ -230,14 +241,8 @@ fn edits_reach_a_recovery_copy_that_the_next_start_offers_to_restore() {
     let store = RecoveryStore::new(data.path());
 
     // First run: edit, let autosave write, then "crash" (drop without saving).
-    let mut app = app_with_store(&store);
-    app.set_autosave_delay(std::time::Duration::ZERO);
-    let mut h = harness_for(app);
-    edit_pack_title(&mut h);
-    h.run();
-    h.state_mut().finish_autosave();
+    edit_then_crash(&store);
     assert_eq!(store.list().len(), 1, "one recovery copy after editing");
-    drop(h);
 
     // Next start: the copy is offered; restoring brings the edit back, unsaved.
     let mut h = harness_for(app_with_store(&store));
@@ -501,13 +506,7 @@ fn export_markdown_writes_the_plan_document() {
 fn a_recovery_copy_left_for_later_survives_opening_another_plan() {
     let data = temp_dir();
     let store = RecoveryStore::new(data.path());
-    let mut app = app_with_store(&store);
-    app.set_autosave_delay(std::time::Duration::ZERO);
-    let mut h = harness_for(app);
-    edit_pack_title(&mut h);
-    h.run();
-    h.state_mut().finish_autosave();
-    drop(h);
+    edit_then_crash(&store);
     assert_eq!(store.list().len(), 1);
 
     let mut h = harness_for(app_with_store(&store));
