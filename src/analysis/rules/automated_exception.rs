@@ -1,6 +1,6 @@
 //! `automated-exception`: an exception step is tagged automate.
 
-use super::automated_steps;
+use super::{automated_steps, on_step};
 use crate::analysis::{Context, Finding, Severity};
 use crate::model::StepKind;
 
@@ -13,17 +13,16 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
         if r.step.kind != StepKind::Exception {
             continue;
         }
-        out.push(Finding {
-            code: CODE,
-            severity: SEVERITY,
-            workflow: Some(r.workflow.id),
-            step_ids: vec![r.step.id],
-            message: format!(
+        out.push(on_step(
+            CODE,
+            SEVERITY,
+            r,
+            format!(
                 "{} is an exception but is tagged automate: automating edge cases makes automations fragile.",
                 cx.name(i)
             ),
-            hint: "Tag it keep manual and let the automation hand such cases to a person (a notification or a task).".into(),
-        });
+            "Tag it keep manual and let the automation hand such cases to a person (a notification or a task).",
+        ));
     }
 }
 

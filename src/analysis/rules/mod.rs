@@ -70,6 +70,24 @@ fn automated_steps<'c, 'a>(cx: &'c Context<'a>) -> impl Iterator<Item = (usize, 
         .filter(|(_, r)| r.step.tag == Tag::Automate)
 }
 
+/// A finding about one step.
+fn on_step(
+    code: &'static str,
+    severity: Severity,
+    r: &StepRef,
+    message: String,
+    hint: &str,
+) -> Finding {
+    Finding {
+        code,
+        severity,
+        workflow: Some(r.workflow.id),
+        step_ids: vec![r.step.id],
+        message,
+        hint: hint.to_owned(),
+    }
+}
+
 pub(crate) fn run_all(cx: &Context, out: &mut Vec<Finding>) {
     for r in &RULES {
         (r.check)(cx, out);
