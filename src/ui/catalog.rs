@@ -47,6 +47,9 @@ struct CatalogState {
     /// Why the last change was refused.
     problem: Option<String>,
     confirm: Option<Confirm>,
+    /// A price just marked known (tool, option): its field gets the keyboard
+    /// so the owner types the price right away.
+    focus_price: Option<(usize, usize)>,
 }
 
 impl Default for CatalogState {
@@ -57,6 +60,7 @@ impl Default for CatalogState {
             revision: 0,
             problem: None,
             confirm: None,
+            focus_price: None,
         }
     }
 }
@@ -441,6 +445,9 @@ pub fn catalog_ui(ui: &mut Ui, doc: &mut Document) -> Option<UiAction> {
                                     {
                                         o.monthly = known.then_some(0.0);
                                         change.discrete(true, "Change price");
+                                        if known {
+                                            state.focus_price = Some((i, k));
+                                        }
                                     }
                                     match p.monthly {
                                         Some(mut v) => {
@@ -456,6 +463,10 @@ pub fn catalog_ui(ui: &mut Ui, doc: &mut Document) -> Option<UiAction> {
                                                     "Monthly price of {label}, {}",
                                                     p.name
                                                 ));
+                                            if state.focus_price == Some((i, k)) {
+                                                r.request_focus();
+                                                state.focus_price = None;
+                                            }
                                             if r.changed() {
                                                 if let Some(why) = price_problem(v) {
                                                     refused = Some(format!(
