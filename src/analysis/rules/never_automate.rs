@@ -1,6 +1,6 @@
 //! `never-automate`: a step the method keeps with people is tagged automate.
 
-use super::automated_steps;
+use super::{automated_steps, on_step};
 use crate::analysis::{Context, Finding, PriorityClass, Severity};
 
 pub const CODE: &str = "never-automate";
@@ -13,18 +13,17 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
         if cx.insights[i].class != PriorityClass::NeverAutomate {
             continue;
         }
-        out.push(Finding {
-            code: CODE,
-            severity: SEVERITY,
-            workflow: Some(r.workflow.id),
-            step_ids: vec![r.step.id],
-            message: format!(
+        out.push(on_step(
+            CODE,
+            SEVERITY,
+            r,
+            format!(
                 "{} is tagged automate, but it is {} work that needs a person.",
                 cx.name(i),
                 r.step.sensitivity.label()
             ),
-            hint: "Tag it keep manual. Automate only the hand-off around it, such as routing the case to the right person.".into(),
-        });
+            "Tag it keep manual. Automate only the hand-off around it, such as routing the case to the right person.",
+        ));
     }
 }
 
