@@ -1,6 +1,6 @@
 //! `trap-automated`: a step the method calls a trap is tagged automate.
 
-use super::automated_steps;
+use super::{automated_steps, on_step};
 use crate::analysis::{Context, Finding, PriorityClass, Severity};
 
 pub const CODE: &str = "trap-automated";
@@ -12,17 +12,16 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
         if cx.insights[i].class != PriorityClass::Trap {
             continue;
         }
-        out.push(Finding {
-            code: CODE,
-            severity: SEVERITY,
-            workflow: Some(r.workflow.id),
-            step_ids: vec![r.step.id],
-            message: format!(
+        out.push(on_step(
+            CODE,
+            SEVERITY,
+            r,
+            format!(
                 "{} is tagged automate, but it is rare and complex: it will take more time to build and keep running than it saves.",
                 cx.name(i)
             ),
-            hint: "Keep it manual for now, or simplify it; revisit once the simpler automations run smoothly or a developer can help.".into(),
-        });
+            "Keep it manual for now, or simplify it; revisit once the simpler automations run smoothly or a developer can help.",
+        ));
     }
 }
 
