@@ -1,7 +1,7 @@
 //! `missing-data-quality`: an automated step reads data not marked as
 //! reliably filled (the "Hi ," email).
 
-use super::automated_steps;
+use super::{automated_steps, on_step};
 use crate::analysis::{Context, Finding, Severity, name_list};
 
 pub const CODE: &str = "missing-data-quality";
@@ -27,18 +27,17 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
         if weak.is_empty() {
             continue;
         }
-        out.push(Finding {
-            code: CODE,
-            severity: SEVERITY,
-            workflow: Some(r.workflow.id),
-            step_ids: vec![r.step.id],
-            message: format!(
+        out.push(on_step(
+            CODE,
+            SEVERITY,
+            r,
+            format!(
                 "{} is tagged automate and uses {}, which is not known to be filled in reliably.",
                 cx.name(i),
                 name_list(&weak, 3)
             ),
-            hint: "Check and clean that data first (make the fields required, fill the gaps), then mark it reliable; or plan a fallback when it is empty.".into(),
-        });
+            "Check and clean that data first (make the fields required, fill the gaps), then mark it reliable; or plan a fallback when it is empty.",
+        ));
     }
 }
 
