@@ -1,7 +1,7 @@
 //! `failure-plan-missing`: an automated step has not answered all three
 //! failure questions (does not run, runs twice, data missing).
 
-use super::automated_steps;
+use super::{automated_steps, on_step};
 use crate::analysis::{Context, Finding, Severity, name_list};
 use crate::model::StepKind;
 
@@ -26,18 +26,17 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
         .filter(|(answer, _)| answer.trim().is_empty())
         .map(|(_, q)| (*q).to_owned())
         .collect();
-        out.push(Finding {
-            code: CODE,
-            severity: SEVERITY,
-            workflow: Some(r.workflow.id),
-            step_ids: vec![s.id],
-            message: format!(
+        out.push(on_step(
+            CODE,
+            SEVERITY,
+            r,
+            format!(
                 "{} is tagged automate but has no plan for what happens {}.",
                 cx.name(i),
                 name_list(&missing, 3).replace(" and ", " or ")
             ),
-            hint: "Write down who notices and what they do in each case, e.g. a daily check of a list, a duplicate guard, a fallback text.".into(),
-        });
+            "Write down who notices and what they do in each case, e.g. a daily check of a list, a duplicate guard, a fallback text.",
+        ));
     }
 }
 
