@@ -1,6 +1,6 @@
 //! `untested`: an automated step has no test plan.
 
-use super::automated_steps;
+use super::{automated_steps, on_step};
 use crate::analysis::{Context, Finding, Severity};
 use crate::model::StepKind;
 
@@ -14,14 +14,13 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
         if matches!(s.kind, StepKind::Trigger | StepKind::End) || !s.test_plan.trim().is_empty() {
             continue;
         }
-        out.push(Finding {
-            code: CODE,
-            severity: SEVERITY,
-            workflow: Some(r.workflow.id),
-            step_ids: vec![s.id],
-            message: format!("{} is tagged automate but has no test plan.", cx.name(i)),
-            hint: "Describe how it will be tried with real data before it goes live (a test order, a test customer) and who watches it in the first weeks.".into(),
-        });
+        out.push(on_step(
+            CODE,
+            SEVERITY,
+            r,
+            format!("{} is tagged automate but has no test plan.", cx.name(i)),
+            "Describe how it will be tried with real data before it goes live (a test order, a test customer) and who watches it in the first weeks.",
+        ));
     }
 }
 
