@@ -1,5 +1,6 @@
 //! `decision-without-branches`: a decision lacks two or more labelled arrows out.
 
+use super::on_step;
 use crate::analysis::{Context, Finding, Severity};
 use crate::model::StepKind;
 
@@ -23,14 +24,13 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
             (1, _) => "has only one arrow out".to_owned(),
             (n, l) => format!("has {n} arrows out but only {l} labelled"),
         };
-        out.push(Finding {
-            code: CODE,
-            severity: SEVERITY,
-            workflow: Some(r.workflow.id),
-            step_ids: vec![r.step.id],
-            message: format!("The decision {} {what}.", cx.name(i)),
-            hint: "Draw an arrow for each answer and label it (\"yes\" / \"no\", \"repeat buyer\" / \"first order\").".into(),
-        });
+        out.push(on_step(
+            CODE,
+            SEVERITY,
+            r,
+            format!("The decision {} {what}.", cx.name(i)),
+            "Draw an arrow for each answer and label it (\"yes\" / \"no\", \"repeat buyer\" / \"first order\").",
+        ));
     }
 }
 
