@@ -36,7 +36,7 @@ impl CanvasState {
         let clip = match paste::parse_clip(text) {
             Ok(c) => c,
             Err(e) => {
-                self.status = Some(e.to_string());
+                self.status = Some(format!("Nothing was pasted: {e}."));
                 return;
             }
         };
@@ -86,7 +86,7 @@ impl CanvasState {
                     }
                 }
             }
-            Err(e) => self.status = Some(e.to_string()),
+            Err(e) => self.status = Some(format!("{label}: nothing was added ({e}).")),
         }
     }
 
