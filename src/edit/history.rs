@@ -62,11 +62,6 @@ impl Document {
         &self.plan
     }
 
-    /// Take the plan out (e.g. to save it on another thread, then put a copy back).
-    pub fn into_plan(self) -> Plan {
-        self.plan
-    }
-
     pub fn revision(&self) -> u64 {
         self.revision
     }

@@ -12,7 +12,7 @@ use egui::{
 
 use super::camera::Camera;
 use super::index::SpatialIndex;
-use super::shape::{arrow_curve, corner_radius, curve_bounds, outline};
+use super::shape::{arrow_curve, corner_radius, outline};
 use crate::analysis::{Analysis, PriorityClass};
 use crate::model::{Approach, Step, StepId, StepKind, Tag, Workflow};
 use crate::ui::Selection;
@@ -479,15 +479,6 @@ fn draw_step(v: &MapView<'_>, i: usize, lod: Lod, shapes: &mut Vec<Shape>) {
         shapes.push(Shape::circle_filled(h.center(), 6.0, ACCENT));
         shapes.push(Shape::circle_filled(h.center(), 2.5, Color32::WHITE));
     }
-}
-
-/// The bounds of everything drawn for a link, for culling.
-pub fn link_bounds(index: &SpatialIndex, li: usize) -> Option<Rect> {
-    let (a, b) = (*index.link_ends.get(li)?)?;
-    Some(curve_bounds(&arrow_curve(
-        index.rects[a as usize],
-        index.rects[b as usize],
-    )))
 }
 
 /// Grid dots for snapping.

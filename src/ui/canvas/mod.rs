@@ -235,11 +235,6 @@ impl CanvasState {
         Some(v.cam.visible_world(vp))
     }
 
-    /// Is the search bar open, and what does it hold?
-    pub fn search_text(&self) -> Option<&str> {
-        self.search.open.then_some(self.search.text.as_str())
-    }
-
     fn switch_workflow(&mut self, wf: WorkflowId) {
         self.current = Some(wf);
         self.selection = Selection::default();
