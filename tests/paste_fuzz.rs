@@ -387,7 +387,8 @@ fn copy_round_trips(plan: &Plan, wf: WorkflowId, pick: &[bool]) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 200, failure_persistence: None, ..ProptestConfig::default() })]
+    // Kept small so the default run stays short; the long run is below.
+    #![proptest_config(ProptestConfig { cases: 100, failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn fuzz_paste(text in clip_text()) {
@@ -413,6 +414,10 @@ proptest! {
         plan.workflows.push(w);
         copy_round_trips(&plan, WorkflowId(1), &pick);
     }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn copied_example_steps_round_trip(pick in prop::collection::vec(any::<bool>(), 1..8)) {
