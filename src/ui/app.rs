@@ -1365,8 +1365,8 @@ impl AutomapApp {
                 ui.label(RichText::new("Saving a recovery copy…").small());
             }
             if self.dialogs.waiting_for_system_dialog() {
+                // No spinner: it would redraw the window all the time the dialog is open.
                 ui.separator();
-                ui.spinner();
                 ui.label(RichText::new("Waiting for the file dialog…").small());
             }
             if let Some(m) = &self.message {

@@ -78,6 +78,15 @@ impl DialogSpec {
     }
 }
 
+/// Asks for a new frame when dropped, i.e. when the dialog thread ends.
+struct WakeOnDrop(egui::Context);
+
+impl Drop for WakeOnDrop {
+    fn drop(&mut self) {
+        self.0.request_repaint();
+    }
+}
+
 struct Pending<P> {
     purpose: P,
     spec: DialogSpec,
@@ -157,6 +166,11 @@ impl<P: Clone + Send + 'static> FileDialogs<P> {
         let spawned = std::thread::Builder::new()
             .name("file-dialog".to_owned())
             .spawn(move || {
+                // Wake the window when the dialog is answered, even if it fails:
+                // the answer is picked up on that frame, with no polling.
+                let _wake = WakeOnDrop(ctx);
+                // Dropped before `_wake`, so a failed dialog reads as disconnected.
+                let tx = tx;
                 let s = thread_spec;
                 let mut dialog = rfd::FileDialog::new()
                     .set_title(s.title.as_str())
@@ -172,7 +186,6 @@ impl<P: Clone + Send + 'static> FileDialogs<P> {
                     DialogKind::Save => dialog.save_file(),
                 };
                 let _ = tx.send(picked);
-                ctx.request_repaint();
             });
         match spawned {
             Ok(_) => {
@@ -226,10 +239,6 @@ impl<P: Clone + Send + 'static> FileDialogs<P> {
     pub fn show(&mut self, ctx: &egui::Context) -> Option<(P, PathBuf)> {
         if let Some(done) = self.poll() {
             return Some(done);
-        }
-        if self.pending.is_some() {
-            // Keep polling while the dialog is open, without spinning.
-            ctx.request_repaint_after(Duration::from_millis(100));
         }
         let prompt = self.prompt.as_mut()?;
         let mut chosen = false;
