@@ -140,19 +140,13 @@ impl Plan {
 
     /// A step id not used anywhere in the plan (ids are unique per plan).
     pub fn next_step_id(&self) -> StepId {
-        let max = self
-            .workflows
-            .iter()
-            .flat_map(|w| w.steps.iter())
-            .map(|s| s.id.0)
-            .max()
-            .unwrap_or(0);
-        StepId(max + 1)
+        let ids = || self.workflows.iter().flat_map(|w| &w.steps).map(|s| s.id.0);
+        StepId(next_free(ids))
     }
 
+    /// A workflow id not used in the plan.
     pub fn next_workflow_id(&self) -> WorkflowId {
-        let max = self.workflows.iter().map(|w| w.id.0).max().unwrap_or(0);
-        WorkflowId(max + 1)
+        WorkflowId(next_free(|| self.workflows.iter().map(|w| w.id.0)))
     }
 
     pub fn step_count(&self) -> usize {
@@ -161,5 +155,39 @@ impl Plan {
 
     pub fn tool(&self, id: &str) -> Option<&Tool> {
         self.tools.iter().find(|t| t.id == id)
+    }
+}
+
+/// One more than the largest id; when a file already uses the largest possible
+/// id, the lowest id still free.
+fn next_free<I: Iterator<Item = u32>>(ids: impl Fn() -> I) -> u32 {
+    let max = ids().max().unwrap_or(0);
+    max.checked_add(1).unwrap_or_else(|| {
+        let used: std::collections::HashSet<u32> = ids().collect();
+        (1..u32::MAX).find(|k| !used.contains(k)).unwrap_or(0)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn new_ids_follow_the_largest_and_stay_free_at_the_top_of_the_range() {
+        let mut plan = Plan::new("Ids");
+        assert_eq!(plan.next_step_id(), StepId(1));
+        assert_eq!(plan.next_workflow_id(), WorkflowId(1));
+        plan.workflows.push(Workflow {
+            id: WorkflowId(u32::MAX),
+            steps: vec![
+                Step::new(StepId(1), StepKind::Task, "a", Pos::new(0.0, 0.0)),
+                Step::new(StepId(u32::MAX), StepKind::Task, "b", Pos::new(0.0, 0.0)),
+            ],
+            ..Workflow::default()
+        });
+        assert_eq!(plan.next_step_id(), StepId(2));
+        assert_eq!(plan.next_workflow_id(), WorkflowId(1));
+        plan.workflows[0].steps.pop();
+        assert_eq!(plan.next_step_id(), StepId(2));
     }
 }
