@@ -834,7 +834,8 @@ fn duplicate(src: &Workflow, id: WorkflowId, first_step: StepId) -> Workflow {
         .iter()
         .map(|s| {
             let new_id = StepId(next);
-            next += 1;
+            // Ids at the very top of the range collide and the edit is refused, rather than overflow.
+            next = next.saturating_add(1);
             map.insert(s.id, new_id);
             Step {
                 id: new_id,
