@@ -497,8 +497,8 @@ fn killed_while_saving_leaves_the_old_or_the_new_plan() {
         }
     }
 
-    let old_bytes = storage::to_ron(&large_plan(12, 1)).into_bytes();
-    let new_bytes = storage::to_ron(&large_plan(12, 2)).into_bytes();
+    let old_bytes = storage::to_ron(&large_plan(30, 1)).into_bytes();
+    let new_bytes = storage::to_ron(&large_plan(30, 2)).into_bytes();
     assert!(old_bytes.len() > 500_000, "{} bytes", old_bytes.len());
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("large.ron");

@@ -190,7 +190,9 @@ fn io_reason(e: &std::io::Error) -> String {
 
 // ---------------------------------------------------------------- writing
 
-/// The plan as pretty RON: one field per line, fields in the model's order,
+/// The plan as pretty RON: fields in the model's order, one per line down to
+/// a step's fields (smaller values inside a step on one line), fields equal to
+/// their default left out,
 /// four-space indent, a final newline. The same plan always gives the same text.
 pub fn to_ron(plan: &Plan) -> String {
     let config = ron::ser::PrettyConfig::new()
@@ -199,7 +201,10 @@ pub fn to_ron(plan: &Plan) -> String {
         .struct_names(false)
         .separate_tuple_members(false)
         .enumerate_arrays(false)
-        .compact_arrays(false);
+        .compact_arrays(false)
+        // A step's fields one per line; the small values inside a step (its
+        // position, frequency, failure plan, data read and written) on one line.
+        .depth_limit(5);
     match ron::ser::to_string_pretty(plan, config) {
         Ok(s) => {
             // ron escapes apostrophes inside strings ("team\'s"); every `'` in the
