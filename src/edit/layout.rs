@@ -7,7 +7,7 @@
 
 use crate::edit::Edit;
 use crate::model::{Pos, StepId, StepKind, Workflow};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Distance between column centres.
 pub const COLUMN_WIDTH: f32 = 260.0;
@@ -99,14 +99,13 @@ pub fn tidy_positions(wf: &Workflow) -> Vec<(StepId, Pos)> {
     // Rows: walk from the roots; the first main successor stays on its parent's
     // row, further branches and exceptions take the next free row below.
     let mut row: Vec<Option<usize>> = vec![None; n];
-    let mut taken: HashMap<(usize, usize), ()> = HashMap::new();
+    let mut taken: HashSet<(usize, usize)> = HashSet::new();
     let mut lowest_main = 0usize;
-    let place = |v: usize, want: usize, taken: &mut HashMap<(usize, usize), ()>| {
+    let place = |v: usize, want: usize, taken: &mut HashSet<(usize, usize)>| {
         let mut r = want;
-        while taken.contains_key(&(col[v], r)) {
+        while !taken.insert((col[v], r)) {
             r += 1;
         }
-        taken.insert((col[v], r), ());
         r
     };
     for &r in &starts {
