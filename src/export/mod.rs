@@ -301,7 +301,9 @@ impl<'a> Doc<'a> {
             let e = map
                 .entry(text.to_lowercase())
                 .or_insert_with(|| (text.to_owned(), Vec::new()));
-            if !e.1.contains(&w) {
+            // Workflows arrive in plan order: a repeat is always the last one
+            // (checking the whole list made this quadratic in shared data).
+            if e.1.last() != Some(&w) {
                 e.1.push(w);
             }
         }
@@ -321,7 +323,7 @@ impl<'a> Doc<'a> {
                 for d in &s.reads {
                     let key = format!("{}: {}", d.system.trim(), d.object.trim()).to_lowercase();
                     let r = readers.entry(key).or_default();
-                    if !r.contains(&w.id) {
+                    if r.last() != Some(&w.id) {
                         r.push(w.id);
                     }
                 }
