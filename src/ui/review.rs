@@ -440,15 +440,21 @@ fn matrix(
         let Some(&(wf, s)) = steps.get(id) else {
             continue;
         };
-        let name = format!("{} on the priority matrix", title(s));
+        // Texts are made only when shown (hover) or asked for (accessibility):
+        // a big plan has thousands of dots.
         let r = ui
             .interact(
                 egui::Rect::from_center_size(pos, egui::vec2(10.0, 10.0)),
                 egui::Id::unique(("automap_matrix_dot", id.0)),
                 Sense::click(),
             )
-            .on_hover_text(format!("{} ({})", title(s), class.label()));
-        r.widget_info(|| WidgetInfo::labeled(egui::Role::Button, true, &name));
+            .on_hover_ui(|ui| {
+                ui.label(format!("{} ({})", title(s), class.label()));
+            });
+        r.widget_info(|| {
+            let name = format!("{} on the priority matrix", title(s));
+            WidgetInfo::labeled(egui::Role::Button, true, name)
+        });
         if r.clicked() {
             action = Some(UiAction::ShowStep {
                 workflow: wf,
