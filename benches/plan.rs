@@ -34,6 +34,12 @@ fn load(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("parse_only", steps), &text, |b, text| {
             b.iter(|| ron::from_str::<Plan>(black_box(text)))
         });
+        // The file checks alone, on the plan already read.
+        group.bench_with_input(
+            BenchmarkId::new("validate_only", steps),
+            &plan,
+            |b, plan| b.iter(|| automap::storage::validate(black_box(plan))),
+        );
     }
     group.finish();
 }
