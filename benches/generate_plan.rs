@@ -1,12 +1,16 @@
 //! Write a generated plan to a file, for measuring the app with a large plan
-//! open: `cargo run --release --example generate_plan -- 200 50 /tmp/plan-10k.ron`
+//! open: `cargo bench --bench generate_plan -- 200 50 /tmp/plan-10k.ron`
 //! (200 workflows of 50 steps: 10,000 steps).
 
 use automap::model::generate::generate_plan;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    // `cargo bench` passes `--bench` to every bench target; skip flags.
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
     let (Some(w), Some(m), Some(path)) = (
         args.first().and_then(|a| a.parse().ok()),
         args.get(1).and_then(|a| a.parse().ok()),
