@@ -2,6 +2,7 @@
 //! object) for the same event.
 
 use super::automated_steps;
+use super::on_steps;
 use crate::analysis::graph::norm;
 use crate::analysis::{Context, Finding, Severity, name_list};
 use std::borrow::Cow;
@@ -42,18 +43,18 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let names: Vec<String> = steps.iter().map(|&i| cx.name(i)).collect();
-        out.push(Finding {
-            code: CODE,
-            severity: SEVERITY,
-            workflow: Some(cx.steps[steps[0]].workflow.id),
-            step_ids: steps.iter().map(|&i| cx.steps[i].step.id).collect(),
-            message: format!(
+        out.push(on_steps(
+            cx,
+            CODE,
+            SEVERITY,
+            &steps,
+            format!(
                 "{} {} write '{label}' when \"{event}\" happens: one may overwrite the other.",
                 name_list(&names, 4),
                 if names.len() == 2 { "both" } else { "all" }
             ),
-            hint: "Let one automation own this data and have the others read it, or make sure they write different fields in a fixed order.".into(),
-        });
+            "Let one automation own this data and have the others read it, or make sure they write different fields in a fixed order.",
+        ));
     }
 }
 

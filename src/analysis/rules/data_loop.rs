@@ -4,6 +4,7 @@
 //! Strongly connected components (Tarjan, iterative) of the graph
 //! data → step that reads it → data it writes; linear in reads + writes.
 
+use super::on_steps;
 use crate::analysis::graph::norm;
 use crate::analysis::{Context, Finding, Severity, name_list};
 use crate::model::{DataRef, Tag};
@@ -150,18 +151,18 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
                 format!("{s} {d}").trim().to_owned()
             })
             .collect();
-        out.push(Finding {
-            code: CODE,
-            severity: SEVERITY,
-            workflow: Some(cx.steps[steps[0]].workflow.id),
-            step_ids: steps.iter().map(|&i| cx.steps[i].step.id).collect(),
-            message: format!(
+        out.push(on_steps(
+            cx,
+            CODE,
+            SEVERITY,
+            &steps,
+            format!(
                 "Data runs in a circle: {} pass {} back and forth, so each change sets off the next and comes back to where it started.",
                 name_list(&names, 4),
                 name_list(&data, 4)
             ),
-            hint: "Pick one system as the source of truth for this data and let the others only read from it; break the circle by removing one of the writes.".into(),
-        });
+            "Pick one system as the source of truth for this data and let the others only read from it; break the circle by removing one of the writes.",
+        ));
     }
 }
 

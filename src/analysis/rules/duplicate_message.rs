@@ -3,6 +3,7 @@
 //! Klaviyo).
 
 use super::automated_steps;
+use super::on_steps;
 use crate::analysis::graph::norm;
 use crate::analysis::{Context, Finding, Severity, name_list};
 use std::borrow::Cow;
@@ -46,19 +47,19 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
                 }
             })
             .collect();
-        out.push(Finding {
-            code: CODE,
-            severity: SEVERITY,
-            workflow: Some(cx.steps[steps[0]].workflow.id),
-            step_ids: steps.iter().map(|&i| cx.steps[i].step.id).collect(),
-            message: format!(
+        out.push(on_steps(
+            cx,
+            CODE,
+            SEVERITY,
+            &steps,
+            format!(
                 "Customers get the {message} {} for \"{event}\": {} {} send it.",
                 if steps.len() == 2 { "twice".to_owned() } else { format!("{} times", steps.len()) },
                 name_list(&names, 4),
                 if steps.len() == 2 { "both" } else { "all" }
             ),
-            hint: "Keep one sender for this message and turn the others off (tag them keep manual or remove them).".into(),
-        });
+            "Keep one sender for this message and turn the others off (tag them keep manual or remove them).",
+        ));
     }
 }
 

@@ -88,6 +88,26 @@ fn on_step(
     }
 }
 
+/// A finding about several steps (indices into `cx.steps`); the workflow is
+/// the first step's.
+fn on_steps(
+    cx: &Context,
+    code: &'static str,
+    severity: Severity,
+    steps: &[usize],
+    message: String,
+    hint: &str,
+) -> Finding {
+    Finding {
+        code,
+        severity,
+        workflow: steps.first().map(|&i| cx.steps[i].workflow.id),
+        step_ids: steps.iter().map(|&i| cx.steps[i].step.id).collect(),
+        message,
+        hint: hint.to_owned(),
+    }
+}
+
 pub(crate) fn run_all(cx: &Context, out: &mut Vec<Finding>) {
     for r in &RULES {
         (r.check)(cx, out);
