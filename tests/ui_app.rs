@@ -542,3 +542,33 @@ fn the_window_still_works_at_its_smallest_size() {
     h.run();
     assert_eq!(h.state().tab(), automap::ui::Tab::Review);
 }
+
+#[test]
+fn after_renaming_on_the_map_tab_appends_the_next_step() {
+    let mut h = harness(example());
+    click_step(&mut h, "Pack the order");
+    h.key_press(Key::F2);
+    h.run();
+    h.event(egui::Event::Text("Pack the box".into()));
+    h.key_press(Key::Enter);
+    h.run();
+    // The map keeps the keyboard after the rename: Tab appends a linked step.
+    h.key_press(Key::Tab);
+    h.run();
+    h.event(egui::Event::Text("Weigh the box".into()));
+    h.key_press(Key::Enter);
+    h.run();
+    let plan = h.state().plan();
+    let w = &plan.workflows[0];
+    let find = |t: &str| w.steps.iter().find(|s| s.title == t).map(|s| s.id);
+    let (Some(a), Some(b)) = (find("Pack the box"), find("Weigh the box")) else {
+        panic!(
+            "both steps should exist: {:?}",
+            w.steps.iter().map(|s| &s.title).collect::<Vec<_>>()
+        )
+    };
+    assert!(
+        w.link_index(a, b).is_some(),
+        "the new step follows the renamed one"
+    );
+}

@@ -53,7 +53,11 @@ impl CanvasState {
         }
         self.update_handle_owner(rect);
 
-        if bg.clicked() || bg.secondary_clicked() || bg.drag_started() {
+        if bg.clicked()
+            || bg.secondary_clicked()
+            || bg.drag_started()
+            || std::mem::take(&mut self.refocus)
+        {
             bg.request_focus();
         }
         self.pointer(ui, bg, doc, wf);

@@ -145,6 +145,9 @@ pub struct CanvasState {
     selection: Selection,
     drag: Drag,
     rename: Option<Rename>,
+    /// Give keyboard focus back to the map next frame (after an in-place
+    /// rename ends with Enter or Escape), so Enter/Tab/arrows act on the map.
+    refocus: bool,
     /// Snap moved and new steps to the grid.
     pub snap: bool,
     /// Show the minimap.

@@ -269,6 +269,9 @@ impl CanvasState {
             let Some(rename) = self.rename.take() else {
                 return;
             };
+            // Ended from the keyboard: keep typing on the map. Ended by a click
+            // elsewhere: leave the focus where the click put it.
+            self.refocus = cancel || ui.input(|i| i.key_pressed(Key::Enter));
             if cancel {
                 return;
             }
