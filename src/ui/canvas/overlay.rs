@@ -29,6 +29,8 @@ impl CanvasState {
                 .layout(Layout::left_to_right(Align::Center)),
         );
         tb.set_clip_rect(rect);
+        // A backdrop keeps the buttons readable over steps scrolled beneath them.
+        let backdrop = ui.painter().add(egui::Shape::Noop);
         let tip = |cmd: Command, ui: &egui::Ui| {
             let s = cmd.shortcut_text(ui.ctx());
             if s.is_empty() {
@@ -74,6 +76,10 @@ impl CanvasState {
         if let Some(s) = &self.status {
             tb.colored_label(tb.visuals().warn_fg_color, s);
         }
+        let used = tb.min_rect().expand(4.0);
+        let fill = ui.visuals().extreme_bg_color.gamma_multiply(0.92);
+        ui.painter()
+            .set(backdrop, egui::epaint::RectShape::filled(used, 6.0, fill));
 
         // Search bar.
         if self.search.open {
