@@ -3,7 +3,10 @@
 //! proptest-driven fuzz test of the loader over mutated, truncated and random
 //! texts (cargo-fuzz needs a nightly compiler; this runs on stable).
 
+mod common;
+
 use automap::storage::{self, LoadError};
+use common::mutate::{Mutation, mutate_bytes};
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -339,54 +342,12 @@ const TOKENS: &[&str] = &[
     "[]",
 ];
 
-#[derive(Debug, Clone)]
-enum Mutation {
-    Truncate(prop::sample::Index),
-    Delete(prop::sample::Index, usize),
-    Insert(prop::sample::Index, String),
-    Byte(prop::sample::Index, u8),
-    Duplicate(prop::sample::Index, usize),
-}
-
 fn mutation() -> impl Strategy<Value = Mutation> {
-    prop_oneof![
-        any::<prop::sample::Index>().prop_map(Mutation::Truncate),
-        (any::<prop::sample::Index>(), 1..64usize).prop_map(|(i, n)| Mutation::Delete(i, n)),
-        (any::<prop::sample::Index>(), prop::sample::select(TOKENS))
-            .prop_map(|(i, t)| Mutation::Insert(i, t.to_owned())),
-        (any::<prop::sample::Index>(), any::<u8>()).prop_map(|(i, b)| Mutation::Byte(i, b)),
-        (any::<prop::sample::Index>(), 1..200usize).prop_map(|(i, n)| Mutation::Duplicate(i, n)),
-    ]
+    common::mutate::mutation(TOKENS, 200)
 }
 
-fn mutate(mut bytes: Vec<u8>, muts: &[Mutation]) -> Vec<u8> {
-    for m in muts {
-        let len = bytes.len().max(1);
-        match m {
-            Mutation::Truncate(i) => bytes.truncate(i.index(len)),
-            Mutation::Delete(i, n) => {
-                let a = i.index(len).min(bytes.len());
-                let b = (a + n).min(bytes.len());
-                bytes.drain(a..b);
-            }
-            Mutation::Insert(i, t) => {
-                let a = i.index(len).min(bytes.len());
-                bytes.splice(a..a, t.bytes());
-            }
-            Mutation::Byte(i, b) => {
-                if let Some(x) = bytes.get_mut(i.index(len)) {
-                    *x = *b;
-                }
-            }
-            Mutation::Duplicate(i, n) => {
-                let a = i.index(len).min(bytes.len());
-                let b = (a + n).min(bytes.len());
-                let part = bytes[a..b].to_vec();
-                bytes.splice(b..b, part);
-            }
-        }
-    }
-    bytes
+fn mutate(bytes: Vec<u8>, muts: &[Mutation]) -> Vec<u8> {
+    mutate_bytes(bytes, muts)
 }
 
 fn fuzz_input() -> impl Strategy<Value = Vec<u8>> {

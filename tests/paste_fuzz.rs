@@ -8,12 +8,15 @@
 //! `AUTOMAP_PASTE_FUZZ_SECS=600 cargo test --release --test paste_fuzz
 //! paste_fuzz_for_a_while -- --ignored --nocapture`.
 
+mod common;
+
 use automap::edit::Document;
 use automap::edit::paste::{
     self, CLIP_HEADER, Clip, Fragment, MAX_STEPS, MAX_TEXT_BYTES, MAX_TITLE_CHARS, PasteError,
 };
 use automap::model::{Link, Plan, Pos, Step, StepId, StepKind, Workflow, WorkflowId};
 use automap::storage;
+use common::mutate::{Mutation, mutate_bytes};
 use proptest::prelude::*;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -162,57 +165,14 @@ fn list_text() -> impl Strategy<Value = String> {
         })
 }
 
-#[derive(Debug, Clone)]
-enum Mutation {
-    Truncate(prop::sample::Index),
-    Delete(prop::sample::Index, usize),
-    Insert(prop::sample::Index, String),
-    Byte(prop::sample::Index, u8),
-    Duplicate(prop::sample::Index, usize),
-}
-
 fn mutation() -> impl Strategy<Value = Mutation> {
-    prop_oneof![
-        any::<prop::sample::Index>().prop_map(Mutation::Truncate),
-        (any::<prop::sample::Index>(), 1..64usize).prop_map(|(i, n)| Mutation::Delete(i, n)),
-        (any::<prop::sample::Index>(), prop::sample::select(TOKENS))
-            .prop_map(|(i, t)| Mutation::Insert(i, t.to_owned())),
-        (any::<prop::sample::Index>(), any::<u8>()).prop_map(|(i, b)| Mutation::Byte(i, b)),
-        (any::<prop::sample::Index>(), 1..400usize).prop_map(|(i, n)| Mutation::Duplicate(i, n)),
-    ]
+    common::mutate::mutation(TOKENS, 400)
 }
 
 /// Damage text byte by byte; the clipboard only ever hands over valid UTF-8,
 /// so broken sequences become replacement characters.
 fn mutate(text: &str, muts: &[Mutation]) -> String {
-    let mut bytes = text.as_bytes().to_vec();
-    for m in muts {
-        let len = bytes.len().max(1);
-        match m {
-            Mutation::Truncate(i) => bytes.truncate(i.index(len)),
-            Mutation::Delete(i, n) => {
-                let a = i.index(len).min(bytes.len());
-                let b = (a + n).min(bytes.len());
-                bytes.drain(a..b);
-            }
-            Mutation::Insert(i, t) => {
-                let a = i.index(len).min(bytes.len());
-                bytes.splice(a..a, t.bytes());
-            }
-            Mutation::Byte(i, b) => {
-                if let Some(x) = bytes.get_mut(i.index(len)) {
-                    *x = *b;
-                }
-            }
-            Mutation::Duplicate(i, n) => {
-                let a = i.index(len).min(bytes.len());
-                let b = (a + n).min(bytes.len());
-                let part = bytes.get(a..b).map(<[u8]>::to_vec).unwrap_or_default();
-                bytes.splice(b..b, part);
-            }
-        }
-    }
-    String::from_utf8_lossy(&bytes).into_owned()
+    String::from_utf8_lossy(&mutate_bytes(text.as_bytes().to_vec(), muts)).into_owned()
 }
 
 /// Anything a clipboard may hold.
