@@ -269,6 +269,17 @@ fn backup_keeps_the_previous_version() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     assert_eq!(names.len(), 2, "{names:?}");
+    // The backup is a file of its own: editing the plan file in place later
+    // (as some text editors do) leaves the backup as it was.
+    std::fs::write(&path, "edited in place").unwrap();
+    assert_eq!(std::fs::read(dir.path().join("plan.ron.bak")).unwrap(), old);
+    // The next save backs up what the file held then.
+    let edited = std::fs::read(&path).unwrap();
+    storage::save(&plan, &path).unwrap();
+    assert_eq!(
+        std::fs::read(dir.path().join("plan.ron.bak")).unwrap(),
+        edited
+    );
 }
 
 /// A folder the test cannot write in. As root every folder is writable, so

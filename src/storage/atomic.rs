@@ -121,8 +121,15 @@ pub fn replace_with(
     if keep_backup && old_meta.as_ref().is_some_and(|m| m.is_file()) {
         let bak = backup_path(&target);
         let bak_tmp = temp_path(&target, "bak");
-        let copied = fs::copy(&target, &bak_tmp)
-            .and_then(|_| File::open(&bak_tmp).and_then(|f| f.sync_all()))
+        // A second name for the old file costs nothing and needs no copy: the
+        // rename below gives the target a new file and leaves the old one to
+        // the backup. File systems without hard links get a synced copy.
+        let copied = fs::hard_link(&target, &bak_tmp)
+            .or_else(|_| {
+                let _ = fs::remove_file(&bak_tmp);
+                fs::copy(&target, &bak_tmp)
+                    .and_then(|_| File::open(&bak_tmp).and_then(|f| f.sync_all()))
+            })
             .and_then(|()| fs::rename(&bak_tmp, &bak));
         if let Err(source) = copied {
             let _ = fs::remove_file(&bak_tmp);

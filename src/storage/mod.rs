@@ -18,7 +18,7 @@ mod unknown;
 
 pub use atomic::backup_path;
 pub use problems::{MAX_NUMBER, MAX_POSITION, Problem, ProblemSeverity, validate};
-pub use stamp::{FileStamp, content_hash, stamp};
+pub use stamp::{FileStamp, content_hash, name_hash, stamp};
 
 use crate::model::{FORMAT_VERSION, Plan};
 use serde::Deserialize;

@@ -8,7 +8,7 @@
 //! holding a small header (plan path, plan name, time written). Crash reports
 //! are plain text files in `crash-reports/`.
 
-use super::{LoadError, Loaded, SaveError, content_hash};
+use super::{LoadError, Loaded, SaveError, name_hash};
 use crate::model::Plan;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -69,7 +69,7 @@ impl RecoveryKey {
         match self {
             RecoveryKey::File(p) => format!(
                 "plan-{:016x}.ron",
-                content_hash(p.as_os_str().as_encoded_bytes())
+                name_hash(p.as_os_str().as_encoded_bytes())
             ),
             RecoveryKey::Untitled(id) => {
                 let id: String = id
