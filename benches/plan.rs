@@ -30,6 +30,11 @@ fn load(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::from_parameter(steps), &text, |b, text| {
             b.iter(|| automap::storage::from_str(black_box(text), "plan.ron"))
         });
+        // Reading in one pass on one core (what texts under half a megabyte,
+        // and any text that cannot be cut at its workflows, get).
+        group.bench_with_input(BenchmarkId::new("one_pass", steps), &text, |b, text| {
+            b.iter(|| automap::storage::parse_whole(black_box(text)))
+        });
         // The RON parser alone, to tell parsing from checking.
         group.bench_with_input(BenchmarkId::new("parse_only", steps), &text, |b, text| {
             b.iter(|| ron::from_str::<Plan>(black_box(text)))

@@ -11,6 +11,7 @@
 //! - [`recovery`]: recovery copies of open plans and crash reports.
 
 mod atomic;
+mod parts;
 mod problems;
 pub mod recovery;
 mod stamp;
@@ -409,12 +410,7 @@ pub fn from_str(text: &str, file_name: &str) -> Result<Loaded, LoadError> {
         found,
         supported: FORMAT_VERSION,
     };
-    let mut has_unknown = false;
-    let seed = NoticeUnknown {
-        found: &mut has_unknown,
-    };
-    let parsed: Result<Plan, _> = ron_options().from_str_seed(text, seed);
-    let mut plan = parsed.map_err(|e| {
+    let (mut plan, has_unknown) = parse(text).map_err(|e| {
         // A newer file may use syntax this version does not know: say it is
         // newer rather than broken. Only looked for when parsing failed.
         if let Some(found) = declared_version(text)
@@ -468,18 +464,33 @@ pub fn from_str(text: &str, file_name: &str) -> Result<Loaded, LoadError> {
     Ok(Loaded { plan, problems })
 }
 
-/// Reads the plan and notes whether the text has any field the plan does not
-/// know, in the same pass (the parser skips such fields silently).
-struct NoticeUnknown<'a> {
-    found: &'a mut bool,
+/// Parse a plan text, noting whether it has fields the plan does not know.
+/// Large texts are read in parts on all cores when they can be cut safely;
+/// errors always come from one pass over the whole text, with exact positions.
+fn parse(text: &str) -> Result<(Plan, bool), ron::error::SpannedError> {
+    let options = ron_options();
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    if cores > 1
+        && text.len() >= parts::MIN_PARALLEL_BYTES
+        && let Some(read) = parts::parse_in_parts(text, cores.min(8), &options)
+    {
+        return Ok(read);
+    }
+    parts::parse_noting::<Plan>(&options, text)
 }
 
-impl<'de> serde::de::DeserializeSeed<'de> for NoticeUnknown<'_> {
-    type Value = Plan;
+/// Read a plan text in `parts` parts on as many threads, as large files are
+/// read; `None` where it falls back to one pass. For tests: the result must
+/// always equal the one-pass reading.
+#[doc(hidden)]
+pub fn parse_in_parts(text: &str, parts: usize) -> Option<(Plan, bool)> {
+    parts::parse_in_parts(text, parts, &ron_options())
+}
 
-    fn deserialize<D: serde::Deserializer<'de>>(self, de: D) -> Result<Plan, D::Error> {
-        serde_ignored::deserialize(de, |_path| *self.found = true)
-    }
+/// One pass over the whole text (what [`from_str`] falls back to).
+#[doc(hidden)]
+pub fn parse_whole(text: &str) -> Result<(Plan, bool), ron::error::SpannedError> {
+    parts::parse_noting::<Plan>(&ron_options(), text)
 }
 
 /// True when the parser stopped at the very end of the text (ignoring trailing blanks).

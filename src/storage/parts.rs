@@ -1,0 +1,392 @@
+//! Reading a large plan on several cores: the text is cut at its workflows and
+//! each part goes to the RON parser on its own thread.
+//!
+//! Cutting needs to know where each workflow starts and ends without parsing
+//! it, which a short scan of brackets, strings and comments tells. Anything the
+//! scan is not sure of (attributes, raw or byte strings, characters, text
+//! outside strings that is not ASCII) makes it give up, and so does any part
+//! that does not parse: the caller then reads the whole text in one pass,
+//! which also gives the exact line and column of an error. So the result of
+//! reading in parts is always the plan one pass would give.
+
+use super::MAX_NESTING;
+use crate::model::{Plan, Workflow};
+use serde::de::DeserializeSeed;
+use std::marker::PhantomData;
+use std::ops::Range;
+
+/// Texts below this size are read in one pass: threads would not pay off.
+pub const MIN_PARALLEL_BYTES: usize = 512 * 1024;
+
+/// Reads a value and notes whether the text has a field the value does not
+/// know, in the same pass (the parser skips such fields silently).
+pub(super) struct NoticeUnknown<'a, T> {
+    pub found: &'a mut bool,
+    pub value: PhantomData<T>,
+}
+
+impl<'de, T: serde::Deserialize<'de>> DeserializeSeed<'de> for NoticeUnknown<'_, T> {
+    type Value = T;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, de: D) -> Result<T, D::Error> {
+        serde_ignored::deserialize(de, |_path| *self.found = true)
+    }
+}
+
+/// Parse `text` with the RON options given, noting unknown fields.
+pub(super) fn parse_noting<T: for<'de> serde::Deserialize<'de>>(
+    options: &ron::Options,
+    text: &str,
+) -> Result<(T, bool), ron::error::SpannedError> {
+    let mut found = false;
+    let seed = NoticeUnknown {
+        found: &mut found,
+        value: PhantomData,
+    };
+    let value = options.from_str_seed(text, seed)?;
+    Ok((value, found))
+}
+
+/// Where the workflows are in a plan text.
+#[derive(Debug, PartialEq)]
+struct Cut {
+    /// From the `[` to the `]` of the workflows list (both included).
+    list: Range<usize>,
+    /// Each workflow's text, with the blanks and comments around it.
+    items: Vec<Range<usize>>,
+}
+
+/// Read the plan in up to `parts` parts on as many threads. `None` when the
+/// text cannot be cut safely or a part does not parse: read it in one pass then.
+/// Returns the plan and whether the text has fields the plan does not know.
+#[doc(hidden)]
+pub fn parse_in_parts(text: &str, parts: usize, options: &ron::Options) -> Option<(Plan, bool)> {
+    let cut = cut(text)?;
+    if parts < 2 || cut.items.len() < 2 {
+        return None;
+    }
+    // The plan without its workflows: the same text with an empty list.
+    let mut rest = String::with_capacity(text.len() - cut.list.len() + 2);
+    rest.push_str(text.get(..cut.list.start)?);
+    rest.push_str("[]");
+    rest.push_str(text.get(cut.list.end..)?);
+
+    // A workflow alone sits three levels less deep in the parser than inside
+    // the plan (the plan, its list, the element), so the same text hits the
+    // nesting limit at the same place.
+    let part_options = options
+        .clone()
+        .with_recursion_limit(MAX_NESTING.saturating_sub(3));
+    let groups = balance(&cut.items, parts);
+    let read_group = |group: &[Range<usize>]| -> Option<(Vec<Workflow>, bool)> {
+        let mut workflows = Vec::with_capacity(group.len());
+        let mut unknown = false;
+        for range in group {
+            let (wf, u) = parse_noting::<Workflow>(&part_options, text.get(range.clone())?).ok()?;
+            workflows.push(wf);
+            unknown |= u;
+        }
+        Some((workflows, unknown))
+    };
+    let (head, groups_read) = std::thread::scope(|scope| {
+        let handles: Vec<_> = groups
+            .iter()
+            .skip(1)
+            .map(|group| {
+                std::thread::Builder::new()
+                    .name("automap-read".to_owned())
+                    .stack_size(8 * 1024 * 1024)
+                    .spawn_scoped(scope, || read_group(group))
+            })
+            .collect();
+        let head = parse_noting::<Plan>(options, &rest).ok();
+        let mut read = vec![groups.first().and_then(|g| read_group(g))];
+        for handle in handles {
+            read.push(handle.ok().and_then(|h| h.join().ok().flatten()));
+        }
+        (head, read)
+    });
+    let (mut plan, mut unknown) = head?;
+    if !plan.workflows.is_empty() {
+        return None;
+    }
+    plan.workflows.reserve_exact(cut.items.len());
+    for group in groups_read {
+        let (workflows, u) = group?;
+        plan.workflows.extend(workflows);
+        unknown |= u;
+    }
+    Some((plan, unknown))
+}
+
+/// Split the items into `parts` runs in order, of about equal length in bytes.
+fn balance(items: &[Range<usize>], parts: usize) -> Vec<&[Range<usize>]> {
+    let total: usize = items.iter().map(ExactSizeIterator::len).sum();
+    let mut groups = Vec::with_capacity(parts);
+    let mut start = 0;
+    let mut done = 0;
+    for (i, item) in items.iter().enumerate() {
+        done += item.len();
+        let target = total * (groups.len() + 1) / parts;
+        if done >= target && groups.len() + 1 < parts {
+            groups.push(items.get(start..=i).unwrap_or_default());
+            start = i + 1;
+        }
+    }
+    if start < items.len() {
+        groups.push(items.get(start..).unwrap_or_default());
+    }
+    groups
+}
+
+/// Find the workflows list of a plan text and the text of each workflow.
+fn cut(text: &str) -> Option<Cut> {
+    let b = text.as_bytes();
+    let mut i = skip_blanks(b, 0)?;
+    if b.get(i) != Some(&b'(') {
+        return None; // attributes, a struct name, or not a plan at all
+    }
+    i += 1;
+    let mut depth = 1usize;
+    // At depth 1, true right after `(` or `,`: the next word names a field.
+    let mut field_next = true;
+    loop {
+        i = skip_blanks(b, i)?;
+        let c = *b.get(i)?;
+        match c {
+            b'"' => i = skip_string(b, i)?,
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                i += 1;
+            }
+            b')' | b']' | b'}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return None; // the plan ended without workflows
+                }
+                i += 1;
+            }
+            b',' => {
+                field_next = depth == 1;
+                i += 1;
+            }
+            b'a'..=b'z' | b'A'..=b'Z' | b'_' => {
+                let start = i;
+                while b
+                    .get(i)
+                    .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
+                {
+                    i += 1;
+                }
+                let word = b.get(start..i)?;
+                if matches!(word, b"r" | b"b" | b"br")
+                    && matches!(b.get(i), Some(b'"' | b'#' | b'\''))
+                {
+                    return None; // raw string, byte string or raw name
+                }
+                if depth == 1 && field_next {
+                    field_next = false;
+                    if word == b"workflows" {
+                        i = skip_blanks(b, i)?;
+                        if b.get(i) != Some(&b':') {
+                            return None;
+                        }
+                        i = skip_blanks(b, i + 1)?;
+                        if b.get(i) != Some(&b'[') {
+                            return None;
+                        }
+                        return cut_list(b, i);
+                    }
+                }
+            }
+            b'0'..=b'9' | b'-' | b'+' | b'.' | b':' => i += 1,
+            // Characters, attributes, text beyond ASCII outside strings, and
+            // anything unexpected: leave it to the parser.
+            _ => return None,
+        }
+    }
+}
+
+/// The items of the list whose `[` is at `open`.
+fn cut_list(b: &[u8], open: usize) -> Option<Cut> {
+    let mut items = Vec::new();
+    let mut depth = 0usize;
+    let mut start = open + 1;
+    let mut i = open + 1;
+    loop {
+        i = skip_blanks(b, i)?;
+        let c = *b.get(i)?;
+        match c {
+            b'"' => i = skip_string(b, i)?,
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                i += 1;
+            }
+            b']' if depth == 0 => {
+                // A blank last item is a trailing comma; a blank one elsewhere
+                // is an error the parser should report.
+                if skip_blanks(b, start)? < i {
+                    items.push(start..i);
+                }
+                return Some(Cut {
+                    list: open..i + 1,
+                    items,
+                });
+            }
+            b')' | b']' | b'}' => {
+                depth = depth.checked_sub(1)?;
+                i += 1;
+            }
+            b',' if depth == 0 => {
+                if skip_blanks(b, start)? == i {
+                    return None;
+                }
+                items.push(start..i);
+                i += 1;
+                start = i;
+            }
+            b',' | b'0'..=b'9' | b'-' | b'+' | b'.' | b':' => i += 1,
+            b'a'..=b'z' | b'A'..=b'Z' | b'_' => {
+                let word_start = i;
+                while b
+                    .get(i)
+                    .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
+                {
+                    i += 1;
+                }
+                let word = b.get(word_start..i)?;
+                if matches!(word, b"r" | b"b" | b"br")
+                    && matches!(b.get(i), Some(b'"' | b'#' | b'\''))
+                {
+                    return None;
+                }
+            }
+            _ => return None,
+        }
+    }
+}
+
+/// Skip blanks and comments as the RON parser does (block comments nest).
+/// `None` when a block comment is never closed.
+fn skip_blanks(b: &[u8], mut i: usize) -> Option<usize> {
+    loop {
+        while b
+            .get(i)
+            .is_some_and(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c))
+        {
+            i += 1;
+        }
+        match (b.get(i), b.get(i + 1)) {
+            (Some(b'/'), Some(b'/')) => {
+                let rest = b.get(i..).unwrap_or_default();
+                i += memchr::memchr(b'\n', rest).unwrap_or(rest.len());
+            }
+            (Some(b'/'), Some(b'*')) => {
+                i += 2;
+                let mut level = 1usize;
+                while level > 0 {
+                    match (b.get(i)?, b.get(i + 1)) {
+                        (b'/', Some(b'*')) => {
+                            level += 1;
+                            i += 2;
+                        }
+                        (b'*', Some(b'/')) => {
+                            level -= 1;
+                            i += 2;
+                        }
+                        _ => i += 1,
+                    }
+                }
+            }
+            _ => return Some(i),
+        }
+    }
+}
+
+/// The position after the string that starts at `i` (a `"`).
+fn skip_string(b: &[u8], mut i: usize) -> Option<usize> {
+    i += 1;
+    loop {
+        i += memchr::memchr2(b'"', b'\\', b.get(i..)?)?;
+        match b.get(i)? {
+            b'"' => return Some(i + 1),
+            _ => i += 2,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items<'a>(text: &'a str, cut: &Cut) -> Vec<&'a str> {
+        cut.items
+            .iter()
+            .map(|r| text.get(r.clone()).unwrap_or_default().trim())
+            .collect()
+    }
+
+    #[test]
+    fn finds_each_workflow_past_strings_and_comments_that_look_like_brackets() {
+        let text = r#"(
+            name: "a ] [ ( \" , workflows: [",
+            // workflows: [ in a comment
+            profile: (currency: "EUR"),
+            workflows: /* nested /* ] */ , */ [
+                (id: 1, name: "x, ]"),
+                // between, with a comma
+                (id: 2, steps: [(id: 1), (id: 2)]),
+            ],
+            roadmap: (items: []),
+        )"#;
+        let cut = cut(text).expect("a plan with workflows");
+        assert_eq!(
+            items(text, &cut),
+            [
+                r#"(id: 1, name: "x, ]")"#,
+                "// between, with a comma\n                (id: 2, steps: [(id: 1), (id: 2)])"
+            ]
+        );
+        assert_eq!(
+            text.get(cut.list.clone()).map(|s| s.ends_with(']')),
+            Some(true)
+        );
+    }
+
+    #[test]
+    fn gives_up_where_the_scan_could_be_wrong() {
+        for text in [
+            "#![enable(implicit_some)] (workflows: [(id: 1), (id: 2)])",
+            "Plan(workflows: [(id: 1), (id: 2)])",
+            r##"(name: r#"raw"#, workflows: [(id: 1), (id: 2)])"##,
+            "(name: 'c', workflows: [(id: 1), (id: 2)])",
+            "(workflows: [(id: 1),, (id: 2)])",
+            "(workflows: [(id: 1), (id: 2)",
+            "(workflows: [(id: 1), (id: 2)] /* open",
+            "(workflows: [(id: 1), (id: 2)], workflows: [])",
+            "(name: \"never closed, workflows: [(id: 1)])",
+            "(é: 1, workflows: [(id: 1), (id: 2)])",
+            "(profile: (workflows: [(id: 1), (id: 2)]))",
+        ] {
+            assert_eq!(
+                parse_in_parts(text, 2, &super::super::ron_options()),
+                None,
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn parts_are_about_equal_and_keep_the_order() {
+        let items: Vec<Range<usize>> = (0..10).map(|i| i * 10..i * 10 + 10).collect();
+        let groups = balance(&items, 3);
+        assert_eq!(groups.len(), 3);
+        let flat: Vec<_> = groups.iter().flat_map(|g| g.iter().cloned()).collect();
+        assert_eq!(flat, items);
+        assert!(
+            groups.iter().all(|g| (3..=4).contains(&g.len())),
+            "{groups:?}"
+        );
+        assert_eq!(balance(&items, 1).len(), 1);
+    }
+}
