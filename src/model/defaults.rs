@@ -13,6 +13,11 @@ pub(crate) fn is_default<T: Default + PartialEq>(value: &T) -> bool {
     !WRITE_ALL.with(Cell::get) && *value == T::default()
 }
 
+/// True inside [`with_all_fields`] (on this thread).
+pub fn writes_all_fields() -> bool {
+    WRITE_ALL.with(Cell::get)
+}
+
 /// Run `f` with every field written, defaults included (used to list the
 /// fields a plan has, for example to suggest the field a typo meant).
 pub fn with_all_fields<R>(f: impl FnOnce() -> R) -> R {

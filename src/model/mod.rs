@@ -11,7 +11,7 @@ mod roadmap;
 mod step;
 mod tool;
 
-pub use defaults::with_all_fields;
+pub use defaults::{with_all_fields, writes_all_fields};
 pub use ids::{StepId, WorkflowId};
 pub use method::MethodSettings;
 pub use roadmap::{Column, PhaseNote, Roadmap, RoadmapItem};

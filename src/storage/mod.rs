@@ -195,7 +195,40 @@ fn io_reason(e: &std::io::Error) -> String {
 /// a step's fields (smaller values inside a step on one line), fields equal to
 /// their default left out,
 /// four-space indent, a final newline. The same plan always gives the same text.
+/// Large plans are written on all cores, a part of the workflows on each;
+/// the text is the same byte for byte.
 pub fn to_ron(plan: &Plan) -> String {
+    let steps: usize = plan.workflows.iter().map(|w| w.steps.len()).sum();
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let mut text = if cores > 1 && steps >= parts::MIN_PARALLEL_STEPS {
+        parts::write_in_parts(plan, cores.min(8))
+    } else {
+        None
+    }
+    .unwrap_or_else(|| pretty(plan, PLAN_DEPTH));
+    text.push('\n');
+    text
+}
+
+/// [`to_ron`] in one pass on one core. For tests and benchmarks.
+#[doc(hidden)]
+pub fn to_ron_one_pass(plan: &Plan) -> String {
+    pretty(plan, PLAN_DEPTH) + "\n"
+}
+
+/// [`to_ron`] with the workflows written in `parts` parts on as many threads.
+/// For tests: the text must equal [`to_ron_one_pass`].
+#[doc(hidden)]
+pub fn to_ron_in_parts(plan: &Plan, parts: usize) -> Option<String> {
+    parts::write_in_parts(plan, parts).map(|text| text + "\n")
+}
+
+/// Levels written one per line, counted from the plan: the plan's fields,
+/// its workflows, a workflow's fields, its steps, a step's fields.
+const PLAN_DEPTH: usize = 5;
+
+/// `value` as pretty RON, lines `depth` levels deep and more kept on one line.
+fn pretty<T: serde::Serialize>(value: &T, depth: usize) -> String {
     let config = ron::ser::PrettyConfig::new()
         .indentor("    ")
         .new_line("\n")
@@ -205,18 +238,17 @@ pub fn to_ron(plan: &Plan) -> String {
         .compact_arrays(false)
         // A step's fields one per line; the small values inside a step (its
         // position, frequency, failure plan, data read and written) on one line.
-        .depth_limit(5);
-    match ron::ser::to_string_pretty(plan, config) {
-        Ok(s) => {
+        .depth_limit(depth);
+    match ron::ser::to_string_pretty(value, config) {
+        Ok(s) if s.contains("\\'") => {
             // ron escapes apostrophes inside strings ("team\'s"); every `'` in the
             // output is such an escape, so dropping the backslash is exact and
             // keeps notes readable. Newlines stay escaped: one field, one line.
-            let mut s = s.replace("\\'", "'");
-            s.push('\n');
-            s
+            s.replace("\\'", "'")
         }
+        Ok(s) => s,
         // Serialising plain data into a String cannot fail; keep the program alive anyway.
-        Err(e) => format!("// could not write the plan: {e}\n"),
+        Err(e) => format!("// could not write the plan: {e}"),
     }
 }
 

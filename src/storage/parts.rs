@@ -1,6 +1,12 @@
-//! Reading a large plan on several cores: the text is cut at its workflows and
-//! each part goes to the RON parser on its own thread.
+//! Reading and writing a large plan on several cores, a part of its workflows
+//! on each thread.
 //!
+//! Writing: each part's workflows are written alone, indented to their place,
+//! and set into the text of the plan without workflows. The result is the one
+//! pass text byte for byte (tests compare them).
+//!
+//! Reading: the text is cut at its workflows and each part goes to the RON
+//! parser on its own thread.
 //! Cutting needs to know where each workflow starts and ends without parsing
 //! it, which a short scan of brackets, strings and comments tells. Anything the
 //! scan is not sure of (attributes, raw or byte strings, characters, text
@@ -17,6 +23,120 @@ use std::ops::Range;
 
 /// Texts below this size are read in one pass: threads would not pay off.
 pub const MIN_PARALLEL_BYTES: usize = 512 * 1024;
+
+/// Plans with fewer steps are written in one pass: threads would not pay off.
+pub const MIN_PARALLEL_STEPS: usize = 1_000;
+
+/// Where the workflows list sits in the text of a plan without workflows.
+const EMPTY_LIST: &str = "\n    workflows: [],\n";
+
+/// The indent of a workflow inside the plan (two levels).
+const WORKFLOW_INDENT: &str = "        ";
+
+/// Write the plan with its workflows in up to `parts` parts on as many
+/// threads, without the final newline. `None` for plans too small to split.
+pub fn write_in_parts(plan: &Plan, parts: usize) -> Option<String> {
+    if parts < 2 || plan.workflows.len() < 2 {
+        return None;
+    }
+    let head = Plan {
+        format_version: plan.format_version,
+        name: plan.name.clone(),
+        profile: plan.profile.clone(),
+        workflows: Vec::new(),
+        method: plan.method.clone(),
+        roadmap: plan.roadmap.clone(),
+        tools: plan.tools.clone(),
+    };
+    // Threads start with every default left out; keep the caller's choice.
+    let all_fields = crate::model::writes_all_fields();
+    let write = |workflows: &[Workflow]| -> String {
+        let run = || {
+            let mut out = String::new();
+            for wf in workflows {
+                let text = super::pretty(wf, super::PLAN_DEPTH - 2);
+                out.reserve(text.len() + text.len() / 4);
+                let mut lines = text.split('\n').peekable();
+                while let Some(line) = lines.next() {
+                    out.push_str(WORKFLOW_INDENT);
+                    out.push_str(line);
+                    if lines.peek().is_none() {
+                        out.push(',');
+                    }
+                    out.push('\n');
+                }
+            }
+            out
+        };
+        if all_fields {
+            crate::model::with_all_fields(run)
+        } else {
+            run()
+        }
+    };
+    let sizes: Vec<Range<usize>> = plan
+        .workflows
+        .iter()
+        .scan(0, |at, wf| {
+            let start = *at;
+            *at += wf.steps.len() + 1;
+            Some(start..*at)
+        })
+        .collect();
+    let groups: Vec<Range<usize>> = balance(&sizes, parts)
+        .iter()
+        .scan(0, |at, g| {
+            let start = *at;
+            *at += g.len();
+            Some(start..*at)
+        })
+        .collect();
+    let (head_text, texts) = std::thread::scope(|scope| {
+        let handles: Vec<_> = groups
+            .iter()
+            .skip(1)
+            .map(|g| {
+                let workflows = plan.workflows.get(g.clone()).unwrap_or_default();
+                std::thread::Builder::new()
+                    .name("automap-write".to_owned())
+                    .stack_size(8 * 1024 * 1024)
+                    .spawn_scoped(scope, move || write(workflows))
+            })
+            .collect();
+        let head_text = if all_fields {
+            crate::model::with_all_fields(|| super::pretty(&head, super::PLAN_DEPTH))
+        } else {
+            super::pretty(&head, super::PLAN_DEPTH)
+        };
+        let first = groups
+            .first()
+            .and_then(|g| plan.workflows.get(g.clone()))
+            .map(write);
+        let mut texts = vec![first];
+        for h in handles {
+            texts.push(h.ok().and_then(|h| h.join().ok()));
+        }
+        (head_text, texts)
+    });
+    // The empty list must be there exactly once (strings never span lines).
+    let at = head_text.find(EMPTY_LIST)?;
+    if head_text.rfind(EMPTY_LIST) != Some(at) {
+        return None;
+    }
+    let body: usize = texts
+        .iter()
+        .map(|t| t.as_ref().map_or(0, String::len))
+        .sum();
+    let mut out = String::with_capacity(head_text.len() + body + 32);
+    out.push_str(head_text.get(..at)?);
+    out.push_str("\n    workflows: [\n");
+    for text in texts {
+        out.push_str(&text?);
+    }
+    out.push_str("    ],\n");
+    out.push_str(head_text.get(at + EMPTY_LIST.len()..)?);
+    Some(out)
+}
 
 /// Reads a value and notes whether the text has a field the value does not
 /// know, in the same pass (the parser skips such fields silently).

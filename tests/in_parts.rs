@@ -1,10 +1,13 @@
-//! Large plans are read in parts on several cores. Whatever the text, reading
-//! in parts gives exactly what one pass gives, or steps aside for it.
+//! Large plans are read and written in parts on several cores. Whatever the
+//! plan or text, working in parts gives exactly what one pass gives, or steps
+//! aside for it.
 
 mod common;
 
 use automap::model::generate::generate_plan;
-use automap::storage::{self, LoadError, parse_in_parts, parse_whole};
+use automap::storage::{
+    self, LoadError, parse_in_parts, parse_whole, to_ron_in_parts, to_ron_one_pass,
+};
 use common::mutate::mutate_bytes;
 use proptest::prelude::*;
 
@@ -174,5 +177,82 @@ proptest! {
         {
             prop_assert_eq!(Some(read), parse_whole(&text).ok());
         }
+    }
+}
+
+// ---------------------------------------------------------------- writing
+
+fn writes_the_same_in_parts(plan: &automap::model::Plan) {
+    let one = to_ron_one_pass(plan);
+    for parts in [2, 3, 7] {
+        let text = to_ron_in_parts(plan, parts).expect("a plan with workflows splits");
+        assert_eq!(text, one, "{parts} parts");
+    }
+    let all = automap::model::with_all_fields(|| to_ron_one_pass(plan));
+    let all_parts = automap::model::with_all_fields(|| to_ron_in_parts(plan, 2));
+    assert_eq!(all_parts, Some(all), "defaults written in every part too");
+}
+
+#[test]
+fn generated_example_and_hostile_plans_write_the_same_in_parts() {
+    for (w, s) in [(2, 1), (3, 0), (5, 7), (30, 20)] {
+        writes_the_same_in_parts(&generate_plan(w, s, 3));
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for file in [
+        "plans/order-fulfillment.ron",
+        "plans/demo-shop.ron",
+        "tests/fixtures/hostile-labels.ron",
+    ] {
+        let plan = storage::load(&root.join(file)).expect(file).plan;
+        if plan.workflows.len() >= 2 {
+            writes_the_same_in_parts(&plan);
+        }
+    }
+}
+
+#[test]
+fn a_plan_of_one_workflow_is_written_in_one_pass() {
+    let plan = generate_plan(1, 30, 3);
+    assert_eq!(to_ron_in_parts(&plan, 2), None);
+    assert_eq!(storage::to_ron(&plan), to_ron_one_pass(&plan));
+}
+
+fn label() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "\\PC{0,12}",
+        prop::sample::select(vec![
+            "\n    workflows: [],\n".to_owned(),
+            "    ],".to_owned(),
+            "team's \\' \"quoted\"".to_owned(),
+            "line\r\nbreak".to_owned(),
+            "\u{202e}right-to-left".to_owned(),
+            String::new(),
+        ]),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, ..ProptestConfig::default() })]
+    /// Any text in names, titles and notes: parts write what one pass writes.
+    #[test]
+    fn odd_labels_write_the_same_in_parts(labels in prop::collection::vec(label(), 12)) {
+        let mut plan = generate_plan(4, 3, 5);
+        let mut next = labels.iter().cycle();
+        for wf in &mut plan.workflows {
+            wf.name = next.next().cloned().unwrap_or_default();
+            wf.description = next.next().cloned().unwrap_or_default();
+            for step in &mut wf.steps {
+                step.title = next.next().cloned().unwrap_or_default();
+                step.notes = next.next().cloned().unwrap_or_default();
+            }
+        }
+        plan.name = next.next().cloned().unwrap_or_default();
+        let one = to_ron_one_pass(&plan);
+        prop_assert_eq!(to_ron_in_parts(&plan, 3), Some(one.clone()));
+        // And the text reads back to the same plan, in parts and in one pass.
+        let read = parse_whole(&one).map(|(p, _)| p).ok();
+        prop_assert_eq!(read.as_ref(), Some(&plan));
+        prop_assert_eq!(parse_in_parts(&one, 2).map(|(p, _)| p), read);
     }
 }
