@@ -31,6 +31,7 @@ fn harness(plan: Plan) -> Harness<'static, AutomapApp> {
 fn assert_idle(h: &mut Harness<'static, AutomapApp>, view: &str) {
     h.run();
     let runs = analysis::runs_on_this_thread();
+    let review_builds = automap::ui::review::builds_on_this_thread();
     for frame in 0..5 {
         h.step();
         let delay = h
@@ -51,14 +52,25 @@ fn assert_idle(h: &mut Harness<'static, AutomapApp>, view: &str) {
         runs,
         "{view}: the unchanged plan was analysed again"
     );
+    assert_eq!(
+        automap::ui::review::builds_on_this_thread(),
+        review_builds,
+        "{view}: the Review lists were built again for an unchanged plan"
+    );
 }
 
 #[test]
 fn an_idle_window_does_not_repaint_or_recompute() {
     let mut h = harness(example());
     assert_idle(&mut h, "Map");
+    let review_builds = automap::ui::review::builds_on_this_thread();
     h.get_by_label("Review").click();
     assert_idle(&mut h, "Review");
+    assert_eq!(
+        automap::ui::review::builds_on_this_thread(),
+        review_builds + 1,
+        "opening Review builds its lists once"
+    );
     h.get_by_label("Roadmap").click();
     assert_idle(&mut h, "Roadmap");
 

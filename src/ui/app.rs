@@ -1256,6 +1256,9 @@ impl AutomapApp {
     }
 
     fn central(&mut self, ui: &mut Ui, out: &mut Vec<UiAction>) {
+        // The side panels may have changed the plan earlier in this frame; the
+        // views (and what they keep between frames) need the matching analysis.
+        self.refresh_analysis();
         match self.tab {
             Tab::Map => self.map(ui),
             Tab::Review => {

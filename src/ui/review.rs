@@ -21,14 +21,100 @@ const MAX_ROWS: usize = 25;
 /// Matrix dots that can be clicked; more are drawn but not clickable.
 const MAX_CLICKABLE_DOTS: usize = 2000;
 
-/// Connections are derived from the plan; kept per plan revision.
+/// What the view derives from the plan and its analysis, built once per plan
+/// revision and kept between frames.
+struct Derived {
+    connections: Vec<Connection>,
+    /// Where each step is: its workflow, and its place in the plan.
+    places: HashMap<StepId, (WorkflowId, usize, usize)>,
+    /// Quick wins, most hours saved first.
+    wins: Vec<StepId>,
+    /// The first steps that stay manual, and how many there are in all.
+    manual: Vec<StepId>,
+    manual_total: usize,
+    /// The matrix: class, position and step of each dot.
+    dots: Vec<(PriorityClass, [f64; 2], StepId)>,
+}
+
+thread_local! {
+    static BUILDS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// How often this thread has built the view's derived lists (for tests: an
+/// unchanged plan must not cause a rebuild).
+pub fn builds_on_this_thread() -> u64 {
+    BUILDS.with(std::cell::Cell::get)
+}
+
+impl Derived {
+    fn build(plan: &Plan, analysis: &Analysis) -> Self {
+        BUILDS.with(|b| b.set(b.get() + 1));
+        let places: HashMap<StepId, (WorkflowId, usize, usize)> = plan
+            .workflows
+            .iter()
+            .enumerate()
+            .flat_map(|(wi, w)| {
+                w.steps
+                    .iter()
+                    .enumerate()
+                    .map(move |(si, s)| (s.id, (w.id, wi, si)))
+            })
+            .collect();
+        let wins = quick_wins(plan, analysis).iter().map(|i| i.step).collect();
+        let mut manual = Vec::new();
+        let mut manual_total = 0;
+        let mut dots = Vec::new();
+        for s in plan.workflows.iter().flat_map(|w| &w.steps) {
+            let Some(i) = analysis.step(s.id) else {
+                continue;
+            };
+            let stays = s.tag == Tag::KeepManual
+                || (s.tag == Tag::Undecided && i.suggested_tag == Tag::KeepManual);
+            if stays && i.class != PriorityClass::Event {
+                manual_total += 1;
+                if manual.len() < MAX_ROWS {
+                    manual.push(s.id);
+                }
+            }
+        }
+        for i in &analysis.steps {
+            let Some(s) = step_at(plan, &places, i.step) else {
+                continue;
+            };
+            if matches!(s.1.kind, StepKind::Trigger | StepKind::End) {
+                continue;
+            }
+            dots.push((i.class, matrix_point(s.1, i), i.step));
+        }
+        Self {
+            connections: connections(plan),
+            places,
+            wins,
+            manual,
+            manual_total,
+            dots,
+        }
+    }
+}
+
+/// The step with `id` and its workflow, found through the places of `Derived`.
+fn step_at<'p>(
+    plan: &'p Plan,
+    places: &HashMap<StepId, (WorkflowId, usize, usize)>,
+    id: StepId,
+) -> Option<(WorkflowId, &'p Step)> {
+    let &(wf, wi, si) = places.get(&id)?;
+    let step = plan.workflows.get(wi)?.steps.get(si)?;
+    (step.id == id).then_some((wf, step))
+}
+
 #[derive(Clone)]
 struct Cached {
     key: (u64, usize, usize, u64),
-    connections: Arc<Vec<Connection>>,
+    derived: Arc<Derived>,
 }
 
-fn cached_connections(ui: &Ui, doc: &Document) -> Arc<Vec<Connection>> {
+fn cached_derived(ui: &Ui, doc: &Document, analysis: &Analysis) -> Arc<Derived> {
     let plan = doc.plan();
     // The revision alone could repeat when another plan is opened in a new document.
     let name = {
@@ -43,23 +129,23 @@ fn cached_connections(ui: &Ui, doc: &Document) -> Arc<Vec<Connection>> {
         plan.step_count(),
         name,
     );
-    let id = egui::Id::unique("automap_review_connections");
+    let id = egui::Id::unique("automap_review_derived");
     if let Some(c) = ui.data(|d| d.get_temp::<Cached>(id))
         && c.key == key
     {
-        return c.connections;
+        return c.derived;
     }
-    let connections = Arc::new(connections(plan));
+    let derived = Arc::new(Derived::build(plan, analysis));
     ui.data_mut(|d| {
         d.insert_temp(
             id,
             Cached {
                 key,
-                connections: connections.clone(),
+                derived: derived.clone(),
             },
         )
     });
-    connections
+    derived
 }
 
 fn class_color(c: PriorityClass) -> Color32 {
@@ -79,14 +165,6 @@ fn hours(h: f64) -> String {
     format!("{h:.1} h/week")
 }
 
-/// Every step of the plan by id, with its workflow.
-fn step_index(plan: &Plan) -> HashMap<StepId, (WorkflowId, &Step)> {
-    plan.workflows
-        .iter()
-        .flat_map(|w| w.steps.iter().map(move |s| (s.id, (w.id, s))))
-        .collect()
-}
-
 fn title(s: &Step) -> String {
     let t = s.title.trim();
     if t.is_empty() {
@@ -100,31 +178,30 @@ fn title(s: &Step) -> String {
 /// the app to show it.
 pub fn review_ui(ui: &mut Ui, doc: &mut Document, analysis: &Analysis) -> Option<UiAction> {
     let mut action = None;
-    let connections = cached_connections(ui, doc);
+    let derived = cached_derived(ui, doc, analysis);
     egui::ScrollArea::vertical()
         .id_salt("review_scroll")
         .auto_shrink([false, false])
         .show(ui, |ui| {
             {
                 let plan = doc.plan();
-                let steps = step_index(plan);
                 ui.heading("Review");
                 ui.weak("The plan's answers to the four questions of the method.");
                 ui.add_space(6.0);
                 workflows_section(ui, plan, analysis);
                 ui.add_space(8.0);
-                if let Some(a) = quick_wins_section(ui, plan, analysis, &steps) {
+                if let Some(a) = quick_wins_section(ui, plan, analysis, &derived) {
                     action = Some(a);
                 }
                 ui.add_space(8.0);
-                connections_section(ui, plan, &connections);
+                connections_section(ui, plan, &derived.connections);
                 ui.add_space(8.0);
-                if let Some(a) = manual_section(ui, plan, analysis) {
+                if let Some(a) = manual_section(ui, plan, analysis, &derived) {
                     action = Some(a);
                 }
                 ui.add_space(8.0);
                 ui.heading("Priority matrix");
-                if let Some(a) = matrix(ui, analysis, &steps) {
+                if let Some(a) = matrix(ui, plan, &derived) {
                     action = Some(a);
                 }
             }
@@ -179,10 +256,10 @@ fn quick_wins_section(
     ui: &mut Ui,
     plan: &Plan,
     analysis: &Analysis,
-    steps: &HashMap<StepId, (WorkflowId, &Step)>,
+    derived: &Derived,
 ) -> Option<UiAction> {
     ui.heading("What to automate first?");
-    let wins = quick_wins(plan, analysis);
+    let wins = &derived.wins;
     if wins.is_empty() {
         ui.label("No quick wins yet: frequent, simple, rule-based steps show up here.");
         return None;
@@ -193,8 +270,10 @@ fn quick_wins_section(
         .striped(true)
         .num_columns(4)
         .show(ui, |ui| {
-            for (rank, i) in wins.iter().take(MAX_ROWS).enumerate() {
-                let Some(&(wf, s)) = steps.get(&i.step) else {
+            for (rank, id) in wins.iter().take(MAX_ROWS).enumerate() {
+                let (Some((wf, s)), Some(i)) =
+                    (step_at(plan, &derived.places, *id), analysis.step(*id))
+                else {
                     continue;
                 };
                 ui.label(format!("{}.", rank + 1));
@@ -266,50 +345,44 @@ fn connections_section(ui: &mut Ui, plan: &Plan, connections: &[Connection]) {
     }
 }
 
-fn manual_section(ui: &mut Ui, plan: &Plan, analysis: &Analysis) -> Option<UiAction> {
+fn manual_section(
+    ui: &mut Ui,
+    plan: &Plan,
+    analysis: &Analysis,
+    derived: &Derived,
+) -> Option<UiAction> {
     ui.heading("What stays manual, and why?");
     let mut action = None;
-    let mut shown = 0;
-    let mut more = 0;
     egui::Grid::new("review_manual")
         .striped(true)
         .num_columns(3)
         .show(ui, |ui| {
-            for w in &plan.workflows {
-                for s in &w.steps {
-                    let Some(i) = analysis.step(s.id) else {
-                        continue;
-                    };
-                    let stays = s.tag == Tag::KeepManual
-                        || (s.tag == Tag::Undecided && i.suggested_tag == Tag::KeepManual);
-                    if !stays || i.class == PriorityClass::Event {
-                        continue;
-                    }
-                    if shown >= MAX_ROWS {
-                        more += 1;
-                        continue;
-                    }
-                    shown += 1;
-                    if ui.link(title(s)).clicked() {
-                        action = Some(UiAction::ShowStep {
-                            workflow: w.id,
-                            step: s.id,
-                        });
-                    }
-                    ui.label(RichText::new(i.class.label()).color(class_color(i.class)));
-                    let why = if i.suggested_tag == Tag::KeepManual {
-                        i.reason.clone()
-                    } else {
-                        "The owner keeps it manual.".to_owned()
-                    };
-                    ui.add(egui::Label::new(why).wrap());
-                    ui.end_row();
+            for id in &derived.manual {
+                let (Some((wf, s)), Some(i)) =
+                    (step_at(plan, &derived.places, *id), analysis.step(*id))
+                else {
+                    continue;
+                };
+                if ui.link(title(s)).clicked() {
+                    action = Some(UiAction::ShowStep {
+                        workflow: wf,
+                        step: s.id,
+                    });
                 }
+                ui.label(RichText::new(i.class.label()).color(class_color(i.class)));
+                let why = if i.suggested_tag == Tag::KeepManual {
+                    i.reason.clone()
+                } else {
+                    "The owner keeps it manual.".to_owned()
+                };
+                ui.add(egui::Label::new(why).wrap());
+                ui.end_row();
             }
         });
-    if shown == 0 {
+    if derived.manual_total == 0 {
         ui.label("Nothing is kept manual yet.");
     }
+    let more = derived.manual_total.saturating_sub(derived.manual.len());
     if more > 0 {
         ui.weak(format!("… and {more} more"));
     }
@@ -333,22 +406,9 @@ fn matrix_point(s: &Step, i: &StepInsight) -> [f64; 2] {
     [c + j + spread, i.hours_per_week]
 }
 
-fn matrix(
-    ui: &mut Ui,
-    analysis: &Analysis,
-    steps: &HashMap<StepId, (WorkflowId, &Step)>,
-) -> Option<UiAction> {
+fn matrix(ui: &mut Ui, plan: &Plan, derived: &Derived) -> Option<UiAction> {
     ui.weak("Complexity across, manual hours per week up. Click a dot to show its step.");
-    let mut dots: Vec<(PriorityClass, [f64; 2], StepId)> = Vec::new();
-    for i in &analysis.steps {
-        let Some(&(_, s)) = steps.get(&i.step) else {
-            continue;
-        };
-        if matches!(s.kind, StepKind::Trigger | StepKind::End) {
-            continue;
-        }
-        dots.push((i.class, matrix_point(s, i), s.id));
-    }
+    let dots = &derived.dots;
     let top = dots.iter().map(|d| d.1[1]).fold(1.0_f64, f64::max);
     let split_y = {
         let n = dots.len().max(1) as f64;
@@ -426,7 +486,7 @@ fn matrix(
     let rect = response.response.rect;
     let mut action = None;
     let mut clickable = 0;
-    for (class, pt, id) in &dots {
+    for (class, pt, id) in dots {
         if clickable >= MAX_CLICKABLE_DOTS {
             break;
         }
@@ -437,7 +497,7 @@ fn matrix(
             continue;
         }
         clickable += 1;
-        let Some(&(wf, s)) = steps.get(id) else {
+        let Some((wf, s)) = step_at(plan, &derived.places, *id) else {
             continue;
         };
         // Texts are made only when shown (hover) or asked for (accessibility):
