@@ -30,6 +30,14 @@ fn load(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::from_parameter(steps), &text, |b, text| {
             b.iter(|| automap::storage::from_str(black_box(text), "plan.ron"))
         });
+        // What Open does: read the file, stamp it (to notice later changes
+        // on disk), parse and check it.
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join(format!("plan-{steps}.ron"));
+        std::fs::write(&path, &text).expect("written");
+        group.bench_with_input(BenchmarkId::new("from_file", steps), &path, |b, path| {
+            b.iter(|| automap::storage::load(black_box(path)).expect("loads"))
+        });
         // Reading in one pass on one core (what texts under half a megabyte,
         // and any text that cannot be cut at its workflows, get).
         group.bench_with_input(BenchmarkId::new("one_pass", steps), &text, |b, text| {
@@ -57,6 +65,13 @@ fn save(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("to_ron", steps), &plan, |b, plan| {
             b.iter(|| automap::storage::to_ron(black_box(plan)))
         });
+        // The same text written in one pass on one core (plans under 1,000
+        // steps, or of a single workflow).
+        group.bench_with_input(
+            BenchmarkId::new("to_ron_one_pass", steps),
+            &plan,
+            |b, plan| b.iter(|| automap::storage::to_ron_one_pass(black_box(plan))),
+        );
         // What Save does: serialise, write a temporary file, sync, keep a backup, rename.
         let path = dir.path().join(format!("plan-{steps}.ron"));
         group.bench_with_input(BenchmarkId::new("atomic_file", steps), &plan, |b, plan| {

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod edit;
 pub mod export;
 pub mod model;
+pub mod parallel;
 pub mod roadmap;
 pub mod storage;
 pub mod ui;

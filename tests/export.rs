@@ -384,3 +384,29 @@ fn very_large_workflows_get_their_table_without_a_diagram() {
         assert!(g.lines().filter(|l| l.contains(":t")).count() <= 3 * 40);
     }
 }
+
+/// Large plans have their workflow sections written on several threads; the
+/// document is the same byte for byte, whatever the number of parts.
+#[test]
+fn the_export_is_the_same_written_in_parts() {
+    use automap::export::markdown_in_parts;
+    let plans = [
+        automap::model::generate::generate_plan(12, 9, 4),
+        load("plans/demo-shop.ron"),
+        load("tests/fixtures/hostile-labels.ron"),
+        with_suggestion(load("plans/demo-shop.ron")),
+    ];
+    for plan in &plans {
+        let analysis = analyze(plan);
+        let one = markdown_in_parts(plan, &analysis, DATE, 1);
+        assert!(one.contains("## Workflows"));
+        for parts in [2, 3, 8] {
+            assert_eq!(
+                markdown_in_parts(plan, &analysis, DATE, parts),
+                one,
+                "{} in {parts} parts",
+                plan.name
+            );
+        }
+    }
+}

@@ -1,4 +1,4 @@
-//! Large plans are read and written in parts on several cores. Whatever the
+//! Large plans are read, written and analysed in parts on several cores. Whatever the
 //! plan or text, working in parts gives exactly what one pass gives, or steps
 //! aside for it.
 
@@ -254,5 +254,34 @@ proptest! {
         let read = parse_whole(&one).map(|(p, _)| p).ok();
         prop_assert_eq!(read.as_ref(), Some(&plan));
         prop_assert_eq!(parse_in_parts(&one, 2).map(|(p, _)| p), read);
+    }
+}
+
+// ---------------------------------------------------------------- analysis
+
+#[test]
+fn the_analysis_is_the_same_on_any_number_of_threads() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut plans = vec![generate_plan(25, 40, 8), generate_plan(3, 2, 1)];
+    for file in ["plans/demo-shop.ron", "tests/fixtures/hostile-labels.ron"] {
+        plans.push(storage::load(&root.join(file)).expect(file).plan);
+    }
+    for plan in &plans {
+        let one = automap::analysis::analyze_on(plan, 1);
+        // The generated and demo plans have findings of many rules to compare.
+        assert!(
+            one.findings.len() > 5 || plan.step_count() < 10,
+            "{}: {} findings",
+            plan.name,
+            one.findings.len()
+        );
+        for threads in [2, 3, 8] {
+            assert_eq!(
+                automap::analysis::analyze_on(plan, threads),
+                one,
+                "{} on {threads} threads",
+                plan.name
+            );
+        }
     }
 }

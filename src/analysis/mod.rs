@@ -237,20 +237,34 @@ pub fn runs_on_this_thread() -> u64 {
 /// Analyse a plan: measures, class, layer and reason of every step (in plan
 /// order), totals per workflow and the findings of every rule, errors first.
 pub fn analyze(plan: &Plan) -> Analysis {
+    let threads = if plan.step_count() >= MIN_PARALLEL_STEPS {
+        crate::parallel::cores()
+    } else {
+        1
+    };
+    analyze_on(plan, threads)
+}
+
+/// Plans with fewer steps are analysed on one thread.
+const MIN_PARALLEL_STEPS: usize = 1_000;
+
+/// [`analyze`] on `threads` threads: workflows, then rules, each taken by the
+/// next free thread. For tests: the result never depends on `threads`.
+#[doc(hidden)]
+pub fn analyze_on(plan: &Plan, threads: usize) -> Analysis {
     RUNS.with(|r| r.set(r.get() + 1));
-    let graphs: Vec<graph::WfGraph> = plan.workflows.iter().map(graph::WfGraph::build).collect();
-    let mut a = Analysis::default();
-    let mut refs = Vec::with_capacity(plan.step_count());
-    let mut offsets = Vec::with_capacity(plan.workflows.len());
-    for (wi, (w, g)) in plan.workflows.iter().zip(&graphs).enumerate() {
-        offsets.push(refs.len());
-        let measures = measures::measure(w, g, &plan.method, plan.profile.hourly_value);
+    // Each workflow on its own: its graph, the measures, class, layer and
+    // reason of its steps, and its totals.
+    let per_workflow = crate::parallel::map_each(&plan.workflows, threads, |w| {
+        let g = graph::WfGraph::build(w);
+        let measures = measures::measure(w, &g, &plan.method, plan.profile.hourly_value);
         let mut summary = WorkflowSummary {
             workflow: w.id,
             steps: w.steps.len(),
             ..WorkflowSummary::default()
         };
-        for (local, (s, m)) in w.steps.iter().zip(measures).enumerate() {
+        let mut insights = Vec::with_capacity(w.steps.len());
+        for (s, m) in w.steps.iter().zip(measures) {
             let c = classify::classify(s, m.hours, &plan.method);
             let layer = layers::layer(s, c.class);
             summary.hours_per_week += m.hours;
@@ -259,7 +273,7 @@ pub fn analyze(plan: &Plan) -> Analysis {
                 Tag::KeepManual => summary.keep_manual += 1,
                 Tag::Undecided => summary.undecided += 1,
             }
-            a.steps.push(StepInsight {
+            insights.push(StepInsight {
                 step: s.id,
                 workflow: w.id,
                 class: c.class,
@@ -273,14 +287,25 @@ pub fn analyze(plan: &Plan) -> Analysis {
                 repetition: m.repetition,
                 decision_point: m.decision_point,
             });
-            refs.push(StepRef {
-                workflow: w,
-                wf_index: wi,
-                local,
-                step: s,
-            });
         }
+        (g, insights, summary)
+    });
+    let mut a = Analysis::default();
+    a.steps.reserve(plan.step_count());
+    let mut graphs = Vec::with_capacity(plan.workflows.len());
+    let mut refs = Vec::with_capacity(plan.step_count());
+    let mut offsets = Vec::with_capacity(plan.workflows.len());
+    for (wi, (w, (g, insights, summary))) in plan.workflows.iter().zip(per_workflow).enumerate() {
+        offsets.push(refs.len());
+        refs.extend(w.steps.iter().enumerate().map(|(local, s)| StepRef {
+            workflow: w,
+            wf_index: wi,
+            local,
+            step: s,
+        }));
+        a.steps.extend(insights);
         a.workflows.push(summary);
+        graphs.push(g);
     }
     let mut findings = Vec::new();
     {
@@ -291,7 +316,7 @@ pub fn analyze(plan: &Plan) -> Analysis {
             graphs: &graphs,
             offsets,
         };
-        rules::run_all(&cx, &mut findings);
+        rules::run_all(&cx, threads, &mut findings);
     }
     // Stable: rules keep their own order within a severity.
     findings.sort_by_key(|f| f.severity);

@@ -28,8 +28,21 @@ pub fn markdown_dated(plan: &Plan, date: &str) -> String {
     markdown_with(plan, &analysis, date)
 }
 
-/// [`markdown_dated`] with the analysis already computed.
+/// [`markdown_dated`] with the analysis already computed. Large plans have
+/// their sections written on all cores; the text is the same.
 pub fn markdown_with(plan: &Plan, analysis: &Analysis, date: &str) -> String {
+    let parts = if plan.step_count() >= MIN_PARALLEL_STEPS {
+        crate::parallel::cores()
+    } else {
+        1
+    };
+    markdown_in_parts(plan, analysis, date, parts)
+}
+
+/// [`markdown_with`] with the sections written in `parts` runs on as many
+/// threads. For tests: any number of parts gives the same text.
+#[doc(hidden)]
+pub fn markdown_in_parts(plan: &Plan, analysis: &Analysis, date: &str, parts: usize) -> String {
     let today = date::parse(date).unwrap_or_else(date::today);
     // A plan whose board was never arranged is exported with the suggested roadmap.
     let suggested;
@@ -40,19 +53,24 @@ pub fn markdown_with(plan: &Plan, analysis: &Analysis, date: &str) -> String {
         (&plan.roadmap, false)
     };
     let summary = summarize_roadmap(plan, roadmap, analysis);
+    let steps = index_steps(plan);
     let mut doc = Doc {
         plan,
         roadmap,
         is_suggested,
         analysis,
         summary: &summary,
-        steps: index_steps(plan),
+        steps: &steps,
         today,
+        parts,
         out: String::with_capacity(4096 + plan.step_count() * 400),
     };
     doc.write_all();
     doc.out
 }
+
+/// Plans with fewer steps are written on one thread.
+const MIN_PARALLEL_STEPS: usize = 1_000;
 
 /// Where each step is: workflow index and step index.
 fn index_steps(plan: &Plan) -> HashMap<StepId, (usize, usize)> {
@@ -65,6 +83,17 @@ fn index_steps(plan: &Plan) -> HashMap<StepId, (usize, usize)> {
     map
 }
 
+/// A part of the document that can be written on its own.
+enum Section<'a> {
+    /// Title, summary table and the four questions.
+    Opening,
+    WorkflowsIntro,
+    Workflow(&'a Workflow),
+    Roadmap,
+    Findings,
+    Tools,
+}
+
 /// Lists in the four questions show at most this many lines.
 const LIST_LIMIT: usize = 15;
 
@@ -75,8 +104,10 @@ struct Doc<'a> {
     is_suggested: bool,
     analysis: &'a Analysis,
     summary: &'a RoadmapSummary,
-    steps: HashMap<StepId, (usize, usize)>,
+    steps: &'a HashMap<StepId, (usize, usize)>,
     today: i64,
+    /// Threads to write the sections on.
+    parts: usize,
     out: String,
 }
 
@@ -126,13 +157,61 @@ impl<'a> Doc<'a> {
     }
 
     fn write_all(&mut self) {
-        self.header();
-        self.summary_table();
-        self.four_questions();
-        self.workflows();
-        self.roadmap();
-        self.findings();
-        self.tools();
+        // The document's sections in order, each workflow its own. They are
+        // written a run per thread (about equal work each, by a rough cost
+        // in steps) and joined in order, so the text never depends on `parts`.
+        let steps = self.plan.step_count();
+        let mut sections = vec![(Section::Opening, steps * 6 / 10 + 1)];
+        sections.push((Section::WorkflowsIntro, 1));
+        sections.extend(
+            self.plan
+                .workflows
+                .iter()
+                .map(|w| (Section::Workflow(w), w.steps.len() + 1)),
+        );
+        sections.push((Section::Roadmap, self.roadmap.items.len() / 3 + 1));
+        sections.push((Section::Findings, self.analysis.findings.len() + 1));
+        sections.push((Section::Tools, 1));
+        let (list, weights): (Vec<Section<'a>>, Vec<usize>) = sections.into_iter().unzip();
+        let texts = crate::parallel::map_parts(&list, &weights, self.parts, |run| {
+            let mut doc = Doc {
+                out: String::new(),
+                ..*self
+            };
+            for section in run {
+                doc.section(section);
+            }
+            doc.out
+        });
+        match texts {
+            Some(texts) => {
+                self.out.reserve(texts.iter().map(String::len).sum());
+                for text in texts {
+                    self.out.push_str(&text);
+                }
+            }
+            // A thread could not be started: write it all here.
+            None => {
+                for section in &list {
+                    self.section(section);
+                }
+            }
+        }
+    }
+
+    fn section(&mut self, section: &Section<'a>) {
+        match section {
+            Section::Opening => {
+                self.header();
+                self.summary_table();
+                self.four_questions();
+            }
+            Section::WorkflowsIntro => self.workflows_intro(),
+            Section::Workflow(w) => self.workflow_section(w),
+            Section::Roadmap => self.roadmap(),
+            Section::Findings => self.findings(),
+            Section::Tools => self.tools(),
+        }
     }
 
     fn header(&mut self) {
@@ -446,26 +525,27 @@ impl<'a> Doc<'a> {
         self.out.push('\n');
     }
 
-    fn workflows(&mut self) {
+    fn workflows_intro(&mut self) {
         self.out.push_str("## Workflows\n\n");
         if self.plan.workflows.is_empty() {
             self.out.push_str("No workflows are mapped yet.\n\n");
-            return;
+        } else {
+            self.out.push_str(
+                "Diagram colours: green = automate, grey = keep manual, yellow = not decided yet.\n\n",
+            );
         }
-        self.out.push_str(
-            "Diagram colours: green = automate, grey = keep manual, yellow = not decided yet.\n\n",
-        );
-        for w in &self.plan.workflows {
-            self.out.push_str("### ");
-            self.wf_name(w);
+    }
+
+    fn workflow_section(&mut self, w: &Workflow) {
+        self.out.push_str("### ");
+        self.wf_name(w);
+        self.out.push_str("\n\n");
+        if !w.description.trim().is_empty() {
+            md(&mut self.out, &w.description);
             self.out.push_str("\n\n");
-            if !w.description.trim().is_empty() {
-                md(&mut self.out, &w.description);
-                self.out.push_str("\n\n");
-            }
-            mermaid::flowchart(&mut self.out, w);
-            self.step_table(w);
         }
+        mermaid::flowchart(&mut self.out, w);
+        self.step_table(w);
     }
 
     fn step_table(&mut self, w: &Workflow) {

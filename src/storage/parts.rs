@@ -50,10 +50,21 @@ pub fn write_in_parts(plan: &Plan, parts: usize) -> Option<String> {
     };
     // Threads start with every default left out; keep the caller's choice.
     let all_fields = crate::model::writes_all_fields();
-    let write = |workflows: &[Workflow]| -> String {
+    // The plan without workflows is one more piece, weighed like a workflow
+    // with as many steps as it has roadmap items.
+    let mut pieces: Vec<Option<&Workflow>> = vec![None];
+    pieces.extend(plan.workflows.iter().map(Some));
+    let weights: Vec<usize> = pieces
+        .iter()
+        .map(|p| p.map_or(head.roadmap.items.len() / 4, |wf| wf.steps.len()) + 1)
+        .collect();
+    let texts = crate::parallel::map_parts(&pieces, &weights, parts, |group| {
         let run = || {
             let mut out = String::new();
-            for wf in workflows {
+            for piece in group {
+                let Some(wf) = piece else {
+                    continue;
+                };
                 let text = super::pretty(wf, super::PLAN_DEPTH - 2);
                 out.reserve(text.len() + text.len() / 4);
                 let mut lines = text.split('\n').peekable();
@@ -66,72 +77,30 @@ pub fn write_in_parts(plan: &Plan, parts: usize) -> Option<String> {
                     out.push('\n');
                 }
             }
-            out
+            let head_text = group
+                .iter()
+                .any(Option::is_none)
+                .then(|| super::pretty(&head, super::PLAN_DEPTH));
+            (head_text, out)
         };
         if all_fields {
             crate::model::with_all_fields(run)
         } else {
             run()
         }
-    };
-    let sizes: Vec<Range<usize>> = plan
-        .workflows
-        .iter()
-        .scan(0, |at, wf| {
-            let start = *at;
-            *at += wf.steps.len() + 1;
-            Some(start..*at)
-        })
-        .collect();
-    let groups: Vec<Range<usize>> = balance(&sizes, parts)
-        .iter()
-        .scan(0, |at, g| {
-            let start = *at;
-            *at += g.len();
-            Some(start..*at)
-        })
-        .collect();
-    let (head_text, texts) = std::thread::scope(|scope| {
-        let handles: Vec<_> = groups
-            .iter()
-            .skip(1)
-            .map(|g| {
-                let workflows = plan.workflows.get(g.clone()).unwrap_or_default();
-                std::thread::Builder::new()
-                    .name("automap-write".to_owned())
-                    .stack_size(8 * 1024 * 1024)
-                    .spawn_scoped(scope, move || write(workflows))
-            })
-            .collect();
-        let head_text = if all_fields {
-            crate::model::with_all_fields(|| super::pretty(&head, super::PLAN_DEPTH))
-        } else {
-            super::pretty(&head, super::PLAN_DEPTH)
-        };
-        let first = groups
-            .first()
-            .and_then(|g| plan.workflows.get(g.clone()))
-            .map(write);
-        let mut texts = vec![first];
-        for h in handles {
-            texts.push(h.ok().and_then(|h| h.join().ok()));
-        }
-        (head_text, texts)
-    });
+    })?;
+    let head_text = texts.iter().find_map(|(h, _)| h.as_ref())?;
     // The empty list must be there exactly once (strings never span lines).
     let at = head_text.find(EMPTY_LIST)?;
     if head_text.rfind(EMPTY_LIST) != Some(at) {
         return None;
     }
-    let body: usize = texts
-        .iter()
-        .map(|t| t.as_ref().map_or(0, String::len))
-        .sum();
+    let body: usize = texts.iter().map(|(_, t)| t.len()).sum();
     let mut out = String::with_capacity(head_text.len() + body + 32);
     out.push_str(head_text.get(..at)?);
     out.push_str("\n    workflows: [\n");
-    for text in texts {
-        out.push_str(&text?);
+    for (_, text) in &texts {
+        out.push_str(text);
     }
     out.push_str("    ],\n");
     out.push_str(head_text.get(at + EMPTY_LIST.len()..)?);
@@ -197,66 +166,48 @@ pub fn parse_in_parts(text: &str, parts: usize, options: &ron::Options) -> Optio
     let part_options = options
         .clone()
         .with_recursion_limit(MAX_NESTING.saturating_sub(3));
-    let groups = balance(&cut.items, parts);
-    let read_group = |group: &[Range<usize>]| -> Option<(Vec<Workflow>, bool)> {
+    // The plan without workflows is one more piece, first; weights are bytes.
+    let mut pieces: Vec<Option<Range<usize>>> = vec![None];
+    pieces.extend(cut.items.iter().cloned().map(Some));
+    let weights: Vec<usize> = pieces
+        .iter()
+        .map(|p| p.as_ref().map_or(rest.len(), ExactSizeIterator::len))
+        .collect();
+    let read = crate::parallel::map_parts(&pieces, &weights, parts, |group| {
+        let mut head = None;
         let mut workflows = Vec::with_capacity(group.len());
         let mut unknown = false;
-        for range in group {
-            let (wf, u) = parse_noting::<Workflow>(&part_options, text.get(range.clone())?).ok()?;
-            workflows.push(wf);
-            unknown |= u;
+        for piece in group {
+            match piece {
+                None => {
+                    let (plan, u) = parse_noting::<Plan>(options, &rest).ok()?;
+                    head = Some(plan);
+                    unknown |= u;
+                }
+                Some(range) => {
+                    let part = text.get(range.clone())?;
+                    let (wf, u) = parse_noting::<Workflow>(&part_options, part).ok()?;
+                    workflows.push(wf);
+                    unknown |= u;
+                }
+            }
         }
-        Some((workflows, unknown))
-    };
-    let (head, groups_read) = std::thread::scope(|scope| {
-        let handles: Vec<_> = groups
-            .iter()
-            .skip(1)
-            .map(|group| {
-                std::thread::Builder::new()
-                    .name("automap-read".to_owned())
-                    .stack_size(8 * 1024 * 1024)
-                    .spawn_scoped(scope, || read_group(group))
-            })
-            .collect();
-        let head = parse_noting::<Plan>(options, &rest).ok();
-        let mut read = vec![groups.first().and_then(|g| read_group(g))];
-        for handle in handles {
-            read.push(handle.ok().and_then(|h| h.join().ok().flatten()));
-        }
-        (head, read)
-    });
-    let (mut plan, mut unknown) = head?;
+        Some((head, workflows, unknown))
+    })?;
+    let mut groups = read.into_iter();
+    let (head, first, mut unknown) = groups.next()??;
+    let mut plan = head?;
     if !plan.workflows.is_empty() {
         return None;
     }
     plan.workflows.reserve_exact(cut.items.len());
-    for group in groups_read {
-        let (workflows, u) = group?;
+    plan.workflows.extend(first);
+    for group in groups {
+        let (_, workflows, u) = group?;
         plan.workflows.extend(workflows);
         unknown |= u;
     }
     Some((plan, unknown))
-}
-
-/// Split the items into `parts` runs in order, of about equal length in bytes.
-fn balance(items: &[Range<usize>], parts: usize) -> Vec<&[Range<usize>]> {
-    let total: usize = items.iter().map(ExactSizeIterator::len).sum();
-    let mut groups = Vec::with_capacity(parts);
-    let mut start = 0;
-    let mut done = 0;
-    for (i, item) in items.iter().enumerate() {
-        done += item.len();
-        let target = total * (groups.len() + 1) / parts;
-        if done >= target && groups.len() + 1 < parts {
-            groups.push(items.get(start..=i).unwrap_or_default());
-            start = i + 1;
-        }
-    }
-    if start < items.len() {
-        groups.push(items.get(start..).unwrap_or_default());
-    }
-    groups
 }
 
 /// Find the workflows list of a plan text and the text of each workflow.
@@ -494,19 +445,5 @@ mod tests {
                 "{text}"
             );
         }
-    }
-
-    #[test]
-    fn parts_are_about_equal_and_keep_the_order() {
-        let items: Vec<Range<usize>> = (0..10).map(|i| i * 10..i * 10 + 10).collect();
-        let groups = balance(&items, 3);
-        assert_eq!(groups.len(), 3);
-        let flat: Vec<_> = groups.iter().flat_map(|g| g.iter().cloned()).collect();
-        assert_eq!(flat, items);
-        assert!(
-            groups.iter().all(|g| (3..=4).contains(&g.len())),
-            "{groups:?}"
-        );
-        assert_eq!(balance(&items, 1).len(), 1);
     }
 }

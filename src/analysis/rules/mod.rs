@@ -108,10 +108,15 @@ fn on_steps(
     }
 }
 
-pub(crate) fn run_all(cx: &Context, out: &mut Vec<Finding>) {
-    for r in &RULES {
-        (r.check)(cx, out);
-    }
+/// Run every rule, each on the next free of `threads` threads; the findings
+/// come out in the order of the rules, whatever the number of threads.
+pub(crate) fn run_all(cx: &Context, threads: usize, out: &mut Vec<Finding>) {
+    let found = crate::parallel::map_each(&RULES, threads, |r| {
+        let mut findings = Vec::new();
+        (r.check)(cx, &mut findings);
+        findings
+    });
+    out.extend(found.into_iter().flatten());
 }
 
 #[cfg(test)]
