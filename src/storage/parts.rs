@@ -283,20 +283,40 @@ fn cut_list(b: &[u8], open: usize) -> Option<Cut> {
     let mut items = Vec::new();
     let mut depth = 0usize;
     let mut start = open + 1;
+    // Whether the current item has anything but blanks and comments yet.
+    let mut filled = false;
     let mut i = open + 1;
+    // One pass, one byte at a time except inside strings and comments: this
+    // runs over the whole file before the parts can start.
     loop {
-        i = skip_blanks(b, i)?;
-        let c = *b.get(i)?;
-        match c {
-            b'"' => i = skip_string(b, i)?,
+        match *b.get(i)? {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => {
+                // Indents are long runs of spaces: a tight loop, not a dispatch per byte.
+                i += 1;
+                while b.get(i) == Some(&b' ') {
+                    i += 1;
+                }
+            }
+            b'/' => {
+                let after = skip_blanks(b, i)?;
+                if after == i {
+                    return None; // a lone slash
+                }
+                i = after;
+            }
+            b'"' => {
+                i = skip_string(b, i)?;
+                filled = true;
+            }
             b'(' | b'[' | b'{' => {
                 depth += 1;
                 i += 1;
+                filled = true;
             }
             b']' if depth == 0 => {
                 // A blank last item is a trailing comma; a blank one elsewhere
                 // is an error the parser should report.
-                if skip_blanks(b, start)? < i {
+                if filled {
                     items.push(start..i);
                 }
                 return Some(Cut {
@@ -309,14 +329,14 @@ fn cut_list(b: &[u8], open: usize) -> Option<Cut> {
                 i += 1;
             }
             b',' if depth == 0 => {
-                if skip_blanks(b, start)? == i {
+                if !filled {
                     return None;
                 }
                 items.push(start..i);
                 i += 1;
                 start = i;
+                filled = false;
             }
-            b',' | b'0'..=b'9' | b'-' | b'+' | b'.' | b':' => i += 1,
             b'a'..=b'z' | b'A'..=b'Z' | b'_' => {
                 let word_start = i;
                 while b
@@ -329,8 +349,16 @@ fn cut_list(b: &[u8], open: usize) -> Option<Cut> {
                 if matches!(word, b"r" | b"b" | b"br")
                     && matches!(b.get(i), Some(b'"' | b'#' | b'\''))
                 {
-                    return None;
+                    return None; // raw string, byte string or raw name
                 }
+                filled = true;
+            }
+            b',' | b'0'..=b'9' | b'-' | b'+' | b'.' | b':' => {
+                i += 1;
+                while b.get(i).is_some_and(|c| c.is_ascii_digit() || *c == b'.') {
+                    i += 1;
+                }
+                filled = true;
             }
             _ => return None,
         }
