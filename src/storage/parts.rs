@@ -145,73 +145,112 @@ struct Cut {
     items: Vec<Range<usize>>,
 }
 
-/// Read the plan in up to `parts` parts on as many threads. `None` when the
-/// text cannot be cut safely or a part does not parse: read it in one pass then.
+/// Read the plan on up to `parts` threads. `None` when the text cannot be cut
+/// safely or a part does not parse: read it in one pass then.
 /// Returns the plan and whether the text has fields the plan does not know.
+///
+/// This thread scans the text and hands out each workflow as soon as its end
+/// is found, so the other threads start parsing while the scan goes on; then
+/// it parses the plan without workflows and helps with what is left.
 #[doc(hidden)]
 pub fn parse_in_parts(text: &str, parts: usize, options: &ron::Options) -> Option<(Plan, bool)> {
-    let cut = cut(text)?;
-    if parts < 2 || cut.items.len() < 2 {
+    if parts < 2 {
         return None;
     }
-    // The plan without its workflows: the same text with an empty list.
-    let mut rest = String::with_capacity(text.len() - cut.list.len() + 2);
-    rest.push_str(text.get(..cut.list.start)?);
-    rest.push_str("[]");
-    rest.push_str(text.get(cut.list.end..)?);
-
+    let open = find_list(text)?;
     // A workflow alone sits three levels less deep in the parser than inside
     // the plan (the plan, its list, the element), so the same text hits the
     // nesting limit at the same place.
     let part_options = options
         .clone()
         .with_recursion_limit(MAX_NESTING.saturating_sub(3));
-    // The plan without workflows is one more piece, first; weights are bytes.
-    let mut pieces: Vec<Option<Range<usize>>> = vec![None];
-    pieces.extend(cut.items.iter().cloned().map(Some));
-    let weights: Vec<usize> = pieces
-        .iter()
-        .map(|p| p.as_ref().map_or(rest.len(), ExactSizeIterator::len))
-        .collect();
-    let read = crate::parallel::map_parts(&pieces, &weights, parts, |group| {
-        let mut head = None;
-        let mut workflows = Vec::with_capacity(group.len());
-        let mut unknown = false;
-        for piece in group {
-            match piece {
-                None => {
-                    let (plan, u) = parse_noting::<Plan>(options, &rest).ok()?;
-                    head = Some(plan);
-                    unknown |= u;
-                }
-                Some(range) => {
-                    let part = text.get(range.clone())?;
-                    let (wf, u) = parse_noting::<Workflow>(&part_options, part).ok()?;
-                    workflows.push(wf);
-                    unknown |= u;
-                }
+    let (hand_out, queue) = std::sync::mpsc::channel::<(usize, Range<usize>)>();
+    let queue = std::sync::Mutex::new(queue);
+    let failed = std::sync::atomic::AtomicBool::new(false);
+    let parse_queued = || {
+        let mut done: Vec<(usize, Option<(Workflow, bool)>)> = Vec::new();
+        loop {
+            let next = match queue.lock() {
+                Ok(q) => q.recv(),
+                Err(_) => break,
+            };
+            let Ok((index, range)) = next else {
+                break; // the scan is over and the queue empty
+            };
+            if failed.load(std::sync::atomic::Ordering::Relaxed) {
+                continue; // the result will not be used: just empty the queue
+            }
+            let read = text
+                .get(range)
+                .and_then(|t| parse_noting::<Workflow>(&part_options, t).ok());
+            if read.is_none() {
+                failed.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
+            done.push((index, read));
+        }
+        done
+    };
+    let (head, mut done, count) = std::thread::scope(|scope| {
+        let helpers: Vec<_> = (1..parts)
+            .filter_map(|_| {
+                std::thread::Builder::new()
+                    .name("automap-read".to_owned())
+                    .stack_size(8 * 1024 * 1024)
+                    .spawn_scoped(scope, parse_queued)
+                    .ok()
+            })
+            .collect();
+        let mut count = 0;
+        let cut = cut_list(text.as_bytes(), open, &mut |range| {
+            let _ = hand_out.send((count, range));
+            count += 1;
+        });
+        drop(hand_out);
+        // The plan without its workflows: the same text with an empty list.
+        let head = match &cut {
+            Some(cut) if count >= 2 => {
+                let mut rest = String::with_capacity(text.len() - cut.list.len() + 2);
+                rest.push_str(text.get(..cut.list.start).unwrap_or_default());
+                rest.push_str("[]");
+                rest.push_str(text.get(cut.list.end..).unwrap_or_default());
+                parse_noting::<Plan>(options, &rest).ok()
+            }
+            _ => None,
+        };
+        if head.is_none() {
+            failed.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+        let mut done = parse_queued();
+        for helper in helpers {
+            match helper.join() {
+                Ok(d) => done.extend(d),
+                Err(panic) => std::panic::resume_unwind(panic),
             }
         }
-        Some((head, workflows, unknown))
-    })?;
-    let mut groups = read.into_iter();
-    let (head, first, mut unknown) = groups.next()??;
-    let mut plan = head?;
-    if !plan.workflows.is_empty() {
+        (head, done, count)
+    });
+    let (mut plan, mut unknown) = head?;
+    if !plan.workflows.is_empty() || done.len() != count {
         return None;
     }
-    plan.workflows.reserve_exact(cut.items.len());
-    plan.workflows.extend(first);
-    for group in groups {
-        let (_, workflows, u) = group?;
-        plan.workflows.extend(workflows);
+    done.sort_unstable_by_key(|(index, _)| *index);
+    plan.workflows.reserve_exact(count);
+    for (_, read) in done {
+        let (wf, u) = read?;
+        plan.workflows.push(wf);
         unknown |= u;
     }
     Some((plan, unknown))
 }
 
 /// Find the workflows list of a plan text and the text of each workflow.
+#[cfg(test)]
 fn cut(text: &str) -> Option<Cut> {
+    cut_list(text.as_bytes(), find_list(text)?, &mut |_| {})
+}
+
+/// Where the `[` of the plan's workflows list is.
+fn find_list(text: &str) -> Option<usize> {
     let b = text.as_bytes();
     let mut i = skip_blanks(b, 0)?;
     if b.get(i) != Some(&b'(') {
@@ -266,7 +305,7 @@ fn cut(text: &str) -> Option<Cut> {
                         if b.get(i) != Some(&b'[') {
                             return None;
                         }
-                        return cut_list(b, i);
+                        return Some(i);
                     }
                 }
             }
@@ -278,8 +317,9 @@ fn cut(text: &str) -> Option<Cut> {
     }
 }
 
-/// The items of the list whose `[` is at `open`.
-fn cut_list(b: &[u8], open: usize) -> Option<Cut> {
+/// The items of the list whose `[` is at `open`, each also given to `on_item`
+/// as soon as its end is found.
+fn cut_list(b: &[u8], open: usize, on_item: &mut dyn FnMut(Range<usize>)) -> Option<Cut> {
     let mut items = Vec::new();
     let mut depth = 0usize;
     let mut start = open + 1;
@@ -317,6 +357,7 @@ fn cut_list(b: &[u8], open: usize) -> Option<Cut> {
                 // A blank last item is a trailing comma; a blank one elsewhere
                 // is an error the parser should report.
                 if filled {
+                    on_item(start..i);
                     items.push(start..i);
                 }
                 return Some(Cut {
@@ -332,6 +373,7 @@ fn cut_list(b: &[u8], open: usize) -> Option<Cut> {
                 if !filled {
                     return None;
                 }
+                on_item(start..i);
                 items.push(start..i);
                 i += 1;
                 start = i;

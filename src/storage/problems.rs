@@ -167,7 +167,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     }
 
     // Workflow ids.
-    let mut wf_seen: HashMap<WorkflowId, &str> = HashMap::new();
+    let mut wf_seen: HashMap<WorkflowId, &str> = HashMap::with_capacity(plan.workflows.len());
     for w in &plan.workflows {
         if let Some(first) = wf_seen.get(&w.id) {
             cx.wf = Some((w.id, &w.name));
@@ -190,7 +190,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     }
 
     // Step ids, plan-wide.
-    let mut step_home: HashMap<StepId, usize> = HashMap::new();
+    let mut step_home: HashMap<StepId, usize> = HashMap::with_capacity(plan.step_count());
     for (wi, w) in plan.workflows.iter().enumerate() {
         cx.wf = Some((w.id, &w.name));
         for s in &w.steps {
