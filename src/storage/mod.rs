@@ -350,7 +350,8 @@ pub fn load_stamped(path: &Path) -> Result<(Loaded, FileStamp), LoadError> {
             size_mb: meta.len() as f64 / (1024.0 * 1024.0),
         });
     }
-    let mut bytes = Vec::new();
+    // Sized from the file's length: no regrowing and copying while reading.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0) + 1);
     std::fs::File::open(path)
         .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
         .map_err(read_err)?;
