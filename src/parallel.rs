@@ -10,6 +10,18 @@ pub fn cores() -> usize {
         .min(8)
 }
 
+/// Start `work` on a thread of `scope`, with room for the parser's deepest
+/// nesting on its stack.
+pub fn spawn<'scope, 'env, T: Send + 'scope>(
+    scope: &'scope std::thread::Scope<'scope, 'env>,
+    work: impl FnOnce() -> T + Send + 'scope,
+) -> std::io::Result<std::thread::ScopedJoinHandle<'scope, T>> {
+    std::thread::Builder::new()
+        .name("automap-part".to_owned())
+        .stack_size(8 * 1024 * 1024)
+        .spawn_scoped(scope, work)
+}
+
 /// Cut `weights` into at most `parts` runs in order, of about equal weight.
 /// Returns the index ranges of the runs; together they cover every index once.
 pub fn split_even(weights: &[usize], parts: usize) -> Vec<Range<usize>> {
@@ -48,10 +60,7 @@ pub fn map_parts<T: Sync, R: Send>(
             .skip(1)
             .map(|g| {
                 let slice = items.get(g.clone()).unwrap_or_default();
-                std::thread::Builder::new()
-                    .name("automap-part".to_owned())
-                    .stack_size(8 * 1024 * 1024)
-                    .spawn_scoped(scope, move || work(slice))
+                spawn(scope, move || work(slice))
             })
             .collect();
         let first = groups
@@ -92,13 +101,7 @@ pub fn map_each<T: Sync, R: Send>(
     std::thread::scope(|scope| {
         // A thread that cannot be started takes no items; this one takes the rest.
         let handles: Vec<_> = (1..threads.min(items.len()))
-            .filter_map(|_| {
-                std::thread::Builder::new()
-                    .name("automap-part".to_owned())
-                    .stack_size(8 * 1024 * 1024)
-                    .spawn_scoped(scope, run)
-                    .ok()
-            })
+            .filter_map(|_| spawn(scope, run).ok())
             .collect();
         let mut all = run();
         for h in handles {

@@ -5,8 +5,8 @@
 //! and set into the text of the plan without workflows. The result is the one
 //! pass text byte for byte (tests compare them).
 //!
-//! Reading: the text is cut at its workflows and each part goes to the RON
-//! parser on its own thread.
+//! Reading: the text is cut at its workflows, and each workflow goes to the
+//! RON parser on the next free thread as soon as its end is found.
 //! Cutting needs to know where each workflow starts and ends without parsing
 //! it, which a short scan of brackets, strings and comments tells. Anything the
 //! scan is not sure of (attributes, raw or byte strings, characters, text
@@ -192,13 +192,7 @@ pub fn parse_in_parts(text: &str, parts: usize, options: &ron::Options) -> Optio
     };
     let (head, mut done, count) = std::thread::scope(|scope| {
         let helpers: Vec<_> = (1..parts)
-            .filter_map(|_| {
-                std::thread::Builder::new()
-                    .name("automap-read".to_owned())
-                    .stack_size(8 * 1024 * 1024)
-                    .spawn_scoped(scope, parse_queued)
-                    .ok()
-            })
+            .filter_map(|_| crate::parallel::spawn(scope, parse_queued).ok())
             .collect();
         let mut count = 0;
         let cut = cut_list(text.as_bytes(), open, &mut |range| {
@@ -282,18 +276,8 @@ fn find_list(text: &str) -> Option<usize> {
             }
             b'a'..=b'z' | b'A'..=b'Z' | b'_' => {
                 let start = i;
-                while b
-                    .get(i)
-                    .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
-                {
-                    i += 1;
-                }
+                i = skip_word(b, i)?;
                 let word = b.get(start..i)?;
-                if matches!(word, b"r" | b"b" | b"br")
-                    && matches!(b.get(i), Some(b'"' | b'#' | b'\''))
-                {
-                    return None; // raw string, byte string or raw name
-                }
                 if depth == 1 && field_next {
                     field_next = false;
                     if word == b"workflows" {
@@ -380,19 +364,7 @@ fn cut_list(b: &[u8], open: usize, on_item: &mut dyn FnMut(Range<usize>)) -> Opt
                 filled = false;
             }
             b'a'..=b'z' | b'A'..=b'Z' | b'_' => {
-                let word_start = i;
-                while b
-                    .get(i)
-                    .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
-                {
-                    i += 1;
-                }
-                let word = b.get(word_start..i)?;
-                if matches!(word, b"r" | b"b" | b"br")
-                    && matches!(b.get(i), Some(b'"' | b'#' | b'\''))
-                {
-                    return None; // raw string, byte string or raw name
-                }
+                i = skip_word(b, i)?;
                 filled = true;
             }
             b',' | b'0'..=b'9' | b'-' | b'+' | b'.' | b':' => {
@@ -442,6 +414,22 @@ fn skip_blanks(b: &[u8], mut i: usize) -> Option<usize> {
             _ => return Some(i),
         }
     }
+}
+
+/// The position after the word (name, enum value, `true`) that starts at `i`.
+/// `None` when it starts a raw string, a byte string or a raw name, which
+/// the scan leaves to the parser.
+fn skip_word(b: &[u8], start: usize) -> Option<usize> {
+    let mut i = start;
+    while b
+        .get(i)
+        .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
+    {
+        i += 1;
+    }
+    let raw = matches!(b.get(start..i)?, b"r" | b"b" | b"br")
+        && matches!(b.get(i), Some(b'"' | b'#' | b'\''));
+    (!raw).then_some(i)
 }
 
 /// The position after the string that starts at `i` (a `"`).
