@@ -306,41 +306,7 @@ fn seeds() -> Vec<Vec<u8>> {
     out
 }
 
-const TOKENS: &[&str] = &[
-    "(",
-    ")",
-    "[",
-    "]",
-    ",",
-    ":",
-    "\"",
-    "\\",
-    "-",
-    "1e999",
-    "NaN",
-    "inf",
-    "-1",
-    "Some(",
-    "None",
-    "r#\"",
-    "#",
-    "/*",
-    "//",
-    "\n",
-    "99999999999999999999",
-    "0x",
-    "'",
-    "é",
-    "\u{feff}",
-    "\0",
-    "format_version: 9",
-    "id: 1",
-    "from: 1, to: 1",
-    "kind: Robot",
-    "true",
-    "()",
-    "[]",
-];
+use common::mutate::RON_TOKENS as TOKENS;
 
 fn mutation() -> impl Strategy<Value = Mutation> {
     common::mutate::mutation(TOKENS, 200)

@@ -139,35 +139,12 @@ fn a_large_file_loads_fully_and_its_errors_keep_their_place() {
     }
 }
 
-const TOKENS: &[&str] = &[
-    "(",
-    ")",
-    "[",
-    "]",
-    ",",
-    "\"",
-    "\\",
-    "//",
-    "/*",
-    "*/",
-    "'",
-    "r#\"",
-    "#",
-    "workflows: [",
-    "id: 1,",
-    "é",
-    " ",
-    "\n",
-    "steps: []",
-    ":",
-];
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 200, failure_persistence: None, ..ProptestConfig::default() })]
     /// Damaged texts: whenever parts give a plan, one pass gives the same plan.
     #[test]
     fn parts_never_read_what_one_pass_would_not(
-        muts in prop::collection::vec(common::mutate::mutation(TOKENS, 300), 1..4),
+        muts in prop::collection::vec(common::mutate::mutation(common::mutate::RON_TOKENS, 300), 1..4),
         parts in 2..5usize,
     ) {
         let (_, text) = text_of(4, 4);

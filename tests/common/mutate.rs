@@ -3,6 +3,47 @@
 
 use proptest::prelude::*;
 
+/// Pieces of RON (and of broken RON) to insert into plan texts.
+#[allow(dead_code, reason = "not every test that shares these helpers uses it")]
+pub const RON_TOKENS: &[&str] = &[
+    "(",
+    ")",
+    "[",
+    "]",
+    ",",
+    ":",
+    "\"",
+    "\\",
+    "-",
+    "1e999",
+    "NaN",
+    "inf",
+    "-1",
+    "Some(",
+    "None",
+    "r#\"",
+    "#",
+    "/*",
+    "//",
+    "\n",
+    "99999999999999999999",
+    "0x",
+    "'",
+    "é",
+    "\u{feff}",
+    "\0",
+    "format_version: 9",
+    "id: 1",
+    "from: 1, to: 1",
+    "kind: Robot",
+    "true",
+    "()",
+    "[]",
+    "*/",
+    "workflows: [",
+    "steps: []",
+];
+
 #[derive(Debug, Clone)]
 pub enum Mutation {
     Truncate(prop::sample::Index),
