@@ -82,48 +82,16 @@ const TITLES: &[&str] = &[
     "automap-steps v1",
 ];
 
-const TOKENS: &[&str] = &[
-    "(",
-    ")",
-    "[",
-    "]",
-    ",",
-    ":",
-    "\"",
-    "\\",
-    "-",
-    "1e999",
-    "NaN",
-    "inf",
-    "-inf",
-    "-1",
-    "Some(",
-    "None",
-    "r#\"",
-    "#",
-    "/*",
-    "//",
-    "\n",
+/// Pieces of clipboard text beyond the plan texts' RON pieces.
+const CLIP_TOKENS: &[&str] = &[
     "\r\n",
-    "99999999999999999999",
+    "-inf",
     "4294967295",
     "4294967296",
-    "0x",
-    "'",
-    "é",
     "📦",
-    "\u{feff}",
-    "\0",
-    "id: 1",
     "id: 0",
-    "from: 1, to: 1",
     "from: 1, to: 2",
-    "kind: Robot",
     "kind: Decision",
-    "true",
-    "()",
-    "[]",
-    "steps: [",
     "links: [",
     "pos: (x: NaN, y: inf)",
     "minutes: -1e308",
@@ -131,7 +99,6 @@ const TOKENS: &[&str] = &[
     "title: \"",
     CLIP_HEADER,
 ];
-
 fn title() -> impl Strategy<Value = String> {
     prop_oneof![
         3 => prop::sample::select(TITLES).prop_map(str::to_owned),
@@ -165,8 +132,18 @@ fn list_text() -> impl Strategy<Value = String> {
         })
 }
 
+fn token() -> impl Strategy<Value = &'static str> {
+    prop_oneof![
+        prop::sample::select(common::mutate::RON_TOKENS),
+        prop::sample::select(CLIP_TOKENS),
+    ]
+}
+
 fn mutation() -> impl Strategy<Value = Mutation> {
-    common::mutate::mutation(TOKENS, 400)
+    prop_oneof![
+        common::mutate::mutation(common::mutate::RON_TOKENS, 400),
+        common::mutate::mutation(CLIP_TOKENS, 400),
+    ]
 }
 
 /// Damage text byte by byte; the clipboard only ever hands over valid UTF-8,
@@ -184,8 +161,8 @@ fn clip_text() -> impl Strategy<Value = String> {
         3 => list_text(),
         1 => (list_text(), prop::collection::vec(mutation(), 1..4)).prop_map(|(s, m)| mutate(&s, &m)),
         1 => prop::collection::vec(any::<char>(), 0..300).prop_map(|c| c.into_iter().collect()),
-        1 => prop::collection::vec(prop::sample::select(TOKENS), 0..80).prop_map(|t| t.concat()),
-        1 => prop::collection::vec(prop::sample::select(TOKENS), 0..80)
+        1 => prop::collection::vec(token(), 0..80).prop_map(|t| t.concat()),
+        1 => prop::collection::vec(token(), 0..80)
             .prop_map(|t| format!("{CLIP_HEADER}\n{}", t.concat())),
         // Huge lines, with and without the header in front.
         1 => (prop::sample::select(&["x", "é", "- a", "[", "(", "📦", " "][..]), 1_000..200_000usize, prop::bool::ANY)

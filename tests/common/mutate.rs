@@ -4,7 +4,6 @@
 use proptest::prelude::*;
 
 /// Pieces of RON (and of broken RON) to insert into plan texts.
-#[allow(dead_code, reason = "not every test that shares these helpers uses it")]
 pub const RON_TOKENS: &[&str] = &[
     "(",
     ")",
