@@ -1,7 +1,5 @@
-//! Sharing work between cores: large plans are read, written and exported a
-//! part of their workflows per thread.
-
-use std::ops::Range;
+//! Sharing work between cores: large plans are read, written, analysed and
+//! exported a workflow (or a rule, or a section) per free thread.
 
 /// Threads to use for one piece of work: the cores there are, at most eight.
 pub fn cores() -> usize {
@@ -20,59 +18,6 @@ pub fn spawn<'scope, 'env, T: Send + 'scope>(
         .name("automap-part".to_owned())
         .stack_size(8 * 1024 * 1024)
         .spawn_scoped(scope, work)
-}
-
-/// Cut `weights` into at most `parts` runs in order, of about equal weight.
-/// Returns the index ranges of the runs; together they cover every index once.
-pub fn split_even(weights: &[usize], parts: usize) -> Vec<Range<usize>> {
-    let parts = parts.max(1);
-    let total: usize = weights.iter().sum();
-    let mut groups = Vec::with_capacity(parts);
-    let mut start = 0;
-    let mut done = 0;
-    for (i, w) in weights.iter().enumerate() {
-        done += w;
-        if groups.len() + 1 < parts && done * parts >= total * (groups.len() + 1) {
-            groups.push(start..i + 1);
-            start = i + 1;
-        }
-    }
-    if start < weights.len() {
-        groups.push(start..weights.len());
-    }
-    groups
-}
-
-/// Run `work` on each run of `items` cut by `split_even`, the first run on
-/// this thread and the others on their own, and return the results in order.
-/// `None` when a thread could not be started or stopped with a panic.
-pub fn map_parts<T: Sync, R: Send>(
-    items: &[T],
-    weights: &[usize],
-    parts: usize,
-    work: impl Fn(&[T]) -> R + Sync,
-) -> Option<Vec<R>> {
-    let groups = split_even(weights, parts);
-    let work = &work;
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = groups
-            .iter()
-            .skip(1)
-            .map(|g| {
-                let slice = items.get(g.clone()).unwrap_or_default();
-                spawn(scope, move || work(slice))
-            })
-            .collect();
-        let first = groups
-            .first()
-            .map(|g| work(items.get(g.clone()).unwrap_or_default()));
-        let mut out = Vec::with_capacity(groups.len());
-        out.extend(first);
-        for h in handles {
-            out.push(h.ok()?.join().ok()?);
-        }
-        Some(out)
-    })
 }
 
 /// Run `work` on every item, spread over `threads` threads (this one
@@ -122,30 +67,6 @@ pub fn map_each<T: Sync, R: Send>(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn runs_are_about_equal_and_keep_the_order() {
-        let groups = split_even(&[10; 10], 3);
-        assert_eq!(groups, [0..4, 4..7, 7..10]);
-        assert_eq!(split_even(&[10; 10], 1), vec![Range { start: 0, end: 10 }]);
-        assert_eq!(split_even(&[], 4), Vec::<Range<usize>>::new());
-        // One heavy item does not leave later runs empty of the rest.
-        let groups = split_even(&[100, 1, 1, 1], 2);
-        assert_eq!(groups, [0..1, 1..4]);
-        // More parts than items: one item each.
-        assert_eq!(split_even(&[1, 1], 5), [0..1, 1..2]);
-    }
-
-    #[test]
-    fn parts_give_their_results_in_order() {
-        let items: Vec<usize> = (0..100).collect();
-        let weights = vec![1; 100];
-        let sums =
-            map_parts(&items, &weights, 4, |part| part.iter().sum::<usize>()).expect("threads run");
-        assert_eq!(sums.len(), 4);
-        assert_eq!(sums.iter().sum::<usize>(), 4950);
-        assert_eq!(sums.first(), Some(&(0..25).sum::<usize>()));
-    }
 
     #[test]
     fn each_item_is_done_once_and_results_keep_the_order() {

@@ -53,7 +53,7 @@ pub fn markdown_in_parts(plan: &Plan, analysis: &Analysis, date: &str, parts: us
         (&plan.roadmap, false)
     };
     let summary = summarize_roadmap(plan, roadmap, analysis);
-    let steps = index_steps(plan);
+    let steps = plan.step_places();
     let mut doc = Doc {
         plan,
         roadmap,
@@ -71,17 +71,6 @@ pub fn markdown_in_parts(plan: &Plan, analysis: &Analysis, date: &str, parts: us
 
 /// Plans with fewer steps are written on one thread.
 const MIN_PARALLEL_STEPS: usize = 1_000;
-
-/// Where each step is: workflow index and step index.
-fn index_steps(plan: &Plan) -> HashMap<StepId, (usize, usize)> {
-    let mut map = HashMap::with_capacity(plan.step_count());
-    for (wi, w) in plan.workflows.iter().enumerate() {
-        for (si, s) in w.steps.iter().enumerate() {
-            map.entry(s.id).or_insert((wi, si));
-        }
-    }
-    map
-}
 
 /// A part of the document that can be written on its own.
 enum Section<'a> {
@@ -157,45 +146,23 @@ impl<'a> Doc<'a> {
     }
 
     fn write_all(&mut self) {
-        // The document's sections in order, each workflow its own. They are
-        // written a run per thread (about equal work each, by a rough cost
-        // in steps) and joined in order, so the text never depends on `parts`.
-        let steps = self.plan.step_count();
-        let mut sections = vec![(Section::Opening, steps * 6 / 10 + 1)];
-        sections.push((Section::WorkflowsIntro, 1));
-        sections.extend(
-            self.plan
-                .workflows
-                .iter()
-                .map(|w| (Section::Workflow(w), w.steps.len() + 1)),
-        );
-        sections.push((Section::Roadmap, self.roadmap.items.len() / 3 + 1));
-        sections.push((Section::Findings, self.analysis.findings.len() + 1));
-        sections.push((Section::Tools, 1));
-        let (list, weights): (Vec<Section<'a>>, Vec<usize>) = sections.into_iter().unzip();
-        let texts = crate::parallel::map_parts(&list, &weights, self.parts, |run| {
+        // The document's sections in order, each workflow its own. Threads
+        // take the next section not yet written; the texts are joined in
+        // order, so the document never depends on `parts`.
+        let mut sections = vec![Section::Opening, Section::WorkflowsIntro];
+        sections.extend(self.plan.workflows.iter().map(Section::Workflow));
+        sections.extend([Section::Roadmap, Section::Findings, Section::Tools]);
+        let texts = crate::parallel::map_each(&sections, self.parts, |section| {
             let mut doc = Doc {
                 out: String::new(),
                 ..*self
             };
-            for section in run {
-                doc.section(section);
-            }
+            doc.section(section);
             doc.out
         });
-        match texts {
-            Some(texts) => {
-                self.out.reserve(texts.iter().map(String::len).sum());
-                for text in texts {
-                    self.out.push_str(&text);
-                }
-            }
-            // A thread could not be started: write it all here.
-            None => {
-                for section in &list {
-                    self.section(section);
-                }
-            }
+        self.out.reserve(texts.iter().map(String::len).sum());
+        for text in texts {
+            self.out.push_str(&text);
         }
     }
 

@@ -131,6 +131,18 @@ impl Plan {
         self.workflows.iter().position(|w| w.id == id)
     }
 
+    /// Where each step is: (workflow index, step index). A repeated id keeps
+    /// its first place. For views and exports that look up many steps.
+    pub fn step_places(&self) -> std::collections::HashMap<StepId, (usize, usize)> {
+        let mut places = std::collections::HashMap::with_capacity(self.step_count());
+        for (wi, w) in self.workflows.iter().enumerate() {
+            for (si, s) in w.steps.iter().enumerate() {
+                places.entry(s.id).or_insert((wi, si));
+            }
+        }
+        places
+    }
+
     /// The workflow holding a step, with the step.
     pub fn find_step(&self, id: StepId) -> Option<(&Workflow, &Step)> {
         self.workflows

@@ -160,17 +160,6 @@ fn cheapest(t: &Tool) -> f64 {
         .fold(f64::INFINITY, f64::min)
 }
 
-/// Where each step of a plan lives: (workflow index, step index).
-fn step_index(plan: &Plan) -> HashMap<StepId, (usize, usize)> {
-    let mut map = HashMap::with_capacity(plan.step_count());
-    for (wi, w) in plan.workflows.iter().enumerate() {
-        for (si, s) in w.steps.iter().enumerate() {
-            map.entry(s.id).or_insert((wi, si));
-        }
-    }
-    map
-}
-
 /// Suggest a roadmap for the plan (see the module docs). Pinned items keep their
 /// column and order; other items keep the owner's setup hours, tool and price choice.
 pub fn suggest(plan: &Plan, analysis: &Analysis) -> Roadmap {
@@ -179,7 +168,7 @@ pub fn suggest(plan: &Plan, analysis: &Analysis) -> Roadmap {
 
 /// [`suggest`] with the method's facts given by a function.
 pub fn suggest_with(plan: &Plan, facts_of: impl Fn(&Step) -> StepFacts) -> Roadmap {
-    let index = step_index(plan);
+    let index = plan.step_places();
     let cap = capacity(plan);
     let old = &plan.roadmap;
     let mut seen: HashSet<StepId> = HashSet::with_capacity(old.items.len());

@@ -1,6 +1,6 @@
 //! Cost and savings per month of a roadmap.
 
-use super::{WEEKS_PER_CALENDAR_MONTH, capacity, facts, setup_hours, step_index};
+use super::{WEEKS_PER_CALENDAR_MONTH, capacity, facts, setup_hours};
 use crate::analysis::Analysis;
 use crate::model::{Column, Layer, Plan, Roadmap, RoadmapItem, StepId, Tool, WorkflowId};
 use std::collections::HashMap;
@@ -185,7 +185,7 @@ pub fn summarize(plan: &Plan, analysis: &Analysis) -> RoadmapSummary {
 
 /// [`summarize`] for another roadmap of the same plan (e.g. a suggested one).
 pub fn summarize_roadmap(plan: &Plan, roadmap: &Roadmap, analysis: &Analysis) -> RoadmapSummary {
-    let index = step_index(plan);
+    let index = plan.step_places();
     let cap = capacity(plan);
     let hourly = if plan.profile.hourly_value.is_finite() {
         plan.profile.hourly_value.max(0.0)

@@ -19,7 +19,8 @@ mod unknown;
 
 pub use atomic::backup_path;
 pub use problems::{MAX_NUMBER, MAX_POSITION, Problem, ProblemSeverity, validate};
-pub use stamp::{FileStamp, content_hash, name_hash, stamp};
+pub(crate) use stamp::name_hash;
+pub use stamp::{FileStamp, content_hash, stamp};
 
 use crate::model::{FORMAT_VERSION, Plan};
 use serde::Deserialize;
@@ -198,10 +199,8 @@ fn io_reason(e: &std::io::Error) -> String {
 /// Large plans are written on all cores, a part of the workflows on each;
 /// the text is the same byte for byte.
 pub fn to_ron(plan: &Plan) -> String {
-    let steps: usize = plan.workflows.iter().map(|w| w.steps.len()).sum();
-    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    let mut text = if cores > 1 && steps >= parts::MIN_PARALLEL_STEPS {
-        parts::write_in_parts(plan, cores.min(8))
+    let mut text = if plan.step_count() >= parts::MIN_PARALLEL_STEPS {
+        parts::write_in_parts(plan, crate::parallel::cores())
     } else {
         None
     }
@@ -502,10 +501,8 @@ pub fn from_str(text: &str, file_name: &str) -> Result<Loaded, LoadError> {
 /// errors always come from one pass over the whole text, with exact positions.
 fn parse(text: &str) -> Result<(Plan, bool), ron::error::SpannedError> {
     let options = ron_options();
-    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    if cores > 1
-        && text.len() >= parts::MIN_PARALLEL_BYTES
-        && let Some(read) = parts::parse_in_parts(text, cores.min(8), &options)
+    if text.len() >= parts::MIN_PARALLEL_BYTES
+        && let Some(read) = parts::parse_in_parts(text, crate::parallel::cores(), &options)
     {
         return Ok(read);
     }

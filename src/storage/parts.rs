@@ -1,8 +1,8 @@
-//! Reading and writing a large plan on several cores, a part of its workflows
-//! on each thread.
+//! Reading and writing a large plan on several cores, each workflow on the
+//! next free thread.
 //!
-//! Writing: each part's workflows are written alone, indented to their place,
-//! and set into the text of the plan without workflows. The result is the one
+//! Writing: each workflow is written alone, indented to its place, and set
+//! into the text of the plan without workflows. The result is the one
 //! pass text byte for byte (tests compare them).
 //!
 //! Reading: the text is cut at its workflows, and each workflow goes to the
@@ -50,23 +50,16 @@ pub fn write_in_parts(plan: &Plan, parts: usize) -> Option<String> {
     };
     // Threads start with every default left out; keep the caller's choice.
     let all_fields = crate::model::writes_all_fields();
-    // The plan without workflows is one more piece, weighed like a workflow
-    // with as many steps as it has roadmap items.
+    // The plan without workflows first, then each workflow, indented to its
+    // place, taken by the next free thread.
     let mut pieces: Vec<Option<&Workflow>> = vec![None];
     pieces.extend(plan.workflows.iter().map(Some));
-    let weights: Vec<usize> = pieces
-        .iter()
-        .map(|p| p.map_or(head.roadmap.items.len() / 4, |wf| wf.steps.len()) + 1)
-        .collect();
-    let texts = crate::parallel::map_parts(&pieces, &weights, parts, |group| {
-        let run = || {
-            let mut out = String::new();
-            for piece in group {
-                let Some(wf) = piece else {
-                    continue;
-                };
+    let texts = crate::parallel::map_each(&pieces, parts, |piece| {
+        let run = || match piece {
+            None => super::pretty(&head, super::PLAN_DEPTH),
+            Some(wf) => {
                 let text = super::pretty(wf, super::PLAN_DEPTH - 2);
-                out.reserve(text.len() + text.len() / 4);
+                let mut out = String::with_capacity(text.len() + text.len() / 4);
                 let mut lines = text.split('\n').peekable();
                 while let Some(line) = lines.next() {
                     out.push_str(WORKFLOW_INDENT);
@@ -76,30 +69,26 @@ pub fn write_in_parts(plan: &Plan, parts: usize) -> Option<String> {
                     }
                     out.push('\n');
                 }
+                out
             }
-            let head_text = group
-                .iter()
-                .any(Option::is_none)
-                .then(|| super::pretty(&head, super::PLAN_DEPTH));
-            (head_text, out)
         };
         if all_fields {
             crate::model::with_all_fields(run)
         } else {
             run()
         }
-    })?;
-    let head_text = texts.iter().find_map(|(h, _)| h.as_ref())?;
+    });
+    let (head_text, workflows) = texts.split_first()?;
     // The empty list must be there exactly once (strings never span lines).
     let at = head_text.find(EMPTY_LIST)?;
     if head_text.rfind(EMPTY_LIST) != Some(at) {
         return None;
     }
-    let body: usize = texts.iter().map(|(_, t)| t.len()).sum();
+    let body: usize = workflows.iter().map(String::len).sum();
     let mut out = String::with_capacity(head_text.len() + body + 32);
     out.push_str(head_text.get(..at)?);
     out.push_str("\n    workflows: [\n");
-    for (_, text) in &texts {
+    for text in workflows {
         out.push_str(text);
     }
     out.push_str("    ],\n");
@@ -109,9 +98,9 @@ pub fn write_in_parts(plan: &Plan, parts: usize) -> Option<String> {
 
 /// Reads a value and notes whether the text has a field the value does not
 /// know, in the same pass (the parser skips such fields silently).
-pub(super) struct NoticeUnknown<'a, T> {
-    pub found: &'a mut bool,
-    pub value: PhantomData<T>,
+struct NoticeUnknown<'a, T> {
+    found: &'a mut bool,
+    value: PhantomData<T>,
 }
 
 impl<'de, T: serde::Deserialize<'de>> DeserializeSeed<'de> for NoticeUnknown<'_, T> {
@@ -134,15 +123,6 @@ pub(super) fn parse_noting<T: for<'de> serde::Deserialize<'de>>(
     };
     let value = options.from_str_seed(text, seed)?;
     Ok((value, found))
-}
-
-/// Where the workflows are in a plan text.
-#[derive(Debug, PartialEq)]
-struct Cut {
-    /// From the `[` to the `]` of the workflows list (both included).
-    list: Range<usize>,
-    /// Each workflow's text, with the blanks and comments around it.
-    items: Vec<Range<usize>>,
 }
 
 /// Read the plan on up to `parts` threads. `None` when the text cannot be cut
@@ -195,18 +175,18 @@ pub fn parse_in_parts(text: &str, parts: usize, options: &ron::Options) -> Optio
             .filter_map(|_| crate::parallel::spawn(scope, parse_queued).ok())
             .collect();
         let mut count = 0;
-        let cut = cut_list(text.as_bytes(), open, &mut |range| {
+        let list = cut_list(text.as_bytes(), open, &mut |range| {
             let _ = hand_out.send((count, range));
             count += 1;
         });
         drop(hand_out);
         // The plan without its workflows: the same text with an empty list.
-        let head = match &cut {
-            Some(cut) if count >= 2 => {
-                let mut rest = String::with_capacity(text.len() - cut.list.len() + 2);
-                rest.push_str(text.get(..cut.list.start).unwrap_or_default());
+        let head = match list {
+            Some(list) if count >= 2 => {
+                let mut rest = String::with_capacity(text.len() - list.len() + 2);
+                rest.push_str(text.get(..list.start).unwrap_or_default());
                 rest.push_str("[]");
-                rest.push_str(text.get(cut.list.end..).unwrap_or_default());
+                rest.push_str(text.get(list.end..).unwrap_or_default());
                 parse_noting::<Plan>(options, &rest).ok()
             }
             _ => None,
@@ -235,12 +215,6 @@ pub fn parse_in_parts(text: &str, parts: usize, options: &ron::Options) -> Optio
         unknown |= u;
     }
     Some((plan, unknown))
-}
-
-/// Find the workflows list of a plan text and the text of each workflow.
-#[cfg(test)]
-fn cut(text: &str) -> Option<Cut> {
-    cut_list(text.as_bytes(), find_list(text)?, &mut |_| {})
 }
 
 /// Where the `[` of the plan's workflows list is.
@@ -301,17 +275,17 @@ fn find_list(text: &str) -> Option<usize> {
     }
 }
 
-/// The items of the list whose `[` is at `open`, each also given to `on_item`
-/// as soon as its end is found.
-fn cut_list(b: &[u8], open: usize, on_item: &mut dyn FnMut(Range<usize>)) -> Option<Cut> {
-    let mut items = Vec::new();
+/// Give each item of the list whose `[` is at `open` to `on_item` as soon as
+/// its end is found (its text with the blanks and comments around it).
+/// Returns the list from its `[` to its `]`, both included.
+fn cut_list(b: &[u8], open: usize, on_item: &mut dyn FnMut(Range<usize>)) -> Option<Range<usize>> {
     let mut depth = 0usize;
     let mut start = open + 1;
     // Whether the current item has anything but blanks and comments yet.
     let mut filled = false;
     let mut i = open + 1;
-    // One pass, one byte at a time except inside strings and comments: this
-    // runs over the whole file before the parts can start.
+    // One pass, one byte at a time except inside strings, comments and runs
+    // of spaces: the threads wait for what it finds.
     loop {
         match *b.get(i)? {
             b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => {
@@ -342,12 +316,8 @@ fn cut_list(b: &[u8], open: usize, on_item: &mut dyn FnMut(Range<usize>)) -> Opt
                 // is an error the parser should report.
                 if filled {
                     on_item(start..i);
-                    items.push(start..i);
                 }
-                return Some(Cut {
-                    list: open..i + 1,
-                    items,
-                });
+                return Some(open..i + 1);
             }
             b')' | b']' | b'}' => {
                 depth = depth.checked_sub(1)?;
@@ -358,7 +328,6 @@ fn cut_list(b: &[u8], open: usize, on_item: &mut dyn FnMut(Range<usize>)) -> Opt
                     return None;
                 }
                 on_item(start..i);
-                items.push(start..i);
                 i += 1;
                 start = i;
                 filled = false;
@@ -448,11 +417,13 @@ fn skip_string(b: &[u8], mut i: usize) -> Option<usize> {
 mod tests {
     use super::*;
 
-    fn items<'a>(text: &'a str, cut: &Cut) -> Vec<&'a str> {
-        cut.items
-            .iter()
-            .map(|r| text.get(r.clone()).unwrap_or_default().trim())
-            .collect()
+    /// The workflows list of a plan text, and the text of each workflow.
+    fn cut(text: &str) -> Option<(Range<usize>, Vec<&str>)> {
+        let mut items = Vec::new();
+        let list = cut_list(text.as_bytes(), find_list(text)?, &mut |r| {
+            items.push(text.get(r).unwrap_or_default().trim());
+        })?;
+        Some((list, items))
     }
 
     #[test]
@@ -468,18 +439,15 @@ mod tests {
             ],
             roadmap: (items: []),
         )"#;
-        let cut = cut(text).expect("a plan with workflows");
+        let (list, items) = cut(text).expect("a plan with workflows");
         assert_eq!(
-            items(text, &cut),
+            items,
             [
                 r#"(id: 1, name: "x, ]")"#,
                 "// between, with a comma\n                (id: 2, steps: [(id: 1), (id: 2)])"
             ]
         );
-        assert_eq!(
-            text.get(cut.list.clone()).map(|s| s.ends_with(']')),
-            Some(true)
-        );
+        assert_eq!(text.get(list).map(|s| s.ends_with(']')), Some(true));
     }
 
     #[test]

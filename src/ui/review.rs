@@ -25,8 +25,8 @@ const MAX_CLICKABLE_DOTS: usize = 2000;
 /// revision and kept between frames.
 struct Derived {
     connections: Vec<Connection>,
-    /// Where each step is: its workflow, and its place in the plan.
-    places: HashMap<StepId, (WorkflowId, usize, usize)>,
+    /// Where each step is in the plan (workflow index, step index).
+    places: HashMap<StepId, (usize, usize)>,
     /// Quick wins, most hours saved first.
     wins: Vec<StepId>,
     /// The first steps that stay manual, and how many there are in all.
@@ -49,17 +49,7 @@ pub fn builds_on_this_thread() -> u64 {
 impl Derived {
     fn build(plan: &Plan, analysis: &Analysis) -> Self {
         BUILDS.with(|b| b.set(b.get() + 1));
-        let places: HashMap<StepId, (WorkflowId, usize, usize)> = plan
-            .workflows
-            .iter()
-            .enumerate()
-            .flat_map(|(wi, w)| {
-                w.steps
-                    .iter()
-                    .enumerate()
-                    .map(move |(si, s)| (s.id, (w.id, wi, si)))
-            })
-            .collect();
+        let places = plan.step_places();
         let wins = quick_wins(plan, analysis).iter().map(|i| i.step).collect();
         let mut manual = Vec::new();
         let mut manual_total = 0;
@@ -100,12 +90,13 @@ impl Derived {
 /// The step with `id` and its workflow, found through the places of `Derived`.
 fn step_at<'p>(
     plan: &'p Plan,
-    places: &HashMap<StepId, (WorkflowId, usize, usize)>,
+    places: &HashMap<StepId, (usize, usize)>,
     id: StepId,
 ) -> Option<(WorkflowId, &'p Step)> {
-    let &(wf, wi, si) = places.get(&id)?;
-    let step = plan.workflows.get(wi)?.steps.get(si)?;
-    (step.id == id).then_some((wf, step))
+    let &(wi, si) = places.get(&id)?;
+    let w = plan.workflows.get(wi)?;
+    let step = w.steps.get(si)?;
+    (step.id == id).then_some((w.id, step))
 }
 
 #[derive(Clone)]

@@ -76,12 +76,7 @@ fn cached(ui: &Ui, doc: &Document, analysis: &Analysis) -> Arc<Cached> {
     }
     let plan = doc.plan();
     let summary = roadmap::summarize(plan, analysis);
-    let mut index = HashMap::with_capacity(plan.step_count());
-    for (wi, w) in plan.workflows.iter().enumerate() {
-        for (si, s) in w.steps.iter().enumerate() {
-            index.entry(s.id).or_insert((wi, si));
-        }
-    }
+    let index = plan.step_places();
     let mut weeks: Vec<(Vec<usize>, usize)> =
         vec![(Vec::new(), 0); roadmap::TIMELINE_WEEKS as usize];
     for (i, first_day, _) in roadmap::schedule(plan, &summary) {
