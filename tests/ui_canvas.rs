@@ -69,7 +69,14 @@ fn harness(plan: Plan) -> Harness<'static, S> {
         .with_size(SIZE)
         .with_step_dt(1.0 / 60.0)
         .build_ui_state(
-            |ui, s: &mut S| s.canvas.show(ui, &mut s.doc, s.wf, &s.analysis),
+            |ui, s: &mut S| {
+                s.canvas.show(ui, &mut s.doc, s.wf, &s.analysis);
+                // The map's keys and context menu ask for commands; the window
+                // runs map commands on the map, as here.
+                for cmd in s.canvas.take_requested() {
+                    s.canvas.execute(cmd, &mut s.doc, s.wf);
+                }
+            },
             state,
         );
     h.run();

@@ -4,49 +4,31 @@
 use crate::edit::Edit;
 use crate::model::{Link, Step, StepId, Workflow, WorkflowId};
 use crate::ui::UiAction;
-use crate::ui::commands::Command;
+use crate::ui::commands::{Command, CommandState};
 use crate::ui::file_dialog::DialogSpec;
 use crate::ui::inspector::InspectorState;
 
 use super::{AutomapApp, FilePurpose, Modal, Pending, Tab};
 
 impl AutomapApp {
+    /// What the commands' enabled rules look at, as the window is now.
+    pub(super) fn command_state(&self) -> CommandState {
+        let plan = self.doc.plan();
+        let sel = self.canvas.selection();
+        CommandState {
+            workflow: self
+                .workflow
+                .and_then(|id| plan.workflow_index(id))
+                .map(|i| (i, plan.workflows.len())),
+            has_selection: !sel.steps.is_empty() || sel.link.is_some(),
+            can_undo: self.doc.can_undo(),
+            can_redo: self.doc.can_redo(),
+        }
+    }
+
     /// Can the command run now?
     pub(super) fn enabled(&self, cmd: Command) -> bool {
-        let has_wf = self.workflow.is_some();
-        match cmd {
-            Command::Undo => self.doc.can_undo(),
-            Command::Redo => self.doc.can_redo(),
-            Command::DuplicateWorkflow | Command::DeleteWorkflow | Command::RenameWorkflow => {
-                has_wf
-            }
-            Command::MoveWorkflowUp => self
-                .workflow
-                .and_then(|id| self.doc.plan().workflow_index(id))
-                .is_some_and(|i| i > 0),
-            Command::MoveWorkflowDown => self
-                .workflow
-                .and_then(|id| self.doc.plan().workflow_index(id))
-                .is_some_and(|i| i + 1 < self.doc.plan().workflows.len()),
-            Command::Cut
-            | Command::Copy
-            | Command::Duplicate
-            | Command::Delete
-            | Command::Rename
-            | Command::AppendStep
-            | Command::ZoomToSelection => has_wf && !self.canvas.selection().steps.is_empty(),
-            Command::Paste
-            | Command::SelectAll
-            | Command::TidyUp
-            | Command::ZoomToFit
-            | Command::ZoomReset
-            | Command::ToggleSnap
-            | Command::ToggleMinimap
-            | Command::Find
-            | Command::ExportImage
-            | Command::NewWorkflowFromList => has_wf,
-            _ => true,
-        }
+        cmd.enabled(&self.command_state())
     }
 
     /// Run a command from a menu, a button or a key.
@@ -72,6 +54,7 @@ impl AutomapApp {
                 self.dialogs.request(ctx, FilePurpose::ExportMarkdown, spec);
             }
             Command::Quit => self.guard(ctx, Pending::Quit),
+            Command::Palette => self.palette.open(),
             Command::Undo => {
                 self.inspector = InspectorState::default();
                 match self.doc.undo() {
@@ -252,7 +235,7 @@ impl AutomapApp {
     /// Keyboard shortcuts from the command list. Keys that mean something in
     /// a text field wait while one has focus.
     pub(super) fn shortcuts(&mut self, ctx: &egui::Context) -> Vec<Command> {
-        if self.modal.is_some() || self.dialogs.path_field_open() {
+        if self.modal.is_some() || self.palette.is_open() || self.dialogs.path_field_open() {
             return Vec::new();
         }
         let typing = ctx.text_edit_focused();

@@ -11,6 +11,7 @@
 mod command_handling;
 mod files;
 mod modals;
+mod palette;
 mod panels;
 mod recovery;
 mod settings;
@@ -120,6 +121,7 @@ pub struct AutomapApp {
     inspector: InspectorState,
     dialogs: FileDialogs<FilePurpose>,
     modal: Option<Modal>,
+    palette: palette::Palette,
     message: Option<Message>,
     /// The title last sent to the window.
     sent_title: String,
@@ -148,6 +150,7 @@ impl AutomapApp {
             inspector: InspectorState::default(),
             dialogs: FileDialogs::default(),
             modal: None,
+            palette: palette::Palette::default(),
             message: None,
             sent_title: String::new(),
             allow_close: false,
@@ -364,6 +367,9 @@ impl AutomapApp {
         egui::CentralPanel::default().show(ui, |ui| self.central(ui, &mut actions));
 
         self.modals(&ctx);
+        if let Some(cmd) = self.palette.show(&ctx, &self.command_state()) {
+            actions.push(UiAction::Command(cmd));
+        }
         if let Some((purpose, path)) = self.dialogs.show(&ctx) {
             self.file_chosen(&ctx, purpose, &path);
         }

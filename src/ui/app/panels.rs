@@ -94,6 +94,8 @@ impl AutomapApp {
                 }
             });
             ui.menu_button("View", |ui| {
+                command_button(ui, Command::Palette, None, true, out);
+                ui.separator();
                 for (cmd, tab) in [
                     (Command::ShowMap, Tab::Map),
                     (Command::ShowReview, Tab::Review),
@@ -264,7 +266,7 @@ impl AutomapApp {
         // views (and what they keep between frames) need the matching analysis.
         self.refresh_analysis();
         match self.tab {
-            Tab::Map => self.map(ui),
+            Tab::Map => self.map(ui, out),
             Tab::Review => {
                 if let Some(a) = crate::ui::review::review_ui(ui, &mut self.doc, &self.analysis) {
                     out.push(a);
@@ -286,7 +288,7 @@ impl AutomapApp {
     }
 
     /// The map of the selected workflow.
-    pub(super) fn map(&mut self, ui: &mut Ui) {
+    pub(super) fn map(&mut self, ui: &mut Ui, out: &mut Vec<UiAction>) {
         let Some(wf) = self
             .workflow
             .filter(|id| self.doc.plan().workflow(*id).is_some())
@@ -295,6 +297,12 @@ impl AutomapApp {
             return;
         };
         self.canvas.show(ui, &mut self.doc, wf, &self.analysis);
+        out.extend(
+            self.canvas
+                .take_requested()
+                .into_iter()
+                .map(UiAction::Command),
+        );
         if let Some(other) = self.canvas.take_switch_request() {
             self.select_workflow(other);
         }

@@ -176,6 +176,8 @@ pub struct CanvasState {
     export_files: FileDialogs<()>,
     export_requested: bool,
     switch_to: Option<WorkflowId>,
+    /// Commands asked for by keys and the context menu, for the window to run.
+    requested: Vec<Command>,
     status: Option<String>,
     minimap_cache: minimap::Cache,
     /// Warning and error counts per step, keyed by (revision, workflow, number of findings).
@@ -197,6 +199,12 @@ impl CanvasState {
             link: None,
         };
         self.pending_center = Some(steps.to_vec());
+    }
+
+    /// Commands the map's keys and context menu asked for this frame; the
+    /// window runs them (through its one command handler) after the map is drawn.
+    pub fn take_requested(&mut self) -> Vec<Command> {
+        std::mem::take(&mut self.requested)
     }
 
     /// A workflow the canvas made (e.g. from a pasted list) that the window should switch to.

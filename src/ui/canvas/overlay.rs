@@ -190,9 +190,7 @@ impl CanvasState {
         }
 
         self.show_dialogs(ui, doc, wf, analysis);
-        if let Some(cmd) = run {
-            self.execute(cmd, doc, wf);
-        }
+        self.requested.extend(run);
     }
 
     /// The text field over a step (or arrow label) being renamed.
@@ -392,9 +390,7 @@ impl CanvasState {
                 self.start_rename(doc, wf, id);
             }
         }
-        if let Some(cmd) = run {
-            self.execute(cmd, doc, wf);
-        }
+        self.requested.extend(run);
     }
 
     fn show_dialogs(
