@@ -454,34 +454,3 @@ fn export_png_draws_the_whole_workflow() {
     }
     assert_eq!(&png[1..4], b"PNG");
 }
-
-#[test]
-fn export_image_saves_an_svg_where_the_file_field_says() {
-    let dir = match tempfile::tempdir() {
-        Ok(d) => d,
-        Err(e) => panic!("temp dir: {e}"),
-    };
-    let out = dir.path().join("orders.svg");
-    let mut h = harness(sample_plan());
-    {
-        let s = h.state_mut();
-        let wf = s.wf;
-        s.canvas
-            .execute(automap::ui::commands::Command::ExportImage, &mut s.doc, wf);
-    }
-    h.run();
-    let field = h.get_by_label("File");
-    field.focus();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_label("File").type_text(&out.display().to_string());
-    h.run();
-    h.get_by_label("Save").click();
-    h.run();
-    let svg = match std::fs::read_to_string(&out) {
-        Ok(t) => t,
-        Err(e) => panic!("no image at {}: {e}", out.display()),
-    };
-    assert!(svg.contains("<svg") && svg.contains("Pack order"));
-    h.get_by_label(&format!("Saved {}", out.display()));
-}

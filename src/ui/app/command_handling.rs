@@ -55,6 +55,13 @@ impl AutomapApp {
             }
             Command::Quit => self.guard(ctx, Pending::Quit),
             Command::Palette => self.palette.open(),
+            Command::ExportImage => self.start_export_image(),
+            Command::NewWorkflowFromList => {
+                self.modal = Some(Modal::FromList {
+                    name: "New workflow".to_owned(),
+                    text: String::new(),
+                });
+            }
             Command::Undo => {
                 self.inspector = InspectorState::default();
                 match self.doc.undo() {

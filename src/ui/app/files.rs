@@ -103,26 +103,9 @@ impl AutomapApp {
         self.notice("New plan. Draw its first workflow on the map.");
     }
 
+    /// A file name (without extension) made from the plan's name.
     pub(super) fn default_file_name(&self) -> String {
-        let stem: String = self
-            .doc
-            .plan()
-            .name
-            .chars()
-            .map(|c| {
-                if c.is_alphanumeric() {
-                    c.to_ascii_lowercase()
-                } else {
-                    '-'
-                }
-            })
-            .collect();
-        let stem = stem.trim_matches('-');
-        if stem.is_empty() {
-            "plan".to_owned()
-        } else {
-            stem.to_owned()
-        }
+        file_stem(&self.doc.plan().name, "plan")
     }
 
     pub(super) fn file_dir(&self) -> Option<PathBuf> {
@@ -249,6 +232,155 @@ impl AutomapApp {
                 self.write_to(ctx, path, then);
             }
             FilePurpose::ExportMarkdown => self.export_markdown(path),
+            FilePurpose::ExportImage => {
+                if let Some(dialog) = &mut self.export_image {
+                    dialog.path = path.display().to_string();
+                }
+            }
         }
+    }
+
+    /// File → Export image: the window that asks where, prefilled from the
+    /// workflow's name in the plan's folder.
+    pub(super) fn start_export_image(&mut self) {
+        let Some(w) = self.workflow.and_then(|id| self.doc.plan().workflow(id)) else {
+            return;
+        };
+        let name = format!("{}.svg", file_stem(&w.name, "workflow"));
+        let path = match self.file_dir() {
+            Some(dir) => dir.join(name).display().to_string(),
+            None => name,
+        };
+        self.export_image = Some(ExportImage {
+            path,
+            message: String::new(),
+        });
+    }
+
+    /// The Export image window, while it is open.
+    pub(super) fn export_image_window(&mut self, ctx: &egui::Context) {
+        let Some(mut dialog) = self.export_image.take() else {
+            return;
+        };
+        let mut open = true;
+        let mut save = false;
+        let mut browse = false;
+        egui::Window::new("Export image")
+            .open(&mut open)
+            .collapsible(false)
+            .show(ctx, |ui| {
+                ui.label("The whole workflow (not just what is on screen), as SVG or PNG.");
+                ui.horizontal(|ui| {
+                    let l = ui.label("Image file");
+                    ui.text_edit_singleline(&mut dialog.path).labelled_by(l.id);
+                    // The system dialog runs on its own thread: the map keeps drawing.
+                    if self.dialogs.system_dialog_available()
+                        && ui
+                            .add_enabled(!self.dialogs.is_busy(), egui::Button::new("Browse…"))
+                            .clicked()
+                    {
+                        browse = true;
+                    }
+                });
+                ui.horizontal(|ui| {
+                    let is_png = dialog.is_png();
+                    if ui.selectable_label(!is_png, "SVG").clicked() && is_png {
+                        dialog.set_extension("svg");
+                    }
+                    if ui.selectable_label(is_png, "PNG").clicked() && !is_png {
+                        dialog.set_extension("png");
+                    }
+                });
+                if ui.button("Save").clicked() {
+                    save = true;
+                }
+                if !dialog.message.is_empty() {
+                    ui.label(&dialog.message);
+                }
+            });
+        if browse {
+            let spec = DialogSpec {
+                filter: ("Image".to_owned(), vec!["svg".into(), "png".into()]),
+                ..DialogSpec::save("Export image", "Image", "svg", &dialog.path)
+            };
+            self.dialogs.request(ctx, FilePurpose::ExportImage, spec);
+        }
+        if save && let Some(w) = self.workflow.and_then(|id| self.doc.plan().workflow(id)) {
+            let bytes = if dialog.is_png() {
+                crate::ui::canvas::raster::workflow_png(ctx, w, &self.analysis)
+            } else {
+                crate::ui::canvas::export::workflow_svg(w).into_bytes()
+            };
+            // Say where the file went: a bare file name lands in the working folder.
+            let path = PathBuf::from(dialog.path.trim());
+            let path = std::path::absolute(&path).unwrap_or(path);
+            // Written like plans and Markdown: whole or not at all, with a clear error.
+            dialog.message = match storage::write_file_atomic(&path, &bytes, false) {
+                Ok(()) => format!("Saved {}", path.display()),
+                Err(e) => e.to_string(),
+            };
+        }
+        if open {
+            self.export_image = Some(dialog);
+        }
+    }
+}
+
+/// The fields of the Export image window.
+#[derive(Debug, Clone, Default)]
+pub(super) struct ExportImage {
+    path: String,
+    message: String,
+}
+
+impl ExportImage {
+    fn is_png(&self) -> bool {
+        self.path.trim().to_lowercase().ends_with(".png")
+    }
+
+    fn set_extension(&mut self, ext: &str) {
+        let p = Path::new(self.path.trim());
+        self.path = p.with_extension(ext).display().to_string();
+    }
+}
+
+/// The one way a name becomes a file name: letters and digits kept (in lower
+/// case), every run of anything else one dash, at most 80 characters;
+/// `fallback` when nothing is left.
+pub fn file_stem(name: &str, fallback: &str) -> String {
+    let mut stem = String::new();
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            stem.extend(c.to_lowercase());
+        } else if !stem.is_empty() && !stem.ends_with('-') {
+            stem.push('-');
+        }
+        if stem.chars().count() >= 80 {
+            break;
+        }
+    }
+    let stem = stem.trim_end_matches('-');
+    if stem.is_empty() {
+        fallback.to_owned()
+    } else {
+        stem.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_stem;
+
+    #[test]
+    fn names_become_safe_file_names() {
+        assert_eq!(file_stem("Order fulfillment", "plan"), "order-fulfillment");
+        assert_eq!(
+            file_stem("  Returns / refunds (EU)!", "plan"),
+            "returns-refunds-eu"
+        );
+        assert_eq!(file_stem("../../etc/passwd", "plan"), "etc-passwd");
+        assert_eq!(file_stem("???", "workflow"), "workflow");
+        assert_eq!(file_stem("Café Zürich", "plan"), "café-zürich");
+        assert_eq!(file_stem(&"x".repeat(500), "plan").len(), 80);
     }
 }

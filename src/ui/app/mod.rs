@@ -59,8 +59,12 @@ pub enum Tab {
 #[derive(Debug, Clone, PartialEq)]
 enum FilePurpose {
     Open,
-    SaveAs { then: Option<Pending> },
+    SaveAs {
+        then: Option<Pending>,
+    },
     ExportMarkdown,
+    /// "Browse…" in the Export image window.
+    ExportImage,
 }
 
 /// An action held back by the unsaved-changes question.
@@ -96,6 +100,11 @@ enum Modal {
     },
     /// Recovery copies from an earlier run, and what happened to it.
     Recovery,
+    /// File → New workflow from list: a name and one step per line.
+    FromList {
+        name: String,
+        text: String,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -122,6 +131,8 @@ pub struct AutomapApp {
     dialogs: FileDialogs<FilePurpose>,
     modal: Option<Modal>,
     palette: palette::Palette,
+    /// The Export image window, while open.
+    export_image: Option<files::ExportImage>,
     message: Option<Message>,
     /// The title last sent to the window.
     sent_title: String,
@@ -151,6 +162,7 @@ impl AutomapApp {
             dialogs: FileDialogs::default(),
             modal: None,
             palette: palette::Palette::default(),
+            export_image: None,
             message: None,
             sent_title: String::new(),
             allow_close: false,
@@ -367,6 +379,7 @@ impl AutomapApp {
         egui::CentralPanel::default().show(ui, |ui| self.central(ui, &mut actions));
 
         self.modals(&ctx);
+        self.export_image_window(&ctx);
         if let Some(cmd) = self.palette.show(&ctx, &self.command_state()) {
             actions.push(UiAction::Command(cmd));
         }

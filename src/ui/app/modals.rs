@@ -3,9 +3,10 @@
 
 use egui::RichText;
 
-use crate::edit::Edit;
+use crate::edit::{Edit, paste};
+use crate::model::{Pos, Workflow};
 
-use super::{AutomapApp, Modal, Pending};
+use super::{AutomapApp, Modal, Pending, Tab};
 
 /// What was picked in a question with two answers and Cancel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,6 +136,7 @@ impl AutomapApp {
                 }
             }
             Modal::Recovery => self.recovery_modal(ctx),
+            Modal::FromList { name, text } => self.list_to_workflow_modal(ctx, name, text),
             Modal::RenameWorkflow {
                 id,
                 mut name,
@@ -210,6 +212,73 @@ impl AutomapApp {
                     }
                 }
             }
+        }
+    }
+}
+
+impl AutomapApp {
+    /// File → New workflow from list: one step per line becomes a chain.
+    fn list_to_workflow_modal(&mut self, ctx: &egui::Context, mut name: String, mut text: String) {
+        let mut choice = None;
+        let titles = paste::parse_list(&text);
+        let r = egui::Modal::new(egui::Id::unique("automap-from-list")).show(ctx, |ui| {
+            ui.set_width(440.0);
+            ui.heading("New workflow from list");
+            ui.horizontal(|ui| {
+                let l = ui.label("Name");
+                ui.text_edit_singleline(&mut name).labelled_by(l.id);
+            });
+            let l = ui.label("One step per line (bullets, numbers and [ ] boxes are removed):");
+            ui.add(
+                egui::TextEdit::multiline(&mut text)
+                    .desired_rows(10)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(l.id);
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                let n = titles.len();
+                let create = egui::Button::new(format!("Create with {n} steps"));
+                if ui.add_enabled(n > 0, create).clicked() {
+                    choice = Some(true);
+                }
+                if ui.button("Cancel").clicked() {
+                    choice = Some(false);
+                }
+            });
+        });
+        if r.should_close() && choice.is_none() {
+            choice = Some(false);
+        }
+        match choice {
+            Some(true) => {
+                self.modal = None;
+                let plan = self.doc.plan();
+                let id = plan.next_workflow_id();
+                let f = paste::chain_from_titles(&titles, plan.next_step_id(), Pos::new(0.0, 0.0));
+                let workflow = Workflow {
+                    id,
+                    name: if name.trim().is_empty() {
+                        "New workflow".to_owned()
+                    } else {
+                        name.trim().to_owned()
+                    },
+                    steps: f.steps,
+                    links: f.links,
+                    ..Workflow::default()
+                };
+                let index = plan.workflows.len();
+                if self.apply(
+                    "New workflow from list",
+                    Edit::InsertWorkflow { index, workflow },
+                ) {
+                    self.select_workflow(id);
+                    self.tab = Tab::Map;
+                    self.canvas.show_whole(id);
+                }
+            }
+            Some(false) => self.modal = None,
+            None => self.modal = Some(Modal::FromList { name, text }),
         }
     }
 }

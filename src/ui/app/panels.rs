@@ -303,9 +303,6 @@ impl AutomapApp {
                 .into_iter()
                 .map(UiAction::Command),
         );
-        if let Some(other) = self.canvas.take_switch_request() {
-            self.select_workflow(other);
-        }
     }
 
     pub(super) fn findings(&mut self, ui: &mut Ui, out: &mut Vec<UiAction>) {
