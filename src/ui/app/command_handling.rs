@@ -115,14 +115,10 @@ impl AutomapApp {
         }
     }
 
+    /// Apply an edit; a refusal is reported in the status bar at the end of
+    /// the frame, like every other edit's.
     pub(super) fn apply(&mut self, label: &str, edit: Edit) -> bool {
-        match self.doc.apply(label, edit) {
-            Ok(()) => true,
-            Err(e) => {
-                self.error(format!("{label} failed: {e}"));
-                false
-            }
-        }
+        self.doc.apply(label, edit).is_ok()
     }
 
     /// Keep the selected workflow pointing at one that exists (the canvas

@@ -389,6 +389,10 @@ impl AutomapApp {
         for a in actions {
             self.handle_action(&ctx, a);
         }
+        // Every refused edit, from any view, reported once.
+        if let Some(refused) = self.doc.take_refused() {
+            self.error(refused);
+        }
         self.fix_selection();
     }
 }

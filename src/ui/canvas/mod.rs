@@ -188,6 +188,12 @@ impl CanvasState {
         std::mem::take(&mut self.requested)
     }
 
+    /// A problem the map met this frame that is not an edit (e.g. clipboard
+    /// text that is not a list), for the window's status bar.
+    pub fn take_status(&mut self) -> Option<String> {
+        self.status.take()
+    }
+
     /// Show `wf` whole (fitted to the view) from its next frame, with the
     /// keyboard on the map, e.g. right after it was made.
     pub fn show_whole(&mut self, wf: WorkflowId) {

@@ -70,9 +70,6 @@ impl CanvasState {
         {
             run = Some(Command::Find);
         }
-        if let Some(s) = &self.status {
-            tb.colored_label(tb.visuals().warn_fg_color, s);
-        }
         let used = tb.min_rect().expand(4.0);
         let fill = ui.visuals().extreme_bg_color.gamma_multiply(0.92);
         ui.painter()
