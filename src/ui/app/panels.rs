@@ -92,6 +92,15 @@ impl AutomapApp {
                 for cmd in [Command::Rename, Command::AppendStep] {
                     command_button(ui, cmd, None, self.enabled(cmd), out);
                 }
+                ui.separator();
+                for cmd in [
+                    Command::TagAutomate,
+                    Command::TagKeepManual,
+                    Command::TagUndecided,
+                    Command::AcceptSuggestions,
+                ] {
+                    command_button(ui, cmd, None, self.enabled(cmd), out);
+                }
             });
             ui.menu_button("View", |ui| {
                 command_button(ui, Command::Palette, None, true, out);

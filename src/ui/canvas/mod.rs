@@ -41,7 +41,7 @@ use camera::Camera;
 use index::SpatialIndex;
 
 /// The smallest zoom the first view and tidy-up choose on their own (titles stay readable).
-const READABLE_ZOOM: f32 = 0.7;
+use draw::READABLE_ZOOM;
 
 /// Grid size used by snapping, in canvas units.
 pub const GRID: f32 = 20.0;
@@ -548,6 +548,17 @@ impl CanvasState {
             resp.widget_info(|| {
                 egui::WidgetInfo::selected(egui::Role::Button, true, selected, &title)
             });
+            if cam.zoom >= draw::MARK_ZOOM && draw::is_taggable(step.kind) {
+                let b =
+                    draw::tag_badge_rect(cam.rect_to_screen(rect, self.index.rects[i]), cam.zoom);
+                if rect.contains_rect(b) {
+                    let resp = ui.interact(b, canvas_id.with(("tag", step.id.0)), Sense::hover());
+                    let label = format!("tag of {title}: {}", step.tag.label());
+                    resp.widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::Role::Button, true, &label)
+                    });
+                }
+            }
             if selected || self.handle_owner == Some(step.id) {
                 let h = draw::handle_rect(cam.rect_to_screen(rect, self.index.rects[i]));
                 if rect.contains_rect(h) {
