@@ -20,6 +20,7 @@ fn harness(plan: Plan) -> Harness<'static, AutomapApp> {
     let mut h = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .with_max_steps(12)
+        .with_step_dt(1.0 / 60.0)
         .build_ui_state(
             |ui, app: &mut AutomapApp| app.ui(ui),
             AutomapApp::new_for_test(plan),
@@ -146,4 +147,32 @@ fn selecting_several_steps_does_not_move_the_map() {
     h.run();
     let all = h.get_by_label("Workflow map").rect();
     assert_eq!(one, all);
+}
+
+#[test]
+fn an_empty_workflow_says_how_to_start_and_a_double_click_adds_a_step() {
+    let mut h = harness(example());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    let hint = "This workflow has no steps yet.";
+    let node = h
+        .query_by_label_contains(hint)
+        .unwrap_or_else(|| panic!("the empty map shows a hint"));
+    let at = node.rect().center();
+    h.hover_at(at);
+    h.run();
+    for _ in 0..2 {
+        for pressed in [true, false] {
+            h.event(egui::Event::PointerButton {
+                pos: at,
+                button: egui::PointerButton::Primary,
+                pressed,
+                modifiers: Modifiers::NONE,
+            });
+        }
+        h.step();
+    }
+    h.run();
+    assert_eq!(h.state().plan().workflows[0].steps.len(), 1);
+    assert!(h.query_by_label_contains(hint).is_none());
 }

@@ -100,6 +100,12 @@ enum Modal {
     },
     /// Recovery copies from an earlier run, and what happened to it.
     Recovery,
+    /// First save of a plan never named: its name, before writing `path`.
+    NamePlan {
+        name: String,
+        path: PathBuf,
+        then: Option<Pending>,
+    },
     /// File → New workflow from list: a name and one step per line.
     FromList {
         name: String,

@@ -302,7 +302,9 @@ impl AutomapApp {
             .workflow
             .filter(|id| self.doc.plan().workflow(*id).is_some())
         else {
-            ui.label("This plan has no workflow yet. Add one with Workflow → Add workflow.");
+            ui.label(
+                "This plan has no workflow yet. Add one with Add workflow in the Workflow menu.",
+            );
             return;
         };
         self.canvas.show(ui, &mut self.doc, wf, &self.analysis);
