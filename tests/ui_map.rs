@@ -176,3 +176,54 @@ fn an_empty_workflow_says_how_to_start_and_a_double_click_adds_a_step() {
     assert_eq!(h.state().plan().workflows[0].steps.len(), 1);
     assert!(h.query_by_label_contains(hint).is_none());
 }
+
+#[test]
+fn find_searches_every_workflow_and_enter_switches_to_the_match() {
+    let demo = match storage::load(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/plans/demo-shop.ron"
+    ))) {
+        Ok(l) => l.plan,
+        Err(e) => panic!("demo plan: {e}"),
+    };
+    assert!(demo.workflows.len() > 1);
+    let last = demo.workflows[demo.workflows.len() - 1].clone();
+    // A step whose title is found nowhere else.
+    let all: Vec<String> = demo
+        .workflows
+        .iter()
+        .flat_map(|w| w.steps.iter())
+        .flat_map(|s| {
+            [
+                s.title.to_lowercase(),
+                s.system.to_lowercase(),
+                s.owner.to_lowercase(),
+            ]
+        })
+        .collect();
+    let target = last
+        .steps
+        .iter()
+        .find(|s| {
+            let t = s.title.to_lowercase();
+            all.iter().filter(|x| x.contains(&t)).count() == 1
+        })
+        .cloned()
+        .unwrap_or_else(|| panic!("a step with a title of its own"));
+    let mut h = harness(demo);
+    assert_ne!(h.state().selected_workflow(), Some(last.id));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.event(egui::Event::Text(target.title.clone()));
+    h.run();
+    // The list under the field names the workflow of the match.
+    h.get_by_label_contains("1 found");
+    assert!(
+        h.query_all_by_label(&last.name).count() >= 2,
+        "listed beside the workflow list"
+    );
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().selected_workflow(), Some(last.id));
+    assert!(h.state().selection().steps.contains(&target.id));
+}
