@@ -9,24 +9,22 @@
 
 mod confirm;
 mod draft;
-mod prices;
-mod row;
 mod tool_edits;
 
 use std::collections::BTreeSet;
 
-use egui::{Id, RichText, ScrollArea, Ui};
+use egui::{ComboBox, DragValue, Id, RichText, ScrollArea, TextEdit, Ui};
 
 use crate::edit::{Document, Edit};
-use crate::model::{Plan, PriceOption, StepId, Tool, ToolCategory, bundled_catalog};
+use crate::model::{PriceOption, StepId, Tool, ToolCategory, bundled_catalog};
+use crate::roadmap::price_text;
 
 use super::UiAction;
 use super::inspector::{Change, InspectorState, apply_change};
 use confirm::confirm_ui;
-use prices::prices_cell;
-use row::{category_cell, name_cell, note_cell};
-use tool_edits::free_id;
+use draft::draft_field;
 pub use tool_edits::{ToolUsage, delete_tool_edit, price_problem, tool_usage};
+use tool_edits::{free_id, retool_edit};
 
 /// Gesture ids of the catalog start this far above the inspector's.
 const GESTURE_OFFSET: u64 = 1 << 40;
@@ -73,22 +71,6 @@ impl Default for CatalogState {
             focus_price: None,
         }
     }
-}
-
-/// What the cells of one tool's row read and change.
-struct RowCtx<'a> {
-    i: usize,
-    /// The tool as it was when the frame started.
-    tool: &'a Tool,
-    /// Its name, or its id when it has no name, for accessible names.
-    label: &'a str,
-    plan: &'a Plan,
-    currency: &'a str,
-    state: &'a mut CatalogState,
-    tools: &'a mut Vec<Tool>,
-    change: &'a mut Change,
-    refused: &'a mut Option<String>,
-    special: &'a mut Option<(&'static str, Edit)>,
 }
 
 fn state_id() -> Id {
@@ -159,12 +141,7 @@ pub fn catalog_ui(ui: &mut Ui, doc: &mut Document) -> Option<UiAction> {
                 .spacing([10.0, 8.0])
                 .min_col_width(60.0)
                 .show(ui, |ui| {
-                    for h in [
-                        "Tool and id",
-                        "Category and layers",
-                        "Prices per month",
-                        "Note",
-                    ] {
+                    for h in ["Tool and id", "Category and layers", "Prices per month", "Note"] {
                         ui.label(RichText::new(h).strong());
                     }
                     ui.end_row();
@@ -178,23 +155,243 @@ pub fn catalog_ui(ui: &mut Ui, doc: &mut Document) -> Option<UiAction> {
                         } else {
                             tool.name.clone()
                         };
-                        let mut cx = RowCtx {
-                            i,
-                            tool: &tool,
-                            label: &label,
-                            plan,
-                            currency: &currency,
-                            state: &mut state,
-                            tools: &mut tools,
-                            change: &mut change,
-                            refused: &mut refused,
-                            special: &mut special,
-                        };
-                        name_cell(ui, &mut cx, &mut duplicate, &mut delete);
-                        category_cell(ui, &mut cx);
-                        prices_cell(ui, &mut cx);
-                        note_cell(ui, &mut cx);
-                        ui.end_row();
+
+                        ui.vertical(|ui| {
+                        // Name.
+                        let (r, typed) = draft_field(
+                            ui,
+                            &mut state,
+                            Id::unique(("catalog-name", i)),
+                            &tool.name,
+                            "Tool name",
+                            170.0,
+                            &format!("Name of {label}"),
+                        );
+                        if let Some(text) = typed {
+                            if text.trim().is_empty() {
+                                refused = Some("A tool needs a name.".to_owned());
+                            } else if let Some(t) = tools.get_mut(i) {
+                                t.name = text;
+                                change.text(&r, "Rename tool");
+                            }
+                        }
+
+                        // Id: a new id is carried over to the steps and cards using the old one.
+                        let (r, typed) = draft_field(
+                            ui,
+                            &mut state,
+                            Id::unique(("catalog-id", i)),
+                            &tool.id,
+                            "short-id",
+                            170.0,
+                            &format!("Id of {label}"),
+                        );
+                        if let Some(text) = typed {
+                            let new = text.trim().to_owned();
+                            if new.is_empty() {
+                                refused = Some(format!("{label} needs an id."));
+                            } else if tools.iter().enumerate().any(|(j, t)| j != i && t.id == new)
+                            {
+                                refused = Some(format!(
+                                    "Another tool already has the id \"{new}\"; ids must be unique. The id was not changed."
+                                ));
+                            } else if new != tool.id
+                                && let Some(t) = tools.get_mut(i)
+                            {
+                                t.id = new.clone();
+                                let edit = retool_edit(plan, tools.clone(), &tool.id, &new);
+                                change.text(&r, "Change tool id");
+                                special = Some(("Change tool id", edit));
+                            }
+                        }
+
+                        ui.horizontal(|ui| {
+                            if ui
+                                .small_button("Duplicate")
+                                .on_hover_text(format!("Duplicate {label}"))
+                                .accessible_name(format!("Duplicate {label}"))
+                                .clicked()
+                            {
+                                duplicate = Some(i);
+                            }
+                            if ui
+                                .small_button("Delete")
+                                .on_hover_text(format!("Delete {label}"))
+                                .accessible_name(format!("Delete {label}"))
+                                .clicked()
+                            {
+                                delete = Some(i);
+                            }
+                        });
+                        });
+
+                        ui.vertical(|ui| {
+                        // Category.
+                        let mut cat = tool.category;
+                        let combo = ComboBox::from_id_salt(("catalog-category", i))
+                            .selected_text(cat.label())
+                            .width(170.0)
+                            .show_ui(ui, |ui| {
+                                for c in ToolCategory::ALL {
+                                    ui.selectable_value(&mut cat, c, c.label());
+                                }
+                            });
+                        let _ = combo
+                            .response
+                            .accessible_name(format!("Category of {label}"));
+                        if cat != tool.category
+                            && let Some(t) = tools.get_mut(i)
+                        {
+                            t.category = cat;
+                            change.discrete(true, "Change tool category");
+                        }
+
+                        // Layers.
+                        ui.horizontal(|ui| {
+                            for l in 1u8..=4 {
+                                let mut on = tool.layers.contains(&l);
+                                let r = ui
+                                    .checkbox(&mut on, format!("L{l}"))
+                                    .on_hover_text(format!("{label} suits layer {l}"));
+                                if r.changed()
+                                    && let Some(t) = tools.get_mut(i)
+                                {
+                                    t.layers.retain(|x| *x != l);
+                                    if on {
+                                        t.layers.push(l);
+                                        t.layers.sort_unstable();
+                                    }
+                                    change.discrete(true, "Change tool layers");
+                                }
+                            }
+                        });
+                        });
+
+                        // Price options.
+                        ui.vertical(|ui| {
+                            let mut remove = None;
+                            for (k, p) in tool.prices.iter().enumerate() {
+                                ui.horizontal(|ui| {
+                                    let mut name = p.name.clone();
+                                    let r = ui.add(
+                                        TextEdit::singleline(&mut name)
+                                            .id_salt(("catalog-price-name", i, k))
+                                            .hint_text("Plan name")
+                                            .desired_width(170.0)
+                                            .min_size(egui::vec2(170.0, 0.0)),
+                                    )
+                                    .accessible_name(format!("Price option of {label}"));
+                                    if r.changed()
+                                        && let Some(o) =
+                                            tools.get_mut(i).and_then(|t| t.prices.get_mut(k))
+                                    {
+                                        o.name = name;
+                                        change.text(&r, "Rename price option");
+                                    }
+                                    let mut known = p.monthly.is_some();
+                                    let r = ui
+                                        .checkbox(&mut known, "price known")
+                                        .on_hover_text(
+                                            "Untick when the price is not known: it shows as \"verify price\", never as 0",
+                                        )
+                                        .accessible_name(format!(
+                                            "Price known: {label}, {}",
+                                            p.name
+                                        ));
+                                    if r.changed()
+                                        && let Some(o) =
+                                            tools.get_mut(i).and_then(|t| t.prices.get_mut(k))
+                                    {
+                                        o.monthly = known.then_some(0.0);
+                                        change.discrete(true, "Change price");
+                                        if known {
+                                            state.focus_price = Some((i, k));
+                                        }
+                                    }
+                                    match p.monthly {
+                                        Some(mut v) => {
+                                            let r = ui
+                                                .add(
+                                                    DragValue::new(&mut v)
+                                                        .speed(0.5)
+                                                        .min_decimals(2)
+                                                        .max_decimals(2)
+                                                        .suffix(format!(" {currency}")),
+                                                )
+                                                .accessible_name(format!(
+                                                    "Monthly price of {label}, {}",
+                                                    p.name
+                                                ));
+                                            if state.focus_price == Some((i, k)) {
+                                                r.request_focus();
+                                                state.focus_price = None;
+                                            }
+                                            if r.changed() {
+                                                if let Some(why) = price_problem(v) {
+                                                    refused = Some(format!(
+                                                        "{why} The price of {label} was not changed."
+                                                    ));
+                                                } else if let Some(o) = tools
+                                                    .get_mut(i)
+                                                    .and_then(|t| t.prices.get_mut(k))
+                                                {
+                                                    o.monthly = Some(v);
+                                                    change.text(&r, "Change price");
+                                                }
+                                            }
+                                        }
+                                        None => {
+                                            ui.label(
+                                                RichText::new(price_text(None, &currency))
+                                                    .color(ui.visuals().warn_fg_color),
+                                            );
+                                        }
+                                    }
+                                    if ui
+                                        .small_button("Remove")
+                                        .on_hover_text("Remove this price option")
+                                        .clicked()
+                                    {
+                                        remove = Some(k);
+                                    }
+                                });
+                            }
+                            if let Some(k) = remove
+                                && let Some(t) = tools.get_mut(i)
+                                && k < t.prices.len()
+                            {
+                                t.prices.remove(k);
+                                change.discrete(true, "Remove price option");
+                            }
+                            if ui.small_button("Add price option").clicked()
+                                && let Some(t) = tools.get_mut(i)
+                            {
+                                t.prices.push(PriceOption {
+                                    name: String::new(),
+                                    monthly: None,
+                                });
+                                change.discrete(true, "Add price option");
+                            }
+                        });
+
+                        // Note.
+                        let mut note = tool.note.clone();
+                        let r = ui.add(
+                            TextEdit::multiline(&mut note)
+                                .id_salt(("catalog-note", i))
+                                .hint_text("Where the price comes from")
+                                .desired_rows(2)
+                                .desired_width(240.0)
+                                .min_size(egui::vec2(240.0, 0.0)),
+                        )
+                        .accessible_name(format!("Note of {label}"));
+                        if r.changed()
+                            && let Some(t) = tools.get_mut(i)
+                        {
+                            t.note = note;
+                            change.text(&r, "Edit tool note");
+                        }
+
                         ui.end_row();
                     }
                 });
