@@ -1,10 +1,13 @@
 //! The Automap window, driven like a user would: find widgets by their label,
 //! click, type, and check the plan.
 
+mod common;
+
 use automap::model::Plan;
 use automap::storage;
 use automap::storage::recovery::RecoveryStore;
 use automap::ui::{AutomapApp, EXAMPLE_PLAN};
+use common::app_harness_for;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -22,10 +25,7 @@ fn harness(plan: Plan) -> Harness<'static, AutomapApp> {
 
 /// A window around an app set up by the test.
 fn harness_for(app: AutomapApp) -> Harness<'static, AutomapApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(12)
-        .build_ui_state(|ui, app: &mut AutomapApp| app.ui(ui), app)
+    app_harness_for(app, egui::vec2(1400.0, 900.0))
 }
 
 fn temp_dir() -> tempfile::TempDir {

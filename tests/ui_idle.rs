@@ -1,10 +1,13 @@
 //! An open window with nothing happening costs nothing: no repaint is asked
 //! for, and the method's results are not computed again until the plan changes.
 
+mod common;
+
 use automap::analysis;
 use automap::model::Plan;
 use automap::storage;
 use automap::ui::{AutomapApp, EXAMPLE_PLAN};
+use common::app_harness;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use std::time::Duration;
@@ -17,13 +20,7 @@ fn example() -> Plan {
 }
 
 fn harness(plan: Plan) -> Harness<'static, AutomapApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(12)
-        .build_ui_state(
-            |ui, app: &mut AutomapApp| app.ui(ui),
-            AutomapApp::new_for_test(plan),
-        )
+    app_harness(plan, egui::vec2(1400.0, 900.0))
 }
 
 /// Run frames with no input; none of them may ask for another frame, and
