@@ -231,7 +231,7 @@ fn editing_a_threshold_changes_the_plan_and_undo_restores_it() {
 
 #[test]
 fn each_finding_takes_one_line_so_many_fit_the_panel() {
-    let mut h = panel_harness(demo());
+    let mut h = panel_harness(example_plan("demo-shop.ron"));
     h.run();
     let findings = h.state().analysis.findings.clone();
     let shown: Vec<_> = findings

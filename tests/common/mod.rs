@@ -39,3 +39,11 @@ pub fn app_harness_for(app: AutomapApp, size: egui::Vec2) -> Harness<'static, Au
         .with_max_steps(12)
         .build_ui_state(|ui, app: &mut AutomapApp| app.ui(ui), app)
 }
+
+/// The example plan built into the app (the one "New from example" opens).
+pub fn bundled_example() -> Plan {
+    match automap::storage::from_str(automap::ui::EXAMPLE_PLAN, "order-fulfillment.ron") {
+        Ok(loaded) => loaded.plan,
+        Err(e) => panic!("the bundled example must load: {e}"),
+    }
+}
