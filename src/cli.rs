@@ -272,16 +272,79 @@ pub fn run_check(
             r
         }
     };
-    if let Some(e) = &outcome.error
-        && (format == Format::Json || outcome.unreadable)
-    {
+    // Why the file cannot be used always goes to standard error too, so a
+    // script that keeps only errors still sees it.
+    if let Some(e) = &outcome.error {
         let _ = writeln!(err, "{e}");
     }
-    if written.is_err() {
-        // Standard output is gone (a closed pipe): the exit code still tells the result.
-        return outcome.exit_code.max(EXIT_FINDINGS);
+    if let Err(e) = written {
+        return report_write_failure(&e, outcome.exit_code, err);
     }
     outcome.exit_code
+}
+
+/// The exit code when the report could not be written. A closed pipe (the
+/// reader stopped early, as `head` does) keeps quiet, and the exit code still
+/// tells the result; anything else (a full disk) is said and exits 2.
+fn report_write_failure(e: &std::io::Error, exit_code: i32, err: &mut dyn Write) -> i32 {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        return exit_code.max(EXIT_FINDINGS);
+    }
+    let reason = match e.kind() {
+        std::io::ErrorKind::StorageFull => "the disk is full".to_owned(),
+        _ => e.to_string(),
+    };
+    let _ = writeln!(
+        err,
+        "Could not write the report to standard output: {reason}."
+    );
+    EXIT_INVALID
+}
+
+/// Why `export` must not write to `output`: it is the plan being exported, or
+/// an existing plan file (export never writes over a plan). `None`: go ahead.
+pub fn export_refusal(input: &Path, output: &Path) -> Option<String> {
+    use storage::file_kind::FileKind;
+    // Only an existing regular file can be a plan; a device or a pipe gets the Markdown.
+    if FileKind::of(output).ok() != Some(FileKind::Regular) {
+        return None;
+    }
+    let out = output.display();
+    if same_file(input, output) {
+        return Some(format!(
+            "Not exporting: {out} is the plan being exported, and the Markdown would replace it. Give another output file, such as {}.",
+            output.with_extension("md").display()
+        ));
+    }
+    let is_plan = output.extension().is_some_and(|x| x.eq_ignore_ascii_case("ron"))
+        || match storage::load(output) {
+            Ok(_) => true,
+            Err(e) => matches!(
+                e,
+                LoadError::Invalid { .. } | LoadError::NewerVersion { .. }
+            ),
+        };
+    is_plan.then(|| {
+        format!(
+            "Not exporting: {out} is an Automap plan file, and export never writes over a plan. Give another output file, such as {}.",
+            output.with_extension("md").display()
+        )
+    })
+}
+
+/// Both paths name one file (through links or different spellings).
+fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(x), Ok(y)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            return x.dev() == y.dev() && x.ino() == y.ino();
+        }
+    }
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
 }
 
 /// `automap export`: Markdown to `output` (atomically) or to `out`.
@@ -298,6 +361,12 @@ pub fn run_export(
             return EXIT_INVALID;
         }
     };
+    if let Some(path) = output
+        && let Some(refusal) = export_refusal(file, path)
+    {
+        let _ = writeln!(err, "{refusal}");
+        return EXIT_INVALID;
+    }
     let md = crate::export::markdown(&plan);
     match output {
         Some(path) => match storage::write_file_atomic(path, md.as_bytes(), false) {
