@@ -316,7 +316,9 @@ pub fn export_refusal(input: &Path, output: &Path) -> Option<String> {
             output.with_extension("md").display()
         ));
     }
-    let is_plan = output.extension().is_some_and(|x| x.eq_ignore_ascii_case("ron"))
+    let is_plan = output
+        .extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("ron"))
         || match storage::load(output) {
             Ok(_) => true,
             Err(e) => matches!(

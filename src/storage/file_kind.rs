@@ -200,8 +200,8 @@ pub(super) fn keep_owner(new: &Path, old: Option<&std::fs::Metadata>) {
     #[cfg(unix)]
     if let Some(old) = old {
         use std::os::unix::fs::MetadataExt;
-        let same = std::fs::metadata(new)
-            .is_ok_and(|m| m.uid() == old.uid() && m.gid() == old.gid());
+        let same =
+            std::fs::metadata(new).is_ok_and(|m| m.uid() == old.uid() && m.gid() == old.gid());
         if !same {
             // Only root (or the owner, for the group) may; otherwise the new
             // file stays the saver's, as with any editor.

@@ -132,7 +132,10 @@ impl Generations {
         std::fs::create_dir_all(&folder).map_err(err)?;
         let _ = std::fs::write(
             folder.join("plan-path.txt"),
-            format!("{}\n", std::path::absolute(plan).unwrap_or_default().display()),
+            format!(
+                "{}\n",
+                std::path::absolute(plan).unwrap_or_default().display()
+            ),
         );
         let mut name = format!("{}.ron", utc_name(now));
         let mut n = 1;
@@ -141,9 +144,8 @@ impl Generations {
             name = format!("{}-{n}.ron", utc_name(now));
         }
         let file = folder.join(name);
-        super::write_file_atomic(&file, &bytes, false).map_err(|e| {
-            err(std::io::Error::other(e.to_string()))
-        })?;
+        super::write_file_atomic(&file, &bytes, false)
+            .map_err(|e| err(std::io::Error::other(e.to_string())))?;
         // The copy carries the time the version was written, for the menu.
         if let Ok(modified) = meta.modified()
             && let Ok(f) = std::fs::File::options().write(true).open(&file)

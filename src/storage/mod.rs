@@ -27,8 +27,8 @@ mod unknown;
 pub use atomic::backup_path;
 pub use hand_edits::HandEdits;
 pub use offers::Newer;
-pub use size_limit::size_warning;
 pub use problems::{MAX_NUMBER, MAX_POSITION, Problem, ProblemSeverity, validate};
+pub use size_limit::size_warning;
 pub(crate) use stamp::name_hash;
 pub use stamp::{FileStamp, content_hash, stamp};
 

@@ -339,7 +339,11 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     }
 
     cx.wf = None;
-    share(&mut cx, "The method's bottleneck share", plan.method.bottleneck_share);
+    share(
+        &mut cx,
+        "The method's bottleneck share",
+        plan.method.bottleneck_share,
+    );
     for item in &plan.roadmap.items {
         if let Some(h) = item.setup_hours {
             cx.number(

@@ -111,9 +111,7 @@ fn raw_string_end(bytes: &[u8], mut i: usize) -> usize {
     }
     i += 1; // the opening quote
     while let Some(&b) = bytes.get(i) {
-        if b == b'"'
-            && (1..=hashes).all(|k| bytes.get(i + k) == Some(&b'#'))
-        {
+        if b == b'"' && (1..=hashes).all(|k| bytes.get(i + k) == Some(&b'#')) {
             return i + 1 + hashes;
         }
         i += 1;
@@ -197,12 +195,13 @@ pub fn not_a_plan(text: &str) -> Option<NotAPlan> {
             break;
         }
     }
-    let name_len = rest
-        .bytes()
-        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
-        .count();
-    let after_name = rest.get(name_len..).unwrap_or("").trim_start();
-    if rest.starts_with('(') || (name_len > 0 && after_name.starts_with('(')) || rest.is_empty() {
+    // Anything that starts like a RON value is left to the parser's own words
+    // ("expected opening `(`" for a list, say): only other text is called
+    // not a plan.
+    let ron_start = rest.chars().next().is_none_or(|c| {
+        c.is_alphanumeric() || matches!(c, '(' | '[' | '{' | '"' | '\'' | '-' | '+' | '.' | '_')
+    });
+    if ron_start && !markdown {
         return None;
     }
     Some(if markdown {
@@ -228,13 +227,17 @@ mod tests {
     fn depth_counts_brackets_not_brackets_in_text() {
         let text = "(a: [[(\"((((\")]], b: \"]]]]\")";
         assert_eq!(scan(text).max_depth, 4);
-        assert_eq!(scan(&format!("({}{})", "[".repeat(16), "]".repeat(16))).max_depth, 17);
+        assert_eq!(
+            scan(&format!("({}{})", "[".repeat(16), "]".repeat(16))).max_depth,
+            17
+        );
     }
 
     #[test]
     fn markdown_and_other_text_is_told_apart_from_ron() {
         assert_eq!(not_a_plan("# My plan\n\nText"), Some(NotAPlan::Markdown));
-        assert_eq!(not_a_plan("hello world"), Some(NotAPlan::Other));
+        assert_eq!(not_a_plan("<html><body>"), Some(NotAPlan::Other));
+        assert_eq!(not_a_plan("[1, 2, 3]"), None);
         assert_eq!(not_a_plan("// c\n/* d */ (name: \"x\")"), None);
         assert_eq!(not_a_plan("Plan (name: \"x\")"), None);
         assert_eq!(not_a_plan("#![enable(implicit_some)]\n(x: 1)"), None);

@@ -317,7 +317,10 @@ mod tests {
                 let mut method = doc.plan().method.clone();
                 method.high_frequency_per_day = f64::from(tick) + 1.0;
                 last_value = method.high_frequency_per_day;
-                assert!(doc.apply("Change a threshold", Edit::SetMethod(method)).is_ok());
+                assert!(
+                    doc.apply("Change a threshold", Edit::SetMethod(method))
+                        .is_ok()
+                );
             }
             assert_eq!(autosave.tick_at(&ctx, &doc, now), None);
             autosave.finish_job();
