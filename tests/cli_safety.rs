@@ -161,7 +161,10 @@ fn export_writes_into_a_pipe_and_a_device_without_replacing_them() {
     mkfifo(&fifo);
     let reader = {
         let fifo = fifo.clone();
-        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap_or_default())
+        std::thread::Builder::new()
+            .name("fifo reader".to_owned())
+            .spawn(move || std::fs::read_to_string(fifo).unwrap_or_default())
+            .unwrap()
     };
     let o = run(&["export", &plan, "-o", &fifo.display().to_string()]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
