@@ -301,52 +301,9 @@ fn report_write_failure(e: &std::io::Error, exit_code: i32, err: &mut dyn Write)
     EXIT_INVALID
 }
 
-/// Why `export` must not write to `output`: it is the plan being exported, or
-/// an existing plan file (export never writes over a plan). `None`: go ahead.
+/// Why `export` must not write to `output` (see [`storage::export_refusal`]).
 pub fn export_refusal(input: &Path, output: &Path) -> Option<String> {
-    use storage::file_kind::FileKind;
-    // Only an existing regular file can be a plan; a device or a pipe gets the Markdown.
-    if FileKind::of(output).ok() != Some(FileKind::Regular) {
-        return None;
-    }
-    let out = output.display();
-    if same_file(input, output) {
-        return Some(format!(
-            "Not exporting: {out} is the plan being exported, and the Markdown would replace it. Give another output file, such as {}.",
-            output.with_extension("md").display()
-        ));
-    }
-    let is_plan = output
-        .extension()
-        .is_some_and(|x| x.eq_ignore_ascii_case("ron"))
-        || match storage::load(output) {
-            Ok(_) => true,
-            Err(e) => matches!(
-                e,
-                LoadError::Invalid { .. } | LoadError::NewerVersion { .. }
-            ),
-        };
-    is_plan.then(|| {
-        format!(
-            "Not exporting: {out} is an Automap plan file, and export never writes over a plan. Give another output file, such as {}.",
-            output.with_extension("md").display()
-        )
-    })
-}
-
-/// Both paths name one file (through links or different spellings).
-fn same_file(a: &Path, b: &Path) -> bool {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        if let (Ok(x), Ok(y)) = (std::fs::metadata(a), std::fs::metadata(b)) {
-            return x.dev() == y.dev() && x.ino() == y.ino();
-        }
-    }
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => false,
-    }
+    storage::export_refusal(Some(input), output)
 }
 
 /// `automap export`: Markdown to `output` (atomically) or to `out`.

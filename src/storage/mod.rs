@@ -11,6 +11,7 @@
 //! - [`recovery`]: recovery copies of open plans and crash reports.
 
 mod atomic;
+mod export_target;
 pub mod file_kind;
 pub mod generations;
 mod hand_edits;
@@ -25,6 +26,7 @@ mod text_scan;
 mod unknown;
 
 pub use atomic::backup_path;
+pub use export_target::export_refusal;
 pub use hand_edits::HandEdits;
 pub use offers::Newer;
 pub use problems::{MAX_NUMBER, MAX_POSITION, Problem, ProblemSeverity, validate};

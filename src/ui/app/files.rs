@@ -189,6 +189,10 @@ impl AutomapApp {
     }
 
     pub(super) fn export_markdown(&mut self, path: &Path) {
+        if let Some(refusal) = storage::export_refusal(self.path.as_deref(), path) {
+            self.error(refusal);
+            return;
+        }
         let text = crate::export::markdown(self.doc.plan());
         match storage::write_file_atomic(path, text.as_bytes(), false) {
             Ok(()) => self.notice(format!("Exported {}", path.display())),
