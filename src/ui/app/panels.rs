@@ -93,6 +93,15 @@ impl AutomapApp {
                 for cmd in [Command::Rename, Command::AppendStep] {
                     command_button(ui, cmd, None, self.enabled(cmd), out);
                 }
+                ui.separator();
+                for cmd in [
+                    Command::TagAutomate,
+                    Command::TagKeepManual,
+                    Command::TagUndecided,
+                    Command::AcceptSuggestions,
+                ] {
+                    command_button(ui, cmd, None, self.enabled(cmd), out);
+                }
             });
             ui.menu_button("View", |ui| {
                 command_button(ui, Command::Palette, None, true, out);
@@ -294,7 +303,9 @@ impl AutomapApp {
             .workflow
             .filter(|id| self.doc.plan().workflow(*id).is_some())
         else {
-            ui.label("This plan has no workflow yet. Add one with Workflow → Add workflow.");
+            ui.label(
+                "This plan has no workflow yet. Add one with Add workflow in the Workflow menu.",
+            );
             return;
         };
         self.canvas.show(ui, &mut self.doc, wf, &self.analysis);

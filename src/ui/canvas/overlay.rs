@@ -172,7 +172,10 @@ impl CanvasState {
         }
 
         // Legend.
-        let legend_at = pos2(rect.left() + 8.0, rect.bottom() - 8.0 - (8.0 * 16.0 + 10.0));
+        let legend_at = pos2(
+            rect.left() + 8.0,
+            rect.bottom() - 8.0 - draw::legend_height(),
+        );
         if legend_at.y > rect.top() + 190.0 {
             draw::draw_legend(&ui.painter_at(rect), legend_at, ui.visuals().dark_mode);
         }
@@ -328,6 +331,15 @@ impl CanvasState {
             match target {
                 MenuTarget::Step(_) => {
                     for cmd in [
+                        Command::TagAutomate,
+                        Command::TagKeepManual,
+                        Command::TagUndecided,
+                        Command::AcceptSuggestions,
+                    ] {
+                        item(ui, cmd, &mut run);
+                    }
+                    ui.separator();
+                    for cmd in [
                         Command::Rename,
                         Command::AppendStep,
                         Command::Cut,
@@ -362,6 +374,7 @@ impl CanvasState {
                     }
                     for cmd in [
                         Command::SelectAll,
+                        Command::AcceptSuggestions,
                         Command::TidyUp,
                         Command::ZoomToFit,
                         Command::ZoomReset,
