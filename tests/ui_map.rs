@@ -2,19 +2,14 @@
 //! accepting the method's suggestions, zooming in small steps, and a map that
 //! stays put while the selection changes.
 
+mod common;
+
 use automap::model::{Plan, Tag};
-use automap::storage;
-use automap::ui::{AutomapApp, EXAMPLE_PLAN};
+use automap::ui::AutomapApp;
+use common::bundled_example;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-
-fn example() -> Plan {
-    match storage::from_str(EXAMPLE_PLAN, "order-fulfillment.ron") {
-        Ok(loaded) => loaded.plan,
-        Err(e) => panic!("the bundled example must load: {e}"),
-    }
-}
 
 fn harness(plan: Plan) -> Harness<'static, AutomapApp> {
     let mut h = Harness::builder()
@@ -58,7 +53,7 @@ fn click_step(h: &mut Harness<'static, AutomapApp>, title: &str) {
 
 #[test]
 fn a_m_and_u_tag_the_selection_and_undo_takes_it_back() {
-    let mut h = harness(example());
+    let mut h = harness(bundled_example());
     let work = visible_work_step(&h);
     click_step(&mut h, &work);
     for (key, tag) in [
@@ -78,7 +73,7 @@ fn a_m_and_u_tag_the_selection_and_undo_takes_it_back() {
 
 #[test]
 fn clicking_the_tag_badge_moves_the_tag_on() {
-    let mut h = harness(example());
+    let mut h = harness(bundled_example());
     let work = visible_work_step(&h);
     let before = tag_of(&h, &work);
     let badge = format!("tag of {work}: {}", before.label());
@@ -89,7 +84,7 @@ fn clicking_the_tag_badge_moves_the_tag_on() {
 
 #[test]
 fn accept_suggestions_tags_every_undecided_step_in_one_undo_step() {
-    let mut h = harness(example());
+    let mut h = harness(bundled_example());
     let undecided = |h: &Harness<'static, AutomapApp>| {
         h.state().plan().workflows[0]
             .steps
@@ -118,7 +113,7 @@ fn accept_suggestions_tags_every_undecided_step_in_one_undo_step() {
 
 #[test]
 fn ctrl_and_the_wheel_zoom_about_ten_percent_a_notch() {
-    let mut h = harness(example());
+    let mut h = harness(bundled_example());
     let map = h.get_by_label("Workflow map").rect();
     h.hover_at(map.center());
     h.run();
@@ -139,7 +134,7 @@ fn ctrl_and_the_wheel_zoom_about_ten_percent_a_notch() {
 
 #[test]
 fn selecting_several_steps_does_not_move_the_map() {
-    let mut h = harness(example());
+    let mut h = harness(bundled_example());
     let work = visible_work_step(&h);
     click_step(&mut h, &work);
     let one = h.get_by_label("Workflow map").rect();
@@ -151,7 +146,7 @@ fn selecting_several_steps_does_not_move_the_map() {
 
 #[test]
 fn an_empty_workflow_says_how_to_start_and_a_double_click_adds_a_step() {
-    let mut h = harness(example());
+    let mut h = harness(bundled_example());
     h.key_press_modifiers(Modifiers::COMMAND, Key::N);
     h.run();
     let hint = "This workflow has no steps yet.";
@@ -175,4 +170,55 @@ fn an_empty_workflow_says_how_to_start_and_a_double_click_adds_a_step() {
     h.run();
     assert_eq!(h.state().plan().workflows[0].steps.len(), 1);
     assert!(h.query_by_label_contains(hint).is_none());
+}
+
+#[test]
+fn find_searches_every_workflow_and_enter_switches_to_the_match() {
+    let demo = match storage::load(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/plans/demo-shop.ron"
+    ))) {
+        Ok(l) => l.plan,
+        Err(e) => panic!("demo plan: {e}"),
+    };
+    assert!(demo.workflows.len() > 1);
+    let last = demo.workflows[demo.workflows.len() - 1].clone();
+    // A step whose title is found nowhere else.
+    let all: Vec<String> = demo
+        .workflows
+        .iter()
+        .flat_map(|w| w.steps.iter())
+        .flat_map(|s| {
+            [
+                s.title.to_lowercase(),
+                s.system.to_lowercase(),
+                s.owner.to_lowercase(),
+            ]
+        })
+        .collect();
+    let target = last
+        .steps
+        .iter()
+        .find(|s| {
+            let t = s.title.to_lowercase();
+            all.iter().filter(|x| x.contains(&t)).count() == 1
+        })
+        .cloned()
+        .unwrap_or_else(|| panic!("a step with a title of its own"));
+    let mut h = harness(demo);
+    assert_ne!(h.state().selected_workflow(), Some(last.id));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.event(egui::Event::Text(target.title.clone()));
+    h.run();
+    // The list under the field names the workflow of the match.
+    h.get_by_label_contains("1 found");
+    assert!(
+        h.query_all_by_label(&last.name).count() >= 2,
+        "listed beside the workflow list"
+    );
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().selected_workflow(), Some(last.id));
+    assert!(h.state().selection().steps.contains(&target.id));
 }

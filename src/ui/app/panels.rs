@@ -315,6 +315,12 @@ impl AutomapApp {
                 .into_iter()
                 .map(UiAction::Command),
         );
+        if let Some((workflow, step)) = self.canvas.take_jump() {
+            self.show_step(workflow, step);
+        }
+        if let Some(problem) = self.canvas.take_status() {
+            self.error(problem);
+        }
     }
 
     pub(super) fn findings(&mut self, ui: &mut Ui, out: &mut Vec<UiAction>) {

@@ -107,9 +107,13 @@ struct Search {
     /// Index of the last match jumped to.
     cursor: usize,
     /// Matches cached by (revision, text).
-    cache_key: Option<(u64, WorkflowId, String)>,
-    matches: Vec<StepId>,
+    cache_key: Option<(u64, String)>,
+    /// Matches in every workflow, in the plan's order.
+    matches: Vec<(WorkflowId, StepId)>,
+    /// Matches in the workflow on screen, to mark them on the map.
     match_set: HashSet<StepId>,
+    /// A match in another workflow to show: the window switches to it.
+    jump: Option<(WorkflowId, StepId)>,
 }
 
 /// What a right-click opened a menu on.
@@ -192,6 +196,11 @@ impl CanvasState {
     /// text that is not a list), for the window's status bar.
     pub fn take_status(&mut self) -> Option<String> {
         self.status.take()
+    }
+
+    /// A step that Find asks the window to show (it may be in another workflow).
+    pub fn take_jump(&mut self) -> Option<(WorkflowId, StepId)> {
+        self.search.jump.take()
     }
 
     /// Show `wf` whole (fitted to the view) from its next frame, with the
