@@ -272,16 +272,38 @@ pub fn run_check(
             r
         }
     };
-    if let Some(e) = &outcome.error
-        && (format == Format::Json || outcome.unreadable)
-    {
+    // Why the file cannot be used always goes to standard error too, so a
+    // script that keeps only errors still sees it.
+    if let Some(e) = &outcome.error {
         let _ = writeln!(err, "{e}");
     }
-    if written.is_err() {
-        // Standard output is gone (a closed pipe): the exit code still tells the result.
-        return outcome.exit_code.max(EXIT_FINDINGS);
+    if let Err(e) = written {
+        return report_write_failure(&e, outcome.exit_code, err);
     }
     outcome.exit_code
+}
+
+/// The exit code when the report could not be written. A closed pipe (the
+/// reader stopped early, as `head` does) keeps quiet, and the exit code still
+/// tells the result; anything else (a full disk) is said and exits 2.
+fn report_write_failure(e: &std::io::Error, exit_code: i32, err: &mut dyn Write) -> i32 {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        return exit_code.max(EXIT_FINDINGS);
+    }
+    let reason = match e.kind() {
+        std::io::ErrorKind::StorageFull => "the disk is full".to_owned(),
+        _ => e.to_string(),
+    };
+    let _ = writeln!(
+        err,
+        "Could not write the report to standard output: {reason}."
+    );
+    EXIT_INVALID
+}
+
+/// Why `export` must not write to `output` (see [`storage::export_refusal`]).
+pub fn export_refusal(input: &Path, output: &Path) -> Option<String> {
+    storage::export_refusal(Some(input), output)
 }
 
 /// `automap export`: Markdown to `output` (atomically) or to `out`.
@@ -298,6 +320,12 @@ pub fn run_export(
             return EXIT_INVALID;
         }
     };
+    if let Some(path) = output
+        && let Some(refusal) = export_refusal(file, path)
+    {
+        let _ = writeln!(err, "{refusal}");
+        return EXIT_INVALID;
+    }
     let md = crate::export::markdown(&plan);
     match output {
         Some(path) => match storage::write_file_atomic(path, md.as_bytes(), false) {

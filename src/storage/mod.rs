@@ -11,14 +11,26 @@
 //! - [`recovery`]: recovery copies of open plans and crash reports.
 
 mod atomic;
+mod export_target;
+pub mod file_kind;
+pub mod generations;
+mod hand_edits;
+mod offers;
 mod parts;
+pub mod paths;
 mod problems;
 pub mod recovery;
+mod size_limit;
 mod stamp;
+mod text_scan;
 mod unknown;
 
 pub use atomic::backup_path;
+pub use export_target::export_refusal;
+pub use hand_edits::HandEdits;
+pub use offers::Newer;
 pub use problems::{MAX_NUMBER, MAX_POSITION, Problem, ProblemSeverity, validate};
+pub use size_limit::size_warning;
 pub(crate) use stamp::name_hash;
 pub use stamp::{FileStamp, content_hash, stamp};
 
@@ -178,6 +190,9 @@ fn fix_hint(file: &str, has_backup: bool) -> String {
 
 fn io_reason(e: &std::io::Error) -> String {
     use std::io::ErrorKind as K;
+    if let Some(reason) = file_kind::reason(e) {
+        return reason;
+    }
     match e.kind() {
         K::NotFound => "there is no such file or folder".to_owned(),
         K::PermissionDenied => "permission denied".to_owned(),
@@ -259,6 +274,16 @@ pub fn save(plan: &Plan, path: &Path) -> Result<(), SaveError> {
 /// [`save`], returning the stamp of the file just written (for change detection).
 pub fn save_stamped(plan: &Plan, path: &Path) -> Result<FileStamp, SaveError> {
     let text = to_ron(plan);
+    // Never write a plan file that the next open would refuse.
+    if let Err(source) = size_limit::check_save_size(text.len() as u64) {
+        return Err(SaveError::Io {
+            file: path.display().to_string(),
+            reason: io_reason(&source),
+            file_state: "The file on disk was not changed.".to_owned(),
+            what_to_do: size_limit::what_to_do_when_too_large(),
+            source,
+        });
+    }
     write_file_atomic(path, text.as_bytes(), true)?;
     Ok(FileStamp::from_bytes(path, text.as_bytes()))
 }
@@ -278,7 +303,17 @@ pub fn write_atomic_with(
     keep_backup: bool,
     fill: &mut dyn FnMut(&mut std::fs::File) -> std::io::Result<()>,
 ) -> Result<(), SaveError> {
-    atomic::replace_with(path, keep_backup, fill).map_err(|e| {
+    // Atomic replace is for regular files: a device or a named pipe gets the
+    // bytes directly (an export), or is refused (a plan is saved only into a file).
+    let written = match file_kind::route(path, !keep_backup) {
+        file_kind::Route::Atomic => atomic::replace_with(path, keep_backup, fill),
+        file_kind::Route::Stream => file_kind::write_stream(path, fill),
+        file_kind::Route::Refuse(source) => Err(atomic::AtomicError {
+            stage: atomic::Stage::Create,
+            source,
+        }),
+    };
+    written.map_err(|e| {
         let file = path.display().to_string();
         let folder = atomic::parent_dir(path).display().to_string();
         let exists = path.exists();
@@ -292,6 +327,9 @@ pub fn write_atomic_with(
             (_, K::StorageFull | K::QuotaExceeded) => {
                 "Free some disk space and save again, or save under another name on another disk."
                     .to_owned()
+            }
+            (_, K::InvalidInput | K::IsADirectory) => {
+                "Choose a file name, such as plan.ron, in a folder.".to_owned()
             }
             (atomic::Stage::Create, _) => format!(
                 "Check that the folder {folder} exists and that you may write in it, or save under another name in another folder."
@@ -338,10 +376,10 @@ pub fn load_stamped(path: &Path) -> Result<(Loaded, FileStamp), LoadError> {
         }
     };
     let meta = std::fs::metadata(path).map_err(read_err)?;
-    if meta.is_dir() {
-        return Err(read_err(std::io::Error::from(
-            std::io::ErrorKind::IsADirectory,
-        )));
+    // Only a regular file is opened: a named pipe or a device would never end.
+    if !meta.is_file() {
+        let kind = file_kind::FileKind::from_type(meta.file_type());
+        return Err(read_err(file_kind::not_a_file(kind)));
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge {
@@ -451,6 +489,18 @@ pub fn from_str(text: &str, file_name: &str) -> Result<Loaded, LoadError> {
             return newer(found);
         }
         let mut detail = describe(&e.code);
+        if e.code == ron::Error::ExceededRecursionLimit {
+            detail = text_scan::too_deep(text);
+        }
+        if let Some(what) = text_scan::not_a_plan(text) {
+            return LoadError::Syntax {
+                file: file_name.to_owned(),
+                line: 1,
+                column: 1,
+                detail: what.sentence(),
+                what_to_do: "open the plan's .ron file instead".to_owned(),
+            };
+        }
         if e.code != ron::Error::Eof && reaches_end(text, &e.span.end) {
             detail = format!("the file ends too early ({detail}); it may have been cut off");
         }

@@ -105,6 +105,20 @@ impl Ctx<'_> {
     }
 }
 
+/// A share (0 to 1): above 1 is refused like any other bad number (below 0
+/// and non-numbers already are).
+fn share(cx: &mut Ctx<'_>, what: &str, value: f64) {
+    if value > 1.0 && value <= MAX_NUMBER {
+        cx.push(
+            "bad-number",
+            ProblemSeverity::Error,
+            vec![],
+            format!("{what} is more than 1 ({value})"),
+            "write a share between 0 and 1 (e.g. 0.3 for 30%)",
+        );
+    }
+}
+
 fn in_workflow(name: &str) -> String {
     if name.trim().is_empty() {
         "an unnamed workflow".to_owned()
@@ -325,6 +339,11 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     }
 
     cx.wf = None;
+    share(
+        &mut cx,
+        "The method's bottleneck share",
+        plan.method.bottleneck_share,
+    );
     for item in &plan.roadmap.items {
         if let Some(h) = item.setup_hours {
             cx.number(

@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 use egui::ViewportCommand;
 
 use crate::model::{Plan, Workflow, WorkflowId};
+use crate::storage::generations::{Generation, Generations};
 use crate::storage::recovery::RecoveryKey;
-use crate::storage::{self, FileStamp};
+use crate::storage::{self, FileStamp, HandEdits};
 use crate::ui::canvas::CanvasState;
 use crate::ui::file_dialog::{DialogSpec, documents_dir};
 use crate::ui::inspector::InspectorState;
@@ -15,20 +16,9 @@ use crate::ui::inspector::InspectorState;
 use super::{AutomapApp, EXAMPLE_FILE_NAME, EXAMPLE_PLAN, FilePurpose, Modal, Pending, Tab};
 
 impl AutomapApp {
+    /// The example plan, always as an untitled copy: a save asks for a name
+    /// and never writes into the program's own `plans/` folder.
     pub(super) fn open_example(&mut self) {
-        // Next to the program's project (a checkout): open the real file.
-        let candidates = [
-            Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("plans")
-                .join(EXAMPLE_FILE_NAME),
-            PathBuf::from("plans").join(EXAMPLE_FILE_NAME),
-        ];
-        for c in candidates {
-            if c.is_file() && self.open_path(&c) {
-                return;
-            }
-        }
-        // Anywhere else: the bundled copy, as an untitled plan.
         match storage::from_str(EXAMPLE_PLAN, EXAMPLE_FILE_NAME) {
             Ok(loaded) => {
                 self.set_plan(loaded.plan, None, None);
@@ -43,6 +33,7 @@ impl AutomapApp {
         self.doc.replace_plan(plan);
         self.path = path;
         self.stamp = stamp;
+        self.hand_edits = HandEdits::default();
         let key = self.recovery_key();
         // The old plan's copy was removed when it was saved or discarded; a copy
         // left for "decide later" stays.
@@ -59,7 +50,13 @@ impl AutomapApp {
         match storage::load_stamped(path) {
             Ok((loaded, stamp)) => {
                 let notices = loaded.problems.len();
+                let hand_edits = HandEdits::of_file(path, &loaded.problems);
                 self.set_plan(loaded.plan, Some(path.to_path_buf()), Some(stamp));
+                // Unknown fields are listed in the findings panel: show it.
+                if !hand_edits.unknown_fields.is_empty() {
+                    self.settings.show_findings = true;
+                }
+                self.hand_edits = hand_edits;
                 self.settings.remember(path);
                 if notices == 0 {
                     self.notice(format!("Opened {}", path.display()));
@@ -129,6 +126,15 @@ impl AutomapApp {
             self.modal = Some(Modal::ChangedOnDisk { path, then });
             return false;
         }
+        // Once per opened file: say what a save over a hand-edited file drops.
+        if let Some(warning) = self.hand_edits.warning(&path) {
+            self.modal = Some(Modal::DropHandEdits {
+                path,
+                warning,
+                then,
+            });
+            return false;
+        }
         self.write_to(ctx, &path, then)
     }
 
@@ -152,15 +158,24 @@ impl AutomapApp {
         path: &Path,
         then: Option<Pending>,
     ) -> bool {
+        // The file as it is now joins the plan's earlier versions first.
+        let kept = self.versions().map(|v| v.keep_previous(path));
         match storage::save_stamped(self.doc.plan(), path) {
             Ok(stamp) => {
+                if self.path.as_deref() == Some(path) {
+                    self.hand_edits = HandEdits::default();
+                }
                 self.doc.mark_saved();
                 self.path = Some(path.to_path_buf());
                 self.stamp = Some(stamp);
                 self.autosave.set_key(RecoveryKey::for_file(path), true);
                 self.autosave.discard();
                 self.settings.remember(path);
-                self.notice(format!("Saved {}", path.display()));
+                match (kept, storage::size_warning(stamp.len)) {
+                    (_, Some(warning)) => self.error(warning),
+                    (Some(Err(e)), None) => self.error(format!("Saved {}. {e}", path.display())),
+                    _ => self.notice(format!("Saved {}", path.display())),
+                }
                 if let Some(p) = then {
                     self.run_pending(ctx, p);
                 }
@@ -174,6 +189,10 @@ impl AutomapApp {
     }
 
     pub(super) fn export_markdown(&mut self, path: &Path) {
+        if let Some(refusal) = storage::export_refusal(self.path.as_deref(), path) {
+            self.error(refusal);
+            return;
+        }
         // The analysis the window already has: nothing is computed twice.
         self.refresh_analysis();
         let today = crate::roadmap::date::format(crate::roadmap::date::today());
@@ -181,6 +200,46 @@ impl AutomapApp {
         match storage::write_file_atomic(path, text.as_bytes(), false) {
             Ok(()) => self.notice(format!("Exported {}", path.display())),
             Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    /// Earlier versions of saved plans, kept beside the recovery copies
+    /// (`None` without a data folder, as in most tests).
+    pub(super) fn versions(&self) -> Option<Generations> {
+        self.autosave
+            .store()
+            .map(|store| Generations::new(store.data_dir()))
+    }
+
+    /// The earlier versions of the open plan, newest first.
+    pub fn earlier_versions(&self) -> Vec<Generation> {
+        match (self.versions(), &self.path) {
+            (Some(v), Some(path)) => v.list(path),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Put an earlier version in the editor, as unsaved changes to the open
+    /// file (saving makes it the current version; the file is untouched until then).
+    pub(super) fn restore_version(&mut self, file: &Path) {
+        let Some(version) = self.earlier_versions().into_iter().find(|g| g.file == file) else {
+            self.error("That earlier version is no longer there.");
+            return;
+        };
+        let Some(versions) = self.versions() else {
+            return;
+        };
+        match versions.restore(&version) {
+            Ok(loaded) => {
+                let (path, stamp) = (self.path.clone(), self.stamp);
+                self.set_plan(loaded.plan, path, stamp);
+                self.doc.mark_unsaved();
+                let when = version.describe(std::time::SystemTime::now());
+                self.notice(format!(
+                    "Restored the version: {when}. Save to keep it; the file is unchanged until then."
+                ));
+            }
+            Err(e) => self.error(format!("That earlier version could not be read: {e}")),
         }
     }
 
@@ -204,6 +263,7 @@ impl AutomapApp {
                     DialogSpec::open("Open plan", "Automap plan", "ron").in_dir(self.file_dir());
                 self.dialogs.request(ctx, FilePurpose::Open, spec);
             }
+            Pending::RestoreVersion(file) => self.restore_version(&file),
             Pending::Quit => {
                 self.allow_close = true;
                 ctx.send_viewport_cmd(ViewportCommand::Close);

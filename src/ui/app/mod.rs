@@ -27,8 +27,8 @@ use egui::{Ui, ViewportCommand};
 use super::derived::Derived;
 use crate::edit::Document;
 use crate::model::{Plan, WorkflowId};
-use crate::storage::FileStamp;
 use crate::storage::recovery::{CrashReport, RecoveryInfo, RecoveryKey, RecoveryStore};
+use crate::storage::{FileStamp, HandEdits};
 
 use super::autosave::Autosave;
 
@@ -73,6 +73,9 @@ enum Pending {
     NewPlan,
     /// Open a file; `None`: ask which one.
     Open(Option<PathBuf>),
+    /// Put an earlier version of the open plan (a file in the data folder)
+    /// into the editor.
+    RestoreVersion(PathBuf),
     Quit,
 }
 
@@ -100,6 +103,13 @@ enum Modal {
     },
     /// Recovery copies from an earlier run, and what happened to it.
     Recovery,
+    /// The first save over a hand-edited file would drop its comments or
+    /// unknown fields.
+    DropHandEdits {
+        path: PathBuf,
+        warning: String,
+        then: Option<Pending>,
+    },
     /// First save of a plan never named: its name, before writing `path`.
     NamePlan {
         name: String,
@@ -151,6 +161,9 @@ pub struct AutomapApp {
     recovery_offers: Vec<RecoveryInfo>,
     /// Crash reports left by the last run.
     crash_reports: Vec<CrashReport>,
+    /// What the next save over the open file would drop (comments, unknown
+    /// fields); emptied once the owner chose to save anyway.
+    hand_edits: HandEdits,
 }
 
 impl AutomapApp {
@@ -177,11 +190,10 @@ impl AutomapApp {
             autosave: Autosave::disabled(),
             recovery_offers: Vec::new(),
             crash_reports: Vec::new(),
+            hand_edits: HandEdits::default(),
         }
     }
 
-    /// Keep recovery copies in `store`, and offer the ones found there
-    /// (newer than their plan file) and any crash report left behind.
     /// Autosave after this much quiet time instead of the usual two seconds.
     pub fn set_autosave_delay(&mut self, delay: Duration) {
         self.autosave.set_delay(delay);
@@ -220,6 +232,25 @@ impl AutomapApp {
             .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
             .unwrap_or_default();
         cc.egui_ctx.set_theme(settings.theme.preference());
+        let mut app = Self::starting(initial_file, settings);
+        match RecoveryStore::default_location() {
+            Ok(store) => {
+                let modal = app.modal.take();
+                app = app.with_recovery_store(store);
+                if modal.is_some() {
+                    app.modal = modal;
+                }
+            }
+            Err(e) => app.error(e.to_string()),
+        }
+        app
+    }
+
+    /// The plan on start: `initial_file`, else the last plan used, else the
+    /// example. When the file does not open, the example opens instead as an
+    /// untitled copy (saving asks for a name; it never writes into the
+    /// program's own files), with the reason in front of it.
+    pub fn starting(initial_file: Option<PathBuf>, settings: Settings) -> Self {
         let mut app = Self::with_document(Document::default(), None, settings);
         let opened = match initial_file {
             Some(path) => app.open_path(&path),
@@ -238,20 +269,10 @@ impl AutomapApp {
             if let Some(Modal::OpenFailed { message: text, .. }) = modal {
                 app.modal = Some(Modal::OpenFailed {
                     message: text,
-                    kept: "The example plan is open instead.".to_owned(),
+                    kept: "The example plan is open instead, as an untitled copy: save it under a name of your own to keep changes.".to_owned(),
                 });
                 app.message = message;
             }
-        }
-        match RecoveryStore::default_location() {
-            Ok(store) => {
-                let modal = app.modal.take();
-                app = app.with_recovery_store(store);
-                if modal.is_some() {
-                    app.modal = modal;
-                }
-            }
-            Err(e) => app.error(e.to_string()),
         }
         app
     }
@@ -289,6 +310,11 @@ impl AutomapApp {
 
     pub fn tab(&self) -> Tab {
         self.tab
+    }
+
+    /// What the next save over the open file would drop.
+    pub fn hand_edits(&self) -> &HandEdits {
+        &self.hand_edits
     }
 
     /// "Automap — <plan name>", with "•" while there are unsaved changes.

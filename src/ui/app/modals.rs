@@ -65,6 +65,7 @@ impl AutomapApp {
                 let what = match &then {
                     Pending::NewPlan => "starting a new plan",
                     Pending::Open(_) => "opening another plan",
+                    Pending::RestoreVersion(_) => "restoring an earlier version",
                     Pending::Quit => "quitting",
                 };
                 let question = format!(
@@ -139,6 +140,33 @@ impl AutomapApp {
                 }
             }
             Modal::Recovery => self.recovery_modal(ctx),
+            Modal::DropHandEdits {
+                path,
+                warning,
+                then,
+            } => {
+                let answer = ask(
+                    ctx,
+                    "automap-hand-edits",
+                    480.0,
+                    "Save over a hand-edited file?",
+                    &[&warning, "Save as a new file to leave this one as it is."],
+                    ["Save anyway", "Save as a new file…"],
+                );
+                match answer {
+                    Some(Answer::First) => {
+                        self.modal = None;
+                        self.hand_edits = crate::storage::HandEdits::default();
+                        self.write_to(ctx, &path, then);
+                    }
+                    Some(Answer::Second) => {
+                        self.modal = None;
+                        self.save_as(ctx, then);
+                    }
+                    Some(Answer::Cancel) => self.modal = None,
+                    None => {}
+                }
+            }
             Modal::NamePlan { name, path, then } => self.name_plan_modal(ctx, name, path, then),
             Modal::FromList { name, text } => self.list_to_workflow_modal(ctx, name, text),
             Modal::RenameWorkflow {

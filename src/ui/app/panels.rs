@@ -61,6 +61,7 @@ impl AutomapApp {
                 for cmd in [Command::Save, Command::SaveAs] {
                     command_button(ui, cmd, None, self.enabled(cmd), out);
                 }
+                self.earlier_versions_menu(ui);
                 ui.separator();
                 for cmd in [
                     Command::ExportMarkdown,
@@ -338,11 +339,66 @@ impl AutomapApp {
                 }
             });
         });
+        self.hand_edits_list(ui);
         if let Some(a) =
             crate::ui::findings::findings_panel(ui, self.doc.plan(), self.derived.analysis())
         {
             out.push(a);
         }
+    }
+
+    /// File › Restore an earlier version: the open plan's versions kept in
+    /// the data folder, newest first.
+    fn earlier_versions_menu(&mut self, ui: &mut Ui) {
+        let enabled = self.path.is_some() && self.autosave.store().is_some();
+        ui.add_enabled_ui(enabled, |ui| {
+            ui.menu_button("Restore an earlier version…", |ui| {
+                let versions = self.earlier_versions();
+                if versions.is_empty() {
+                    ui.weak("No earlier versions yet: one is kept each time the plan is saved.");
+                }
+                let now = std::time::SystemTime::now();
+                let mut chosen = None;
+                for v in &versions {
+                    if ui.button(v.describe(now)).clicked() {
+                        chosen = Some(v.file.clone());
+                        ui.close();
+                    }
+                }
+                if let Some(file) = chosen {
+                    self.guard(ui.ctx(), Pending::RestoreVersion(file));
+                }
+            })
+            .response
+            .on_disabled_hover_text("Save the plan to a file first.");
+        });
+    }
+
+    /// Hand edits in the open file that a save would drop, above the findings.
+    fn hand_edits_list(&self, ui: &mut Ui) {
+        let edits = &self.hand_edits;
+        if edits.is_empty() {
+            return;
+        }
+        let warn = ui.visuals().warn_fg_color;
+        if !edits.unknown_fields.is_empty() {
+            ui.label(
+                RichText::new("Fields Automap does not know (a save drops them):").color(warn),
+            );
+            for p in &edits.unknown_fields {
+                ui.label(format!("{} — {}", p.message, p.hint));
+            }
+        }
+        if let Some(first) = edits.comment_lines.first() {
+            let n = edits.comment_lines.len();
+            let text = if n == 1 {
+                format!("The file has a comment (line {first}); a save drops it.")
+            } else {
+                format!("The file has {n} comments (from line {first}); a save drops them.")
+            };
+            ui.label(RichText::new(text).color(warn));
+        }
+        ui.separator();
     }
 
     pub(super) fn status_bar(&mut self, ui: &mut Ui, out: &mut Vec<UiAction>) {
