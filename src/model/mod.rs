@@ -15,7 +15,7 @@ mod tool;
 pub use defaults::{with_all_fields, writes_all_fields};
 pub use ids::{StepId, WorkflowId};
 pub use method::MethodSettings;
-pub use roadmap::{Column, PhaseNote, Roadmap, RoadmapItem};
+pub use roadmap::{CardStatus, Column, FailureCase, Incident, PhaseNote, Roadmap, RoadmapItem};
 pub use step::{
     Approach, Complexity, DataRef, FailurePlan, Frequency, Judgment, Layer, Link, Period, Pos,
     Sensitivity, Step, StepKind, Tag,
