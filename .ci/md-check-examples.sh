@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Export every example plan and the hostile-label fixture to Markdown with the
+# Export every example plan, the hostile-label fixture and a plan with
+# progress (statuses, incidents) to Markdown with the
 # automap binary, then check each file with md-check (markdown-it structure and
 # every Mermaid block rendered by the real mermaid renderer). Fails on any error.
 set -euo pipefail
@@ -23,7 +24,7 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
 failed=0
-for plan in plans/*.ron tests/fixtures/hostile-labels.ron; do
+for plan in plans/*.ron tests/fixtures/hostile-labels.ron tests/fixtures/progress.ron; do
   md="$out/$(basename "$plan" .ron).md"
   echo "-- $plan"
   if ! "$bin" export "$plan" -o "$md"; then
