@@ -10,26 +10,41 @@ use std::fmt::Write as _;
 /// as the reader knows them, e.g. file names or "last saved").
 pub fn markdown(d: &PlanDiff, old: &str, new: &str) -> String {
     let mut out = String::from("# What changed in the plan\n\n");
-    out.push_str("From ");
-    md(&mut out, old);
-    out.push_str(" to ");
-    md(&mut out, new);
-    out.push_str(".\n\n");
-    if d.is_empty() {
-        out.push_str("No changes.\n");
-        return out;
-    }
-    totals_table(&mut out, &d.before, &d.after);
-    workflows(&mut out, d);
-    steps(&mut out, d);
-    links(&mut out, d);
-    cards(&mut out, d);
-    incidents(&mut out, d);
+    write_all(&mut out, d, old, new, md, true);
     out
 }
 
+/// The same summary as plain text for a window: "## " starts a section,
+/// every other line is one change or one figure; plan text is not escaped.
+pub fn plain_text(d: &PlanDiff, old: &str, new: &str) -> String {
+    let mut out = String::new();
+    write_all(&mut out, d, old, new, |o, s| o.push_str(s.trim()), false);
+    out
+}
+
+/// Appends plan text: escaped for Markdown, or as it is.
+type Esc = fn(&mut String, &str);
+
+fn write_all(out: &mut String, d: &PlanDiff, old: &str, new: &str, esc: Esc, markdown: bool) {
+    out.push_str("From ");
+    esc(out, old);
+    out.push_str(" to ");
+    esc(out, new);
+    out.push_str(".\n\n");
+    if d.is_empty() {
+        out.push_str("No changes.\n");
+        return;
+    }
+    totals_table(out, &d.before, &d.after, markdown);
+    workflows(out, d, esc);
+    steps(out, d, esc);
+    links(out, d, esc);
+    cards(out, d, esc);
+    incidents(out, d, esc);
+}
+
 fn cash(amount: f64, currency: &str) -> String {
-    money(amount, currency).replace('$', "\\$")
+    money(amount, currency)
 }
 
 fn signed(delta: f64, text: impl Fn(f64) -> String) -> String {
@@ -42,7 +57,8 @@ fn signed(delta: f64, text: impl Fn(f64) -> String) -> String {
     }
 }
 
-fn totals_table(out: &mut String, a: &Totals, b: &Totals) {
+fn totals_table(out: &mut String, a: &Totals, b: &Totals, markdown: bool) {
+    let start = out.len();
     out.push_str("| | before | after | change |\n|---|---:|---:|---:|\n");
     let count = |out: &mut String, label: &str, x: usize, y: usize| {
         let delta = y as f64 - x as f64;
@@ -108,21 +124,34 @@ fn totals_table(out: &mut String, a: &Totals, b: &Totals) {
         cost(b),
         signed(b.monthly_cost - a.monthly_cost, |d| cash(d, cur))
     );
+    let table = out.split_off(start);
+    if markdown {
+        // Escaped so that two amounts on one line are never read as a formula.
+        out.push_str(&table.replace('$', "\\$"));
+    } else {
+        // "Label: before → after (change)" per row.
+        for row in table.lines().skip(2) {
+            let cells: Vec<&str> = row.trim_matches('|').split(" | ").map(str::trim).collect();
+            if let [label, before, after, change] = cells[..] {
+                let _ = writeln!(out, "{label}: {before} → {after} ({change})");
+            }
+        }
+    }
     out.push('\n');
 }
 
-fn quoted(out: &mut String, title: &str, id: StepId) {
+fn quoted(out: &mut String, title: &str, id: StepId, esc: Esc) {
     let t = title.trim();
     if t.is_empty() {
         let _ = write!(out, "step {id}");
     } else {
         out.push('“');
-        md(out, t);
+        esc(out, t);
         let _ = write!(out, "” (step {id})");
     }
 }
 
-fn workflows(out: &mut String, d: &PlanDiff) {
+fn workflows(out: &mut String, d: &PlanDiff, esc: Esc) {
     if d.workflows.is_empty() {
         return;
     }
@@ -131,17 +160,17 @@ fn workflows(out: &mut String, d: &PlanDiff) {
         match w {
             WorkflowChange::Added { name, .. } => {
                 out.push_str("- Added: ");
-                md(out, name);
+                esc(out, name);
             }
             WorkflowChange::Removed { name, .. } => {
                 out.push_str("- Removed: ");
-                md(out, name);
+                esc(out, name);
             }
             WorkflowChange::Renamed { from, to, .. } => {
                 out.push_str("- Renamed: ");
-                md(out, from);
+                esc(out, from);
                 out.push_str(" → ");
-                md(out, to);
+                esc(out, to);
             }
         }
         out.push('\n');
@@ -149,47 +178,42 @@ fn workflows(out: &mut String, d: &PlanDiff) {
     out.push('\n');
 }
 
-fn steps(out: &mut String, d: &PlanDiff) {
+fn steps(out: &mut String, d: &PlanDiff, esc: Esc) {
     if d.steps.is_empty() {
         return;
     }
     out.push_str("## Steps\n\n");
     for c in &d.steps {
         out.push_str("- ");
-        md(out, &c.workflow);
+        esc(out, &c.workflow);
         out.push_str(": ");
         match &c.change {
             Change::Added => {
                 out.push_str("added ");
-                quoted(out, &c.title, c.step);
+                quoted(out, &c.title, c.step, esc);
             }
             Change::Removed => {
                 out.push_str("removed ");
-                quoted(out, &c.title, c.step);
+                quoted(out, &c.title, c.step, esc);
             }
             Change::Renamed { from } => {
                 out.push_str("renamed ");
-                quoted(out, from, c.step);
+                quoted(out, from, c.step, esc);
                 out.push_str(" to “");
-                md(out, c.title.trim());
+                esc(out, c.title.trim());
                 out.push('”');
             }
             Change::Retagged { from, to } => {
-                quoted(out, &c.title, c.step);
-                let _ = write!(
-                    out,
-                    " re-tagged from *{}* to *{}*",
-                    from.label(),
-                    to.label()
-                );
+                quoted(out, &c.title, c.step, esc);
+                let _ = write!(out, " re-tagged from {} to {}", from.label(), to.label());
             }
             Change::MovedWorkflow { from } => {
-                quoted(out, &c.title, c.step);
+                quoted(out, &c.title, c.step, esc);
                 out.push_str(" moved here from ");
-                md(out, from);
+                esc(out, from);
             }
             Change::Edited { fields } => {
-                quoted(out, &c.title, c.step);
+                quoted(out, &c.title, c.step, esc);
                 let names: Vec<String> = fields.iter().map(|f| f.replace('_', " ")).collect();
                 let _ = write!(out, " changed: {}", names.join(", "));
             }
@@ -199,14 +223,14 @@ fn steps(out: &mut String, d: &PlanDiff) {
     out.push('\n');
 }
 
-fn links(out: &mut String, d: &PlanDiff) {
+fn links(out: &mut String, d: &PlanDiff, esc: Esc) {
     if d.links.is_empty() {
         return;
     }
     out.push_str("## Arrows\n\n");
     for l in &d.links {
         out.push_str("- ");
-        md(out, &l.workflow);
+        esc(out, &l.workflow);
         out.push_str(": ");
         let (verb, label) = match &l.change {
             LinkChangeKind::Added { label } => ("added", label),
@@ -214,20 +238,20 @@ fn links(out: &mut String, d: &PlanDiff) {
             LinkChangeKind::Relabelled { to, .. } => ("relabelled", to),
         };
         let _ = write!(out, "{verb} ");
-        quoted(out, &l.from_title, l.from);
+        quoted(out, &l.from_title, l.from, esc);
         out.push_str(" → ");
-        quoted(out, &l.to_title, l.to);
+        quoted(out, &l.to_title, l.to, esc);
         match &l.change {
             LinkChangeKind::Relabelled { from, .. } => {
                 out.push_str(", label “");
-                md(out, from);
+                esc(out, from);
                 out.push_str("” → “");
-                md(out, label);
+                esc(out, label);
                 out.push('”');
             }
             _ if !label.trim().is_empty() => {
                 out.push_str(" (“");
-                md(out, label);
+                esc(out, label);
                 out.push_str("”)");
             }
             _ => {}
@@ -244,7 +268,7 @@ fn minutes(m: Option<f64>) -> String {
     }
 }
 
-fn cards(out: &mut String, d: &PlanDiff) {
+fn cards(out: &mut String, d: &PlanDiff, esc: Esc) {
     if d.cards.is_empty() {
         return;
     }
@@ -253,7 +277,7 @@ fn cards(out: &mut String, d: &PlanDiff) {
     let st = |s: &CardStatus| s.label();
     for c in &d.cards {
         out.push_str("- ");
-        quoted(out, &c.title, c.step);
+        quoted(out, &c.title, c.step, esc);
         let _ = match &c.change {
             CardChangeKind::Added { column } => write!(out, " put on the board in {}", col(column)),
             CardChangeKind::Removed { column } => {
@@ -263,7 +287,7 @@ fn cards(out: &mut String, d: &PlanDiff) {
                 write!(out, " moved from {} to {}", col(from), col(to))
             }
             CardChangeKind::Restatused { from, to } => {
-                write!(out, " now *{}* (was *{}*)", st(to), st(from))
+                write!(out, " now {} (was {})", st(to), st(from))
             }
             CardChangeKind::Measured { from, to } => write!(
                 out,
@@ -277,14 +301,14 @@ fn cards(out: &mut String, d: &PlanDiff) {
     out.push('\n');
 }
 
-fn incidents(out: &mut String, d: &PlanDiff) {
+fn incidents(out: &mut String, d: &PlanDiff, esc: Esc) {
     if d.new_incidents.is_empty() {
         return;
     }
     out.push_str("## New incidents\n\n");
     for i in &d.new_incidents {
         out.push_str("- ");
-        md(
+        esc(
             out,
             if i.date.trim().is_empty() {
                 "no date"
@@ -293,9 +317,9 @@ fn incidents(out: &mut String, d: &PlanDiff) {
             },
         );
         out.push_str(", ");
-        quoted(out, &i.title, i.step);
+        quoted(out, &i.title, i.step, esc);
         out.push_str(": ");
-        md(out, &i.note);
+        esc(out, &i.note);
         if !i.note.trim_end().ends_with(['.', '!', '?']) {
             out.push('.');
         }

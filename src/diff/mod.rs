@@ -8,7 +8,7 @@
 
 mod markdown;
 
-pub use markdown::markdown;
+pub use markdown::{markdown, plain_text};
 
 use crate::analysis::analyze;
 use crate::model::{CardStatus, Column, Plan, Step, StepId, Tag, WorkflowId};

@@ -74,12 +74,9 @@ fn a_retag_and_a_move_appear() {
         ]
     );
     let md = markdown(&d, "old", "new");
-    assert!(
-        md.contains("re-tagged from *undecided* to *automate*"),
-        "{md}"
-    );
+    assert!(md.contains("re-tagged from undecided to automate"), "{md}");
     assert!(md.contains("moved from Month 2 to Month 1"), "{md}");
-    assert!(md.contains("now *building* (was *planned*)"), "{md}");
+    assert!(md.contains("now building (was planned)"), "{md}");
 }
 
 #[test]

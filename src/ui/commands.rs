@@ -15,6 +15,7 @@ pub enum Command {
     SaveAs,
     ExportMarkdown,
     ExportImage,
+    CompareWith,
     NewWorkflowFromList,
     Quit,
     // Edit
@@ -94,6 +95,7 @@ impl Command {
             Command::SaveAs => "Save as…",
             Command::ExportMarkdown => "Export Markdown…",
             Command::ExportImage => "Export image…",
+            Command::CompareWith => "Compare with…",
             Command::NewWorkflowFromList => "New workflow from list…",
             Command::Quit => "Quit",
             Command::Undo => "Undo",

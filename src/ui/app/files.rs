@@ -327,6 +327,17 @@ impl AutomapApp {
         });
     }
 
+    /// The Compare with… window, while it is open.
+    pub(super) fn compare_window(&mut self, ctx: &egui::Context) {
+        let Some(mut window) = self.compare.take() else {
+            return;
+        };
+        let versions = self.earlier_versions();
+        if window.show(ctx, self.doc.plan(), self.path.as_deref(), &versions) {
+            self.compare = Some(window);
+        }
+    }
+
     /// The Export image window, while it is open.
     pub(super) fn export_image_window(&mut self, ctx: &egui::Context) {
         let Some(mut dialog) = self.export_image.take() else {

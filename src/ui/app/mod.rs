@@ -149,6 +149,8 @@ pub struct AutomapApp {
     palette: palette::Palette,
     /// The Export image window, while open.
     export_image: Option<files::ExportImage>,
+    /// The Compare with… window, while open.
+    compare: Option<crate::ui::compare::CompareWindow>,
     message: Option<Message>,
     /// The title last sent to the window.
     sent_title: String,
@@ -183,6 +185,7 @@ impl AutomapApp {
             modal: None,
             palette: palette::Palette::default(),
             export_image: None,
+            compare: None,
             message: None,
             sent_title: String::new(),
             allow_close: false,
@@ -425,6 +428,7 @@ impl AutomapApp {
 
         self.modals(&ctx);
         self.export_image_window(&ctx);
+        self.compare_window(&ctx);
         if let Some(cmd) = self.palette.show(&ctx, &self.command_state()) {
             actions.push(UiAction::Command(cmd));
         }

@@ -66,6 +66,7 @@ impl AutomapApp {
                 for cmd in [
                     Command::ExportMarkdown,
                     Command::ExportImage,
+                    Command::CompareWith,
                     Command::NewWorkflowFromList,
                 ] {
                     command_button(ui, cmd, None, self.enabled(cmd), out);
