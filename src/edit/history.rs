@@ -167,6 +167,10 @@ impl Document {
         edit: Edit,
         gesture: Option<GestureId>,
     ) -> Result<(), EditError> {
+        if edit.changes_nothing() {
+            // Nothing to undo (e.g. tidy up of an empty workflow): not a change.
+            return super::validate(&self.plan, &edit);
+        }
         let redo_copy = edit.clone();
         let inverse = super::apply(&mut self.plan, edit)?;
         self.revision += 1;

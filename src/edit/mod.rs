@@ -87,6 +87,21 @@ pub enum Edit {
     Batch(Vec<Edit>),
 }
 
+impl Edit {
+    /// True for an edit that cannot change anything: moving, inserting or
+    /// removing no steps, or a batch of such edits. [`Document`] records no
+    /// undo step for it and the plan does not count as changed.
+    pub fn changes_nothing(&self) -> bool {
+        match self {
+            Edit::SetPositions { positions, .. } => positions.is_empty(),
+            Edit::InsertSteps { steps, links, .. } => steps.is_empty() && links.is_empty(),
+            Edit::RemoveSteps { ids, .. } => ids.is_empty(),
+            Edit::Batch(edits) => edits.iter().all(Edit::changes_nothing),
+            _ => false,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum EditError {
     #[error("there is no workflow with id {0}")]
