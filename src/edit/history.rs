@@ -43,6 +43,8 @@ pub struct Document {
     open_key: Option<u64>,
     /// Gesture ids handed out so far.
     gestures: u64,
+    /// The last edit refused and why, until the window reports it.
+    refused: Option<String>,
 }
 
 impl Default for Document {
@@ -65,7 +67,14 @@ impl Document {
             open_gesture: None,
             open_key: None,
             gestures: 0,
+            refused: None,
         }
+    }
+
+    /// The last refused edit as a sentence for the status bar ("Rename step:
+    /// …"), taken so that it is reported once, wherever the edit came from.
+    pub fn take_refused(&mut self) -> Option<String> {
+        self.refused.take()
     }
 
     pub fn with_limit(mut self, limit: usize) -> Self {
@@ -167,12 +176,21 @@ impl Document {
         edit: Edit,
         gesture: Option<GestureId>,
     ) -> Result<(), EditError> {
-        if edit.changes_nothing() {
+        let checked = if edit.changes_nothing() {
             // Nothing to undo (e.g. tidy up of an empty workflow): not a change.
-            return super::validate(&self.plan, &edit);
-        }
-        let redo_copy = edit.clone();
-        let inverse = super::apply(&mut self.plan, edit)?;
+            super::validate(&self.plan, &edit).map(|()| None)
+        } else {
+            let redo_copy = edit.clone();
+            super::apply(&mut self.plan, edit).map(|inverse| Some((inverse, redo_copy)))
+        };
+        let (inverse, redo_copy) = match checked {
+            Ok(Some(done)) => done,
+            Ok(None) => return Ok(()),
+            Err(e) => {
+                self.refused = Some(format!("{label}: {e}"));
+                return Err(e);
+            }
+        };
         self.revision += 1;
         self.redo.clear();
         let merge = gesture.is_some() && gesture == self.open_gesture;
@@ -291,4 +309,26 @@ fn same_ids(
     x.sort_unstable();
     y.sort_unstable();
     x == y
+}
+
+#[cfg(test)]
+mod refused_tests {
+    use super::*;
+    use crate::model::WorkflowId;
+
+    #[test]
+    fn a_refused_edit_is_reported_once_and_changes_nothing() {
+        let mut doc = Document::new(Plan::new("Shop"));
+        let before = doc.revision();
+        let edit = Edit::RemoveWorkflow { id: WorkflowId(9) };
+        assert!(doc.apply("Delete workflow", edit).is_err());
+        assert_eq!(doc.revision(), before);
+        assert!(!doc.can_undo());
+        let said = doc.take_refused().unwrap_or_default();
+        assert!(
+            said.starts_with("Delete workflow: there is no workflow"),
+            "{said}"
+        );
+        assert_eq!(doc.take_refused(), None, "reported once");
+    }
 }
