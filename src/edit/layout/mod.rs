@@ -89,16 +89,13 @@ impl Graph {
             s.sort_by_key(|&j| is_exc(j));
         }
 
-        // Depth-first walk: arrows leading back, a topological order, and the
-        // order steps are met in (the first ordering of each column).
+        // Depth-first walk: arrows leading back and a topological order.
         let mut starts: Vec<usize> = (0..n)
             .filter(|&i| wf.steps[i].kind == StepKind::Trigger)
             .collect();
         starts.extend((0..n).filter(|&i| indeg[i] == 0 && wf.steps[i].kind != StepKind::Trigger));
         starts.extend(0..n);
         let mut state = vec![0u8; n]; // 0 new, 1 on the path, 2 done
-        let mut met = vec![0usize; n];
-        let mut met_count = 0;
         let mut back = HashSet::new();
         let mut post = Vec::with_capacity(n);
         for &r in &starts {
@@ -106,8 +103,6 @@ impl Graph {
                 continue;
             }
             state[r] = 1;
-            met[r] = met_count;
-            met_count += 1;
             let mut stack: Vec<(usize, usize)> = vec![(r, 0)];
             while let Some(top) = stack.last_mut() {
                 let (v, k) = *top;
@@ -116,8 +111,6 @@ impl Graph {
                     match state[w] {
                         0 => {
                             state[w] = 1;
-                            met[w] = met_count;
-                            met_count += 1;
                             stack.push((w, 0));
                         }
                         1 => {
@@ -169,6 +162,32 @@ impl Graph {
             .max()
             .unwrap_or(0);
         let mut layers = vec![Vec::new(); depth];
+        // The main path is the longest: of a step's next steps, the one with the
+        // longest way still to go comes first, exceptions last.
+        let mut height = vec![0usize; n];
+        for &v in post.iter().rev() {
+            height[v] = down[v].iter().map(|&w| height[w] + 1).max().unwrap_or(0);
+        }
+        for d in down.iter_mut() {
+            d.sort_by_key(|&w| (side[w], std::cmp::Reverse(height[w])));
+        }
+        // The order steps are met in, main path first: each column's first order.
+        let mut met = vec![usize::MAX; n];
+        let mut met_count = 0;
+        for &r in &starts {
+            if met[r] != usize::MAX {
+                continue;
+            }
+            let mut stack = vec![r];
+            while let Some(v) = stack.pop() {
+                if met[v] != usize::MAX {
+                    continue;
+                }
+                met[v] = met_count;
+                met_count += 1;
+                stack.extend(down[v].iter().rev().filter(|&&w| met[w] == usize::MAX));
+            }
+        }
         let mut by_met: Vec<usize> = (0..n).filter(|&v| !loose[v]).collect();
         by_met.sort_by_key(|&v| (side[v], met[v]));
         for v in by_met {

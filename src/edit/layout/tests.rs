@@ -325,3 +325,20 @@ mod placing {
         }
     }
 }
+
+#[test]
+fn the_longest_path_is_the_main_line_and_dead_ends_go_below() {
+    use StepKind::*;
+    // 2 fans out to 3 (a dead end, drawn first) and to 4 -> 5 -> 6.
+    let w = wf(
+        &[Trigger, Task, Task, Task, Task, End],
+        &[(1, 2), (2, 3), (2, 4), (4, 5), (5, 6)],
+    );
+    let p = tidy_positions_in(&w, (2000.0, 1000.0));
+    let line = pos_of(&p, 1).y;
+    for id in [2, 4, 5, 6] {
+        assert_eq!(pos_of(&p, id).y, line, "step {id} leaves the main line");
+    }
+    assert!(pos_of(&p, 3).y > line);
+    assert_eq!(pos_of(&p, 3).x, pos_of(&p, 4).x);
+}
