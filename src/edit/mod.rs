@@ -7,6 +7,7 @@
 mod history;
 pub mod layout;
 pub mod paste;
+pub mod tag;
 mod workflow;
 
 pub use history::{Document, GestureId};

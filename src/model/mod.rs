@@ -10,6 +10,7 @@ pub mod limits;
 mod method;
 mod roadmap;
 mod step;
+mod tag_look;
 mod tool;
 
 pub use defaults::{with_all_fields, writes_all_fields};
