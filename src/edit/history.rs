@@ -26,6 +26,13 @@ struct Group {
     gesture: Option<GestureId>,
 }
 
+/// A revision number no other state of any document in this process has had,
+/// so a cache keyed on it can never mistake one plan for another.
+fn next_revision() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
 /// A plan with its history. All changes go through [`Document::apply`].
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -57,13 +64,14 @@ impl Document {
     pub const DEFAULT_LIMIT: usize = 500;
 
     pub fn new(plan: Plan) -> Self {
+        let revision = next_revision();
         Self {
             plan,
             undo: VecDeque::new(),
             redo: Vec::new(),
             limit: Self::DEFAULT_LIMIT,
-            revision: 1,
-            saved_revision: 1,
+            revision,
+            saved_revision: revision,
             open_gesture: None,
             open_key: None,
             gestures: 0,
@@ -101,7 +109,7 @@ impl Document {
 
     /// Mark the document as changed without an edit (e.g. restored from recovery).
     pub fn mark_unsaved(&mut self) {
-        self.revision += 1;
+        self.revision = next_revision();
     }
 
     pub fn can_undo(&self) -> bool {
@@ -191,7 +199,7 @@ impl Document {
                 return Err(e);
             }
         };
-        self.revision += 1;
+        self.revision = next_revision();
         self.redo.clear();
         let merge = gesture.is_some() && gesture == self.open_gesture;
         if gesture != self.open_gesture {
@@ -246,11 +254,11 @@ impl Document {
                 log::error!("{what} of '{label}' failed; history dropped");
                 self.undo.clear();
                 self.redo.clear();
-                self.revision += 1;
+                self.revision = next_revision();
                 return None;
             }
         }
-        self.revision += 1;
+        self.revision = next_revision();
         Some(label.to_owned())
     }
 
@@ -265,7 +273,7 @@ impl Document {
         self.undo.clear();
         self.redo.clear();
         self.end_gesture();
-        self.revision += 1;
+        self.revision = next_revision();
         self.saved_revision = self.revision;
     }
 }
