@@ -6,6 +6,7 @@
 mod defaults;
 pub mod generate;
 mod ids;
+pub mod limits;
 mod method;
 mod roadmap;
 mod step;

@@ -339,7 +339,8 @@ impl CanvasState {
             Command::AppendStep => self.append_step(doc, wf),
             Command::TidyUp => {
                 if let Some(w) = doc.plan().workflow(wf) {
-                    let edit = crate::edit::layout::tidy_edit(w);
+                    let vp = self.viewport();
+                    let edit = crate::edit::layout::tidy_edit_in(w, (vp.width(), vp.height()));
                     if doc.apply("Tidy up", edit).is_ok() {
                         self.pending_fit = true;
                     }
