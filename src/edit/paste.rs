@@ -49,7 +49,7 @@ pub enum Clip {
 
 /// Cut a title to a sane length, on a character boundary. A title that was
 /// cut does not end in the blank where the cut happened to fall.
-fn clamp_title(s: &str) -> String {
+pub(crate) fn clamp_title(s: &str) -> String {
     match s.char_indices().nth(MAX_TITLE_CHARS) {
         Some((end, _)) => s.get(..end).unwrap_or_default().trim_end().to_owned(),
         None => s.to_owned(),
@@ -58,7 +58,7 @@ fn clamp_title(s: &str) -> String {
 
 /// Strip one list marker from the start of a line: bullets (`-`, `*`, `•`, `+`),
 /// numbers (`1.`, `1)`) and task boxes (`[ ]`, `[x]`).
-fn strip_marker(line: &str) -> &str {
+pub(crate) fn strip_marker(line: &str) -> &str {
     let mut s = line.trim();
     // Bullet.
     for b in ['-', '*', '•', '+', '–', '·'] {
