@@ -9,6 +9,7 @@ mod ids;
 mod method;
 mod roadmap;
 mod step;
+mod tag_look;
 mod tool;
 
 pub use defaults::{with_all_fields, writes_all_fields};
