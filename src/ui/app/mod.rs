@@ -10,6 +10,7 @@
 
 mod command_handling;
 mod files;
+mod import;
 mod modals;
 mod palette;
 mod panels;
@@ -63,6 +64,8 @@ enum FilePurpose {
         then: Option<Pending>,
     },
     ExportMarkdown,
+    /// File → Import…: a spreadsheet, checklist or Mermaid file.
+    Import,
     /// "Browse…" in the Export image window.
     ExportImage,
 }
@@ -71,6 +74,8 @@ enum FilePurpose {
 #[derive(Debug, Clone, PartialEq)]
 enum Pending {
     NewPlan,
+    /// A new plan from the bundled template of this name.
+    NewFromTemplate(&'static str),
     /// Open a file; `None`: ask which one.
     Open(Option<PathBuf>),
     Quit,
@@ -100,6 +105,10 @@ enum Modal {
     },
     /// Recovery copies from an earlier run, and what happened to it.
     Recovery,
+    /// File → New from template…: which template (an index into the list).
+    Templates {
+        choice: usize,
+    },
     /// File → New workflow from list: a name and one step per line.
     FromList {
         name: String,

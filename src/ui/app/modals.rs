@@ -60,7 +60,7 @@ impl AutomapApp {
         match modal {
             Modal::Unsaved { then } => {
                 let what = match &then {
-                    Pending::NewPlan => "starting a new plan",
+                    Pending::NewPlan | Pending::NewFromTemplate(_) => "starting a new plan",
                     Pending::Open(_) => "opening another plan",
                     Pending::Quit => "quitting",
                 };
@@ -137,6 +137,7 @@ impl AutomapApp {
             }
             Modal::Recovery => self.recovery_modal(ctx),
             Modal::FromList { name, text } => self.list_to_workflow_modal(ctx, name, text),
+            Modal::Templates { choice } => self.templates_modal(ctx, choice),
             Modal::RenameWorkflow {
                 id,
                 mut name,
