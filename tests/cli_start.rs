@@ -22,12 +22,24 @@ fn path(dir: &Path, name: &str) -> String {
 fn import_writes_a_plan_that_checks_and_refuses_to_overwrite() {
     let dir = tempfile::tempdir().unwrap();
     let csv = path(dir.path(), "orders.csv");
-    std::fs::write(&csv, "Step;Who;How often;Time;Cost\nPack;Sam;40/day;3 min;2\nShip;Sam;40/day;1 min;1\n").unwrap();
+    std::fs::write(
+        &csv,
+        "Step;Who;How often;Time;Cost\nPack;Sam;40/day;3 min;2\nShip;Sam;40/day;1 min;1\n",
+    )
+    .unwrap();
     let o = run(&["import", &csv]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     let plan = path(dir.path(), "orders.ron");
-    assert!(text(&o.stdout).contains("orders.ron"), "{}", text(&o.stdout));
-    assert!(text(&o.stderr).contains("\"Cost\" was not used"), "{}", text(&o.stderr));
+    assert!(
+        text(&o.stdout).contains("orders.ron"),
+        "{}",
+        text(&o.stdout)
+    );
+    assert!(
+        text(&o.stderr).contains("\"Cost\" was not used"),
+        "{}",
+        text(&o.stderr)
+    );
     let loaded = automap::storage::load(Path::new(&plan)).unwrap();
     assert_eq!(loaded.plan.workflows[0].steps.len(), 2);
     let check = run(&["check", &plan]);
@@ -36,8 +48,16 @@ fn import_writes_a_plan_that_checks_and_refuses_to_overwrite() {
     let before = std::fs::read(&plan).unwrap();
     let again = run(&["import", &csv, "-o", &plan]);
     assert_eq!(again.status.code(), Some(2));
-    assert!(text(&again.stderr).contains("already exists"), "{}", text(&again.stderr));
-    assert_eq!(std::fs::read(&plan).unwrap(), before, "the plan is untouched");
+    assert!(
+        text(&again.stderr).contains("already exists"),
+        "{}",
+        text(&again.stderr)
+    );
+    assert_eq!(
+        std::fs::read(&plan).unwrap(),
+        before,
+        "the plan is untouched"
+    );
 }
 
 #[test]
@@ -53,7 +73,11 @@ fn import_errors_name_the_file_and_line_and_write_nothing() {
     assert!(!dir.path().join("bad.ron").exists());
     let o = run(&["import", &path(dir.path(), "missing.csv")]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(text(&o.stderr).contains("no such file"), "{}", text(&o.stderr));
+    assert!(
+        text(&o.stderr).contains("no such file"),
+        "{}",
+        text(&o.stderr)
+    );
 }
 
 #[test]
@@ -75,7 +99,17 @@ fn new_lists_and_writes_templates() {
     let again = run(&["new", "--template", "returns", "-o", &out]);
     assert_eq!(again.status.code(), Some(2));
     assert!(text(&again.stderr).contains("already exists"));
-    let unknown = run(&["new", "--template", "nope", "-o", &path(dir.path(), "n.ron")]);
+    let unknown = run(&[
+        "new",
+        "--template",
+        "nope",
+        "-o",
+        &path(dir.path(), "n.ron"),
+    ]);
     assert_eq!(unknown.status.code(), Some(2));
-    assert!(text(&unknown.stderr).contains("order-fulfillment"), "{}", text(&unknown.stderr));
+    assert!(
+        text(&unknown.stderr).contains("order-fulfillment"),
+        "{}",
+        text(&unknown.stderr)
+    );
 }

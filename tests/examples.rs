@@ -195,7 +195,11 @@ fn assert_owner_decided(w: &Workflow) {
             "'{}' has no full failure plan",
             s.title
         );
-        assert!(!s.test_plan.trim().is_empty(), "'{}' has no test plan", s.title);
+        assert!(
+            !s.test_plan.trim().is_empty(),
+            "'{}' has no test plan",
+            s.title
+        );
     }
 }
 
@@ -253,13 +257,19 @@ fn demo_shop_is_decided_planned_and_free_of_errors() {
     let plan = load("demo-shop.ron");
     for w in &plan.workflows {
         assert!(
-            w.steps.iter().any(|s| s.tag != automap::model::Tag::Undecided),
+            w.steps
+                .iter()
+                .any(|s| s.tag != automap::model::Tag::Undecided),
             "{}: nothing decided",
             w.name
         );
     }
     let all = Workflow {
-        steps: plan.workflows.iter().flat_map(|w| w.steps.clone()).collect(),
+        steps: plan
+            .workflows
+            .iter()
+            .flat_map(|w| w.steps.clone())
+            .collect(),
         ..Workflow::default()
     };
     assert_owner_decided(&all);
@@ -272,7 +282,10 @@ fn demo_shop_is_decided_planned_and_free_of_errors() {
         .collect();
     assert!(errors.is_empty(), "{errors:?}");
     let hours: f64 = all.steps.iter().map(|s| s.manual_hours_per_week()).sum();
-    assert!((20.0..=100.0).contains(&hours), "{hours:.1} h/week for a shop of three");
+    assert!(
+        (20.0..=100.0).contains(&hours),
+        "{hours:.1} h/week for a shop of three"
+    );
 }
 
 #[test]

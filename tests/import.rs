@@ -13,14 +13,24 @@ fn load(rel: &str) -> Plan {
         .plan
 }
 
+/// Title, kind and tag of each step.
+type StepFacts = Vec<(String, String, Tag)>;
+/// Each link as (from, to) step positions with its label.
+type LinkFacts = Vec<(usize, usize, String)>;
+
 /// What a diagram can carry: titles, kinds, tags, and links with labels (by step position).
-fn diagram_facts(w: &Workflow) -> (Vec<(String, String, Tag)>, Vec<(usize, usize, String)>) {
+fn diagram_facts(w: &Workflow) -> (StepFacts, LinkFacts) {
     let steps = w
         .steps
         .iter()
         .map(|s| (s.title.clone(), s.kind.label().to_owned(), s.tag))
         .collect();
-    let index = |id| w.steps.iter().position(|s| s.id == id).unwrap_or(usize::MAX);
+    let index = |id| {
+        w.steps
+            .iter()
+            .position(|s| s.id == id)
+            .unwrap_or(usize::MAX)
+    };
     let links = w
         .links
         .iter()
@@ -128,8 +138,16 @@ fn hostile_files_are_refused_with_a_reason_or_imported_whole() {
     assert_eq!(i.workflows[0].steps.len(), 1_000);
     assert!(i.workflows[0].steps[0].notes.chars().count() <= import::MAX_TEXT_CHARS);
     // Brackets and quotes that never close.
-    for text in ["flowchart LR\n a[\"x --> b\n", "flowchart LR\n a -->|yes b\n", "Step\n\"open\n"] {
-        let ext = if text.starts_with("Step") { "csv" } else { "mmd" };
+    for text in [
+        "flowchart LR\n a[\"x --> b\n",
+        "flowchart LR\n a -->|yes b\n",
+        "Step\n\"open\n",
+    ] {
+        let ext = if text.starts_with("Step") {
+            "csv"
+        } else {
+            "mmd"
+        };
         let e = import::import_text(text, ext, "x").unwrap_err();
         assert!(e.position().is_some(), "{text:?}: {e}");
     }
@@ -139,7 +157,11 @@ fn hostile_files_are_refused_with_a_reason_or_imported_whole() {
 fn ten_thousand_rows_import_as_one_chain() {
     let mut text = String::from("Task,Who,How often,Time\n");
     for k in 0..10_000 {
-        text.push_str(&format!("\"Step {k}, checked\",Sam,{}/day,{} min\n", k % 50 + 1, k % 9 + 1));
+        text.push_str(&format!(
+            "\"Step {k}, checked\",Sam,{}/day,{} min\n",
+            k % 50 + 1,
+            k % 9 + 1
+        ));
     }
     let i = import::import_text(&text, "csv", "Many").unwrap();
     let w = &i.workflows[0];

@@ -240,7 +240,11 @@ proptest! {
 fn the_analysis_is_the_same_on_any_number_of_threads() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut plans = vec![generate_plan(25, 40, 8), generate_plan(3, 2, 1)];
-    for file in ["plans/demo-shop.ron", "tests/fixtures/findings-demo.ron", "tests/fixtures/hostile-labels.ron"] {
+    for file in [
+        "plans/demo-shop.ron",
+        "tests/fixtures/findings-demo.ron",
+        "tests/fixtures/hostile-labels.ron",
+    ] {
         plans.push(storage::load(&root.join(file)).expect(file).plan);
     }
     for plan in &plans {

@@ -38,9 +38,24 @@ fn every_template_maps_a_small_shop() {
         assert!(kinds(StepKind::Decision) >= 1, "{}: a decision", t.name);
         assert!(kinds(StepKind::Exception) >= 1, "{}: an exception", t.name);
         for s in w.steps.iter().filter(|s| s.kind != StepKind::End) {
-            assert!(!s.owner.is_empty(), "{}: '{}' has no owner", t.name, s.title);
-            assert!(!s.system.is_empty(), "{}: '{}' has no system", t.name, s.title);
-            assert!(s.frequency.count > 0.0, "{}: '{}' has no frequency", t.name, s.title);
+            assert!(
+                !s.owner.is_empty(),
+                "{}: '{}' has no owner",
+                t.name,
+                s.title
+            );
+            assert!(
+                !s.system.is_empty(),
+                "{}: '{}' has no system",
+                t.name,
+                s.title
+            );
+            assert!(
+                s.frequency.count > 0.0,
+                "{}: '{}' has no frequency",
+                t.name,
+                s.title
+            );
         }
         // Decisions label each answer.
         for d in w.steps.iter().filter(|s| s.kind == StepKind::Decision) {
@@ -49,16 +64,28 @@ fn every_template_maps_a_small_shop() {
                 .iter()
                 .filter(|l| l.from == d.id && !l.label.trim().is_empty())
                 .count();
-            assert!(labelled >= 2, "{}: '{}' needs two labelled answers", t.name, d.title);
+            assert!(
+                labelled >= 2,
+                "{}: '{}' needs two labelled answers",
+                t.name,
+                d.title
+            );
         }
         // Nothing is automated for the owner: that is their decision.
         assert!(w.steps.iter().all(|s| s.tag != Tag::Automate), "{}", t.name);
         // Hours a team of one to five can carry: under 40 manual hours a week.
         let hours: f64 = w.steps.iter().map(|s| s.manual_hours_per_week()).sum();
-        assert!((1.0..40.0).contains(&hours), "{}: {hours:.1} h/week", t.name);
+        assert!(
+            (1.0..40.0).contains(&hours),
+            "{}: {hours:.1} h/week",
+            t.name
+        );
         // Steps do not sit on top of each other.
-        let mut places: Vec<(i64, i64)> =
-            w.steps.iter().map(|s| (s.pos.x as i64, s.pos.y as i64)).collect();
+        let mut places: Vec<(i64, i64)> = w
+            .steps
+            .iter()
+            .map(|s| (s.pos.x as i64, s.pos.y as i64))
+            .collect();
         places.sort_unstable();
         places.dedup();
         assert_eq!(places.len(), w.steps.len(), "{}: steps overlap", t.name);

@@ -341,11 +341,7 @@ fn several_selected_steps_get_one_tag_in_one_undo_step() {
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    assert_eq!(
-        tags(h.state()),
-        tags_before,
-        "one undo puts both tags back"
-    );
+    assert_eq!(tags(h.state()), tags_before, "one undo puts both tags back");
 }
 
 #[test]

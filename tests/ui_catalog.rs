@@ -12,7 +12,10 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
 fn demo() -> Plan {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/findings-demo.ron");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/findings-demo.ron"
+    );
     match storage::load(std::path::Path::new(path)) {
         Ok(l) => l.plan,
         Err(e) => panic!("demo plan must load: {e}"),

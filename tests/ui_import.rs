@@ -51,7 +51,8 @@ fn import_from_the_file_menu_adds_a_workflow_in_one_undo_step() {
     h.get_by_label("Path:").focus();
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_label("Path:").type_text(&csv.display().to_string());
+    h.get_by_label("Path:")
+        .type_text(&csv.display().to_string());
     h.run();
     h.get_by_label("Open").click();
     h.run();
@@ -69,7 +70,11 @@ fn import_from_the_file_menu_adds_a_workflow_in_one_undo_step() {
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    assert_eq!(h.state().plan(), &before, "one undo takes the whole import back");
+    assert_eq!(
+        h.state().plan(),
+        &before,
+        "one undo takes the whole import back"
+    );
 }
 
 #[test]
@@ -121,6 +126,10 @@ fn new_from_template_replaces_the_plan_with_the_chosen_template() {
     let plan = h.state().plan();
     assert_eq!(plan.name, "Whole shop");
     assert_eq!(plan.workflows.len(), 6);
-    assert!(h.state().window_title().contains("Whole shop"), "{}", h.state().window_title());
+    assert!(
+        h.state().window_title().contains("Whole shop"),
+        "{}",
+        h.state().window_title()
+    );
     h.get_by_label_contains("template");
 }

@@ -12,7 +12,10 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
 fn demo() -> Plan {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/findings-demo.ron");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/findings-demo.ron"
+    );
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("read {path}: {e}"));
     ron::from_str::<Plan>(&text).unwrap_or_else(|e| panic!("demo plan must parse: {e}"))
 }

@@ -26,7 +26,10 @@ impl State {
 }
 
 fn demo() -> Plan {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/findings-demo.ron");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/findings-demo.ron"
+    );
     match automap::storage::load(std::path::Path::new(path)) {
         Ok(l) => l.plan,
         Err(e) => panic!("demo plan must load: {e}"),

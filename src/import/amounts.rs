@@ -140,7 +140,10 @@ pub fn parse_frequency(s: &str) -> Option<Frequency> {
             }
             continue;
         }
-        if matches!(w.as_str(), "on" | "about" | "around" | "approx" | "ca" | "orders" | "order") {
+        if matches!(
+            w.as_str(),
+            "on" | "about" | "around" | "approx" | "ca" | "orders" | "order"
+        ) {
             continue;
         }
         return None;

@@ -153,7 +153,9 @@ impl Builder {
                     .push(Link::labelled(from_id, id, &clamp_title(label)));
             }
         }
-        self.current.steps.push(Step::new(id, kind, title, Default::default()));
+        self.current
+            .steps
+            .push(Step::new(id, kind, title, Default::default()));
         self.stack.push((indent, self.current.steps.len() - 1));
         Ok(())
     }

@@ -366,12 +366,12 @@ fn arrow(c: &mut Cursor<'_>) -> Result<Option<String>, ImportError> {
     if body < 2 || !arrow_text.starts_with(['-', '.', '=', '<']) {
         return Ok(None);
     }
-    let is_full = arrow_text.contains('>') || arrow_text.ends_with("---") || arrow_text.len() >= 3;
-    if !is_full && !(arrow_text == "--" || arrow_text == "==" || arrow_text == "-.") {
+    let opens_label = matches!(arrow_text, "--" | "==" | "-.");
+    if !(opens_label || arrow_text.contains('>') || arrow_text.len() >= 3) {
         return Ok(None);
     }
     c.pos += body;
-    if matches!(arrow_text, "--" | "==" | "-.") {
+    if opens_label {
         // "-- label -->": the label runs to the arrow's end.
         let rest = c.rest();
         let end = ["-->", "---", "==>", "===", ".->", "-.->"]
@@ -510,7 +510,12 @@ fn chart_to_workflow(chart: &Chart<'_>) -> Result<Workflow, ImportError> {
         .enumerate()
         .filter_map(|(i, id)| {
             let n = g.nodes.get(id)?;
-            let mut s = Step::new(StepId(i as u32 + 1), n.kind, n.title.clone(), Default::default());
+            let mut s = Step::new(
+                StepId(i as u32 + 1),
+                n.kind,
+                n.title.clone(),
+                Default::default(),
+            );
             s.tag = n.tag;
             Some(s)
         })
@@ -561,7 +566,10 @@ mod tests {
 
     #[test]
     fn entities_decode() {
-        assert_eq!(decode("Say #quot;hi#quot; #35;1 #128230; a#amp;b"), "Say \"hi\" #1 📦 a&b");
+        assert_eq!(
+            decode("Say #quot;hi#quot; #35;1 #128230; a#amp;b"),
+            "Say \"hi\" #1 📦 a&b"
+        );
         assert_eq!(decode("C# and #x"), "C# and #x");
     }
 

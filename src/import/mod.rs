@@ -199,14 +199,20 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportFileError> {
 pub enum ImportFileError {
     #[error("Cannot read {file}: {reason}. Check the path and the file name.")]
     Read { file: String, reason: String },
-    #[error("Cannot import {0}: it is not a regular file. Choose a CSV, TSV, Markdown, text or Mermaid file.")]
+    #[error(
+        "Cannot import {0}: it is not a regular file. Choose a CSV, TSV, Markdown, text or Mermaid file."
+    )]
     NotAFile(String),
     #[error("{}", content_message(file, error))]
     Content { file: String, error: ImportError },
 }
 
 fn content_message(file: &str, error: &ImportError) -> String {
-    let sep = if error.position().is_some() { ", " } else { ": " };
+    let sep = if error.position().is_some() {
+        ", "
+    } else {
+        ": "
+    };
     let text = error.to_string();
     let stop = if text.ends_with(['.', '!', '?']) {
         ""
@@ -273,7 +279,10 @@ fn text_of(bytes: &[u8]) -> Result<&str, ImportError> {
             .iter()
             .rposition(|&b| b == b'\n')
             .map_or(0, |p| p + 1);
-        let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+        let column = String::from_utf8_lossy(&before[line_start..])
+            .chars()
+            .count()
+            + 1;
         ImportError::NotText { line, column }
     };
     if let Some(nul) = memchr::memchr(0, bytes) {

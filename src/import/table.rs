@@ -208,7 +208,12 @@ fn header_words(h: &str) -> String {
 fn column_for(header: &str) -> Option<Col> {
     let h = header_words(header);
     let raw = header.trim();
-    if raw == "#" || matches!(h.as_str(), "id" | "no" | "nr" | "number" | "step id" | "row") {
+    if raw == "#"
+        || matches!(
+            h.as_str(),
+            "id" | "no" | "nr" | "number" | "step id" | "row"
+        )
+    {
         return Some(Col::Id);
     }
     let exact: &[(&str, Col)] = &[
@@ -242,20 +247,43 @@ fn column_for(header: &str) -> Option<Col> {
     let has = |w: &str| h.split(' ').any(|x| x == w) || (w.contains(' ') && h.contains(w));
     let starts = |w: &str| h.split(' ').any(|x| x.starts_with(w));
     let contains: &[(&[&str], &[&str], Col)] = &[
-        (&["next", "then", "goes to", "leads to", "followed by"], &[], Col::Next),
-        (&["automate", "tag", "decision", "manual"], &["automat"], Col::Tag),
+        (
+            &["next", "then", "goes to", "leads to", "followed by"],
+            &[],
+            Col::Next,
+        ),
+        (
+            &["automate", "tag", "decision", "manual"],
+            &["automat"],
+            Col::Tag,
+        ),
         (
             &["how long", "duration", "time", "effort", "mins", "min"],
             &["minute"],
             Col::Minutes,
         ),
         (
-            &["how often", "per day", "per week", "per month", "times", "volume", "count"],
+            &[
+                "how often",
+                "per day",
+                "per week",
+                "per month",
+                "times",
+                "volume",
+                "count",
+            ],
             &["freq"],
             Col::Frequency,
         ),
         (
-            &["who", "responsible", "role", "person", "assignee", "done by"],
+            &[
+                "who",
+                "responsible",
+                "role",
+                "person",
+                "assignee",
+                "done by",
+            ],
             &["owner"],
             Col::Owner,
         ),
@@ -265,16 +293,24 @@ fn column_for(header: &str) -> Option<Col> {
             Col::System,
         ),
         (&["kind", "type", "shape"], &[], Col::Kind),
-        (&["comment", "comments", "details", "description"], &["note"], Col::Notes),
         (
-            &["title", "step", "task", "name", "activity", "action", "what"],
+            &["comment", "comments", "details", "description"],
+            &["note"],
+            Col::Notes,
+        ),
+        (
+            &[
+                "title", "step", "task", "name", "activity", "action", "what",
+            ],
             &[],
             Col::Title,
         ),
     ];
     contains
         .iter()
-        .find(|(words, prefixes, _)| words.iter().any(|w| has(w)) || prefixes.iter().any(|p| starts(p)))
+        .find(|(words, prefixes, _)| {
+            words.iter().any(|w| has(w)) || prefixes.iter().any(|p| starts(p))
+        })
         .map(|(_, _, c)| *c)
 }
 
@@ -297,8 +333,8 @@ fn parse_tag(s: &str) -> Option<Tag> {
         }
         "automate" | "automated" | "auto" | "yes" | "y" | "true" | "x" | "1" | "ja" | "oui"
         | "si" => Tag::Automate,
-        "keep manual" | "manual" | "keepmanual" | "keep" | "no" | "n" | "false" | "0"
-        | "nein" | "non" | "human" => Tag::KeepManual,
+        "keep manual" | "manual" | "keepmanual" | "keep" | "no" | "n" | "false" | "0" | "nein"
+        | "non" | "human" => Tag::KeepManual,
         _ => return None,
     })
 }
@@ -503,8 +539,7 @@ fn links(
         }
         let t = t.trim_start_matches(['#', 'r', 'o', 'w', ' ']);
         let n: usize = t.parse().ok()?;
-        (!cols.contains_key(&Col::Id) && (1..=steps.len()).contains(&n))
-            .then(|| StepId(n as u32))
+        (!cols.contains_key(&Col::Id) && (1..=steps.len()).contains(&n)).then_some(StepId(n as u32))
     };
     let mut links = Vec::new();
     let mut seen = std::collections::HashSet::new();
@@ -516,8 +551,10 @@ fn links(
     for (k, (row, step)) in body.iter().zip(steps).enumerate() {
         match cell(row, Col::Next) {
             Some((v, line, column)) => {
-                if matches!(header_words(&v).as_str(), "" | "none" | "nothing" | "end" | "stop")
-                    && resolve(&v).is_none()
+                if matches!(
+                    header_words(&v).as_str(),
+                    "" | "none" | "nothing" | "end" | "stop"
+                ) && resolve(&v).is_none()
                 {
                     continue;
                 }

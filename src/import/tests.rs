@@ -10,8 +10,14 @@ fn formats_are_told_apart_by_extension_and_content() {
     assert_eq!(detect("Step,Owner\nPack,Sam\n", "csv"), Format::Table);
     assert_eq!(detect("Step\tOwner\nPack\tSam\n", ""), Format::Table);
     assert_eq!(detect("flowchart LR\n a --> b\n", ""), Format::Mermaid);
-    assert_eq!(detect("# Shop\n\n```mermaid\nflowchart LR\n a --> b\n```\n", "md"), Format::Mermaid);
-    assert_eq!(detect("- Pack\n- Ship, with care\n", "md"), Format::Checklist);
+    assert_eq!(
+        detect("# Shop\n\n```mermaid\nflowchart LR\n a --> b\n```\n", "md"),
+        Format::Mermaid
+    );
+    assert_eq!(
+        detect("- Pack\n- Ship, with care\n", "md"),
+        Format::Checklist
+    );
     assert_eq!(detect("Pack\nShip\n", "txt"), Format::Checklist);
     assert_eq!(detect("Pack, then ship\nRest\n", ""), Format::Checklist);
 }
@@ -33,7 +39,10 @@ fn a_spreadsheet_becomes_a_chain_with_its_numbers() {
     assert_eq!(w.steps[2].frequency.per, Period::Week);
     assert_eq!(w.steps[2].tag, Tag::Automate);
     assert_eq!(w.links.len(), 2);
-    assert!(w.steps[1].pos.x > w.steps[0].pos.x, "laid out left to right");
+    assert!(
+        w.steps[1].pos.x > w.steps[0].pos.x,
+        "laid out left to right"
+    );
 }
 
 #[test]
@@ -43,9 +52,15 @@ fn a_next_column_gives_branches_with_labels() {
         "csv",
     );
     let w = &i.workflows[0];
-    let arrows: Vec<(u32, u32, &str)> =
-        w.links.iter().map(|l| (l.from.0, l.to.0, l.label.as_str())).collect();
-    assert_eq!(arrows, [(1, 2, ""), (2, 4, "yes"), (2, 3, "no"), (4, 5, "")]);
+    let arrows: Vec<(u32, u32, &str)> = w
+        .links
+        .iter()
+        .map(|l| (l.from.0, l.to.0, l.label.as_str()))
+        .collect();
+    assert_eq!(
+        arrows,
+        [(1, 2, ""), (2, 4, "yes"), (2, 3, "no"), (4, 5, "")]
+    );
     assert_eq!(w.steps[2].kind, StepKind::Exception);
 }
 

@@ -104,7 +104,9 @@ impl AutomapApp {
         let r = egui::Modal::new(egui::Id::unique("automap-templates")).show(ctx, |ui| {
             ui.set_width(520.0);
             ui.heading("New plan from a template");
-            ui.label("Each maps a workflow of a small shop, with owners, systems and numbers to adjust.");
+            ui.label(
+                "Each maps a workflow of a small shop, with owners, systems and numbers to adjust.",
+            );
             ui.add_space(6.0);
             for (i, t) in templates::TEMPLATES.iter().enumerate() {
                 let r = ui.radio_value(&mut choice, i, t.title);
