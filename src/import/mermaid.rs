@@ -1,5 +1,5 @@
 //! Mermaid flowcharts: a bare `.mmd` file, or every flowchart in the
-//! ```mermaid blocks of a Markdown file (Automap's own export included: each
+//! `mermaid` code blocks of a Markdown file (Automap's own export included: each
 //! becomes a workflow named after the heading above it).
 //!
 //! Shapes give the kind (the export's own mapping): `(["…"])` trigger,
@@ -13,7 +13,7 @@ use crate::edit::paste::clamp_title;
 use crate::model::{Link, Step, StepId, StepKind, Tag, Workflow, WorkflowId};
 use std::collections::{HashMap, HashSet};
 
-/// True when the text is a flowchart or holds one in a ```mermaid block.
+/// True when the text is a flowchart or holds one in a `mermaid` code block.
 pub(super) fn looks_like_mermaid(text: &str) -> bool {
     let first = text
         .lines()

@@ -36,7 +36,7 @@ pub enum Format {
     Table,
     /// A Markdown or plain checklist.
     Checklist,
-    /// A Mermaid flowchart, bare or in the ```mermaid blocks of a Markdown file.
+    /// A Mermaid flowchart, bare or in the `mermaid` code blocks of a Markdown file.
     Mermaid,
 }
 
