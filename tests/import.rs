@@ -170,3 +170,32 @@ fn ten_thousand_rows_import_as_one_chain() {
     let plan = i.into_plan("Many");
     assert!(automap::storage::validate(&plan).is_empty());
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+    /// Any mix of the formats' own pieces either imports into a valid plan or
+    /// is refused with a reason; nothing panics.
+    #[test]
+    fn pieces_of_every_format_never_panic(
+        pieces in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "flowchart LR\n", "graph TD\n", "a[\"Pack\"]", " --> ", "-->|yes|", " -- no --> ",
+                "b{\"Ok?\"}", "c{{\"x\"}}", "d((end))", "e([\"start\"])", ":::automate", "class a automate\n",
+                "```mermaid\n", "```\n", "# Heading\n", "- [ ] ", "  ", "\t", "1. ", "yes: ", "Exception: ",
+                "Step;Who;Next\n", "Step,Minutes,How often\n", "\"", ";", ",", "\n", "\r\n", "#quot;", "#35;",
+                "15 min", "3/day", "twice a week", "\u{feff}", "é", "[", "]", "{", "}", "|", "&", "%%",
+            ]),
+            0..60,
+        ),
+        ext in proptest::sample::select(vec!["", "csv", "tsv", "md", "txt", "mmd"]),
+    ) {
+        let text: String = pieces.concat();
+        if let Ok(imported) = import::import_text(&text, ext, "Fuzz") {
+            proptest::prop_assert!(imported.step_count() > 0);
+            let plan = imported.into_plan("Fuzz");
+            let problems = automap::storage::validate(&plan);
+            proptest::prop_assert!(problems.iter().all(|p| !p.is_error()), "{problems:?}");
+        }
+    }
+}

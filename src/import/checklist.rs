@@ -191,8 +191,11 @@ pub(super) fn import(text: &str, name: &str) -> Result<Imported, ImportError> {
         if markers && !has_marker(line) {
             continue;
         }
-        let indent = indent_of(line);
-        b.item(indent, strip_marker(line), n + 1)?;
+        let text = strip_marker(line);
+        if text.is_empty() {
+            continue; // a bullet with nothing after it
+        }
+        b.item(indent_of(line), text, n + 1)?;
     }
     b.finish_workflow(None);
     let mut workflows = b.workflows;
@@ -230,7 +233,7 @@ mod tests {
 
     #[test]
     fn a_flat_list_is_a_chain() {
-        let w = one("- [ ] Receive order\n- [x] Pack\n3. Ship\n");
+        let w = one("- [ ] Receive order\n- [x] Pack\n-\n3. Ship\n");
         assert_eq!(w.name, "List");
         assert_eq!(w.steps.len(), 3);
         assert_eq!(w.links.len(), 2);
