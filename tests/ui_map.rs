@@ -20,6 +20,7 @@ fn harness(plan: Plan) -> Harness<'static, AutomapApp> {
     let mut h = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .with_max_steps(12)
+        .with_step_dt(1.0 / 60.0)
         .build_ui_state(
             |ui, app: &mut AutomapApp| app.ui(ui),
             AutomapApp::new_for_test(plan),
@@ -151,4 +152,83 @@ fn selecting_several_steps_does_not_move_the_map() {
     h.run();
     let all = h.get_by_label("Workflow map").rect();
     assert_eq!(one, all);
+}
+
+#[test]
+fn an_empty_workflow_says_how_to_start_and_a_double_click_adds_a_step() {
+    let mut h = harness(example());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    let hint = "This workflow has no steps yet.";
+    let node = h
+        .query_by_label_contains(hint)
+        .unwrap_or_else(|| panic!("the empty map shows a hint"));
+    let at = node.rect().center();
+    h.hover_at(at);
+    h.run();
+    for _ in 0..2 {
+        for pressed in [true, false] {
+            h.event(egui::Event::PointerButton {
+                pos: at,
+                button: egui::PointerButton::Primary,
+                pressed,
+                modifiers: Modifiers::NONE,
+            });
+        }
+        h.step();
+    }
+    h.run();
+    assert_eq!(h.state().plan().workflows[0].steps.len(), 1);
+    assert!(h.query_by_label_contains(hint).is_none());
+}
+
+#[test]
+fn find_searches_every_workflow_and_enter_switches_to_the_match() {
+    let demo = match storage::load(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/plans/demo-shop.ron"
+    ))) {
+        Ok(l) => l.plan,
+        Err(e) => panic!("demo plan: {e}"),
+    };
+    assert!(demo.workflows.len() > 1);
+    let last = demo.workflows[demo.workflows.len() - 1].clone();
+    // A step whose title is found nowhere else.
+    let all: Vec<String> = demo
+        .workflows
+        .iter()
+        .flat_map(|w| w.steps.iter())
+        .flat_map(|s| {
+            [
+                s.title.to_lowercase(),
+                s.system.to_lowercase(),
+                s.owner.to_lowercase(),
+            ]
+        })
+        .collect();
+    let target = last
+        .steps
+        .iter()
+        .find(|s| {
+            let t = s.title.to_lowercase();
+            all.iter().filter(|x| x.contains(&t)).count() == 1
+        })
+        .cloned()
+        .unwrap_or_else(|| panic!("a step with a title of its own"));
+    let mut h = harness(demo);
+    assert_ne!(h.state().selected_workflow(), Some(last.id));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.event(egui::Event::Text(target.title.clone()));
+    h.run();
+    // The list under the field names the workflow of the match.
+    h.get_by_label_contains("1 found");
+    assert!(
+        h.query_all_by_label(&last.name).count() >= 2,
+        "listed beside the workflow list"
+    );
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().selected_workflow(), Some(last.id));
+    assert!(h.state().selection().steps.contains(&target.id));
 }

@@ -109,6 +109,12 @@ enum Modal {
     Templates {
         choice: usize,
     },
+    /// First save of a plan never named: its name, before writing `path`.
+    NamePlan {
+        name: String,
+        path: PathBuf,
+        then: Option<Pending>,
+    },
     /// File → New workflow from list: a name and one step per line.
     FromList {
         name: String,

@@ -303,7 +303,9 @@ impl AutomapApp {
             .workflow
             .filter(|id| self.doc.plan().workflow(*id).is_some())
         else {
-            ui.label("This plan has no workflow yet. Add one with Workflow → Add workflow.");
+            ui.label(
+                "This plan has no workflow yet. Add one with Add workflow in the Workflow menu.",
+            );
             return;
         };
         self.canvas.show(ui, &mut self.doc, wf, &self.analysis);
@@ -313,6 +315,12 @@ impl AutomapApp {
                 .into_iter()
                 .map(UiAction::Command),
         );
+        if let Some((workflow, step)) = self.canvas.take_jump() {
+            self.show_step(workflow, step);
+        }
+        if let Some(problem) = self.canvas.take_status() {
+            self.error(problem);
+        }
     }
 
     pub(super) fn findings(&mut self, ui: &mut Ui, out: &mut Vec<UiAction>) {
