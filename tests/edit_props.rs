@@ -2,20 +2,18 @@
 //! undo all gives back the original exactly, redo all gives back the final
 //! plan, and the plan survives a save and a load after any sequence.
 
+mod common;
+
 use automap::edit::{Document, Edit, GestureId};
 use automap::model::*;
 use automap::storage;
 use proptest::prelude::*;
 use proptest::sample::Index;
-use std::path::Path;
 use std::sync::OnceLock;
 
 fn start_plan() -> &'static Plan {
     static PLAN: OnceLock<Plan> = OnceLock::new();
-    PLAN.get_or_init(|| {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/order-fulfillment.ron");
-        storage::load(&path).expect("example plan loads").plan
-    })
+    PLAN.get_or_init(|| common::example_plan("order-fulfillment.ron"))
 }
 
 /// An edit described by indices; turned into a real [`Edit`] against the plan

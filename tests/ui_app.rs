@@ -1,20 +1,16 @@
 //! The Automap window, driven like a user would: find widgets by their label,
 //! click, type, and check the plan.
 
+mod common;
+
 use automap::model::Plan;
 use automap::storage;
 use automap::storage::recovery::RecoveryStore;
 use automap::ui::{AutomapApp, EXAMPLE_PLAN};
+use common::{app_harness_for, bundled_example};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-
-fn example() -> Plan {
-    match storage::from_str(EXAMPLE_PLAN, "order-fulfillment.ron") {
-        Ok(loaded) => loaded.plan,
-        Err(e) => panic!("the bundled example must load: {e}"),
-    }
-}
 
 fn harness(plan: Plan) -> Harness<'static, AutomapApp> {
     harness_for(AutomapApp::new_for_test(plan))
@@ -22,10 +18,7 @@ fn harness(plan: Plan) -> Harness<'static, AutomapApp> {
 
 /// A window around an app set up by the test.
 fn harness_for(app: AutomapApp) -> Harness<'static, AutomapApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(12)
-        .build_ui_state(|ui, app: &mut AutomapApp| app.ui(ui), app)
+    app_harness_for(app, egui::vec2(1400.0, 900.0))
 }
 
 fn temp_dir() -> tempfile::TempDir {
@@ -37,7 +30,7 @@ fn temp_dir() -> tempfile::TempDir {
 
 /// The example plan in a window that keeps recovery copies in `store`.
 fn app_with_store(store: &RecoveryStore) -> AutomapApp {
-    AutomapApp::new_for_test(example()).with_recovery_store(store.clone())
+    AutomapApp::new_for_test(bundled_example()).with_recovery_store(store.clone())
 }
 
 /// A run of the window that edits the example, lets autosave write its
@@ -104,7 +97,7 @@ fn edit_pack_title(h: &mut Harness<'static, AutomapApp>) {
 
 #[test]
 fn window_shows_the_example_plans_workflows() {
-    let h = harness(example());
+    let h = harness(bundled_example());
     assert!(h.query_all_by_label("Order fulfillment").count() > 0);
     // The map shows the workflow's steps (its start at least).
     assert!(
@@ -133,7 +126,7 @@ fn window_shows_the_example_plans_workflows() {
 
 #[test]
 fn editing_a_title_in_the_right_panel_changes_the_plan_and_undo_restores_it() {
-    let mut h = harness(example());
+    let mut h = harness(bundled_example());
     edit_pack_title(&mut h);
     assert_eq!(
         step_title(h.state(), "Pack the order").as_deref(),
@@ -169,7 +162,7 @@ fn editing_a_title_in_the_right_panel_changes_the_plan_and_undo_restores_it() {
 
 #[test]
 fn unsaved_marker_appears_after_an_edit() {
-    let mut h = harness(example());
+    let mut h = harness(bundled_example());
     assert!(!h.state().window_title().contains('•'));
     assert!(h.query_by_label("• Unsaved changes").is_none());
     edit_pack_title(&mut h);
@@ -179,7 +172,7 @@ fn unsaved_marker_appears_after_an_edit() {
 
 #[test]
 fn new_plan_with_unsaved_changes_asks_first() {
-    let mut h = harness(example());
+    let mut h = harness(bundled_example());
     edit_pack_title(&mut h);
 
     h.get_by_label("File").click();
@@ -209,7 +202,7 @@ fn a_broken_file_shows_a_clear_message_and_keeps_the_current_plan() {
         panic!("write: {e}");
     }
 
-    let mut h = harness(example());
+    let mut h = harness(bundled_example());
     h.get_by_label("File").click();
     h.run();
     h.get_by_label_contains("Open…").click();
@@ -303,7 +296,7 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
 
 #[test]
 fn several_selected_steps_get_one_tag_in_one_undo_step() {
-    let mut h = harness(example());
+    let mut h = harness(bundled_example());
     click_step(&mut h, "Pack the order");
     h.get_by_label("Print packing slip")
         .click_modifiers(Modifiers::COMMAND);
@@ -346,7 +339,7 @@ fn several_selected_steps_get_one_tag_in_one_undo_step() {
 
 #[test]
 fn workflows_are_added_renamed_and_deleted_with_undo() {
-    let mut h = harness(example());
+    let mut h = harness(bundled_example());
     h.get_by_label("Add").click();
     h.run();
     let name = h.get_by_label("Name");
@@ -381,7 +374,7 @@ fn workflows_are_added_renamed_and_deleted_with_undo() {
 
 #[test]
 fn closing_the_window_with_unsaved_changes_asks_first() {
-    let mut h = harness(example());
+    let mut h = harness(bundled_example());
     edit_pack_title(&mut h);
     h.input_mut()
         .viewports
@@ -413,7 +406,7 @@ fn closing_the_window_with_unsaved_changes_asks_first() {
 
 #[test]
 fn the_roadmap_tab_shows_the_board_and_the_map_comes_back() {
-    let mut h = harness(example());
+    let mut h = harness(bundled_example());
     h.get_by_label("Roadmap").click();
     h.run();
     assert_eq!(h.state().tab(), automap::ui::Tab::Roadmap);
@@ -430,7 +423,7 @@ fn the_roadmap_tab_shows_the_board_and_the_map_comes_back() {
 
 #[test]
 fn renaming_the_plan_shows_in_the_title_and_undoes_in_one_step() {
-    let mut h = harness(example());
+    let mut h = harness(bundled_example());
     let field = h.get_by_label("Plan name");
     field.focus();
     h.run();
@@ -450,7 +443,7 @@ fn renaming_the_plan_shows_in_the_title_and_undoes_in_one_step() {
 
 #[test]
 fn the_review_tab_answers_the_four_questions() {
-    let mut h = harness(example());
+    let mut h = harness(bundled_example());
     h.get_by_label("Review").click();
     h.run();
     assert_eq!(h.state().tab(), automap::ui::Tab::Review);
@@ -460,7 +453,7 @@ fn the_review_tab_answers_the_four_questions() {
 
 #[test]
 fn clicking_a_finding_shows_its_step_on_the_map() {
-    let plan = example();
+    let plan = bundled_example();
     let analysis = automap::analysis::analyze(&plan);
     let n = analysis.findings().len();
     let Some((wf, step, message)) = analysis
@@ -493,7 +486,7 @@ fn clicking_a_finding_shows_its_step_on_the_map() {
 fn export_markdown_writes_the_plan_document() {
     let dir = temp_dir();
     let out = dir.path().join("plan.md");
-    let mut h = harness(example());
+    let mut h = harness(bundled_example());
     h.key_press_modifiers(Modifiers::COMMAND, Key::E);
     h.run();
     type_path(&mut h, &out);
@@ -540,7 +533,7 @@ fn the_window_still_works_at_its_smallest_size() {
         .with_max_steps(12)
         .build_ui_state(
             |ui, app: &mut AutomapApp| app.ui(ui),
-            AutomapApp::new_for_test(example()),
+            AutomapApp::new_for_test(bundled_example()),
         );
     assert!(h.query_all_by_label("Order fulfillment").count() > 0);
     h.get_by_label("Roadmap").click();
@@ -552,7 +545,7 @@ fn the_window_still_works_at_its_smallest_size() {
 
 #[test]
 fn after_renaming_on_the_map_tab_appends_the_next_step() {
-    let mut h = harness(example());
+    let mut h = harness(bundled_example());
     click_step(&mut h, "Pack the order");
     h.key_press(Key::F2);
     h.run();

@@ -2,34 +2,19 @@
 //! it for a roadmap card; mark a price unknown and see the roadmap say so;
 //! delete a tool that steps use, confirm, and undo.
 
+mod common;
+
 use automap::analysis::analyze;
 use automap::model::Plan;
 use automap::roadmap::summarize;
-use automap::storage;
 use automap::ui::{AutomapApp, Tab};
+use common::{app_harness, fixture_plan};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
-fn demo() -> Plan {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/findings-demo.ron"
-    );
-    match storage::load(std::path::Path::new(path)) {
-        Ok(l) => l.plan,
-        Err(e) => panic!("demo plan must load: {e}"),
-    }
-}
-
 fn harness(plan: Plan) -> Harness<'static, AutomapApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1600.0, 1000.0))
-        .with_max_steps(12)
-        .build_ui_state(
-            |ui, app: &mut AutomapApp| app.ui(ui),
-            AutomapApp::new_for_test(plan),
-        )
+    app_harness(plan, egui::vec2(1600.0, 1000.0))
 }
 
 fn open_tools(h: &mut Harness<'static, AutomapApp>) {
@@ -58,7 +43,7 @@ fn retype(h: &mut Harness<'static, AutomapApp>, label: &str, text: &str) {
 
 #[test]
 fn a_new_tool_with_a_price_is_offered_for_a_roadmap_card() {
-    let mut h = harness(demo());
+    let mut h = harness(fixture_plan("findings-demo.ron"));
     open_tools(&mut h);
     let before = h.state().plan().tools.len();
     h.get_by_label("Add tool").click();
@@ -135,7 +120,7 @@ fn a_new_tool_with_a_price_is_offered_for_a_roadmap_card() {
 
 #[test]
 fn a_price_marked_unknown_is_reported_as_unknown_not_zero() {
-    let plan = demo();
+    let plan = fixture_plan("findings-demo.ron");
     let summary = summarize(&plan, &analyze(&plan));
     let before = summary.monthly_cost();
     // A tool the roadmap counts with a known price.
@@ -171,7 +156,7 @@ fn a_price_marked_unknown_is_reported_as_unknown_not_zero() {
 
 #[test]
 fn refused_values_leave_the_plan_unchanged_and_say_why() {
-    let mut h = harness(demo());
+    let mut h = harness(fixture_plan("findings-demo.ron"));
     open_tools(&mut h);
     let before = h.state().plan().tools.clone();
     let (a, b) = (before[0].clone(), before[1].clone());
@@ -206,7 +191,7 @@ fn refused_values_leave_the_plan_unchanged_and_say_why() {
 
 #[test]
 fn deleting_a_used_tool_asks_first_and_undo_brings_it_back() {
-    let plan = demo();
+    let plan = fixture_plan("findings-demo.ron");
     // The tool most steps use.
     let (tool, uses) = plan
         .tools
@@ -257,7 +242,7 @@ fn deleting_a_used_tool_asks_first_and_undo_brings_it_back() {
 
 #[test]
 fn a_new_id_is_carried_over_to_the_steps_using_the_tool() {
-    let plan = demo();
+    let plan = fixture_plan("findings-demo.ron");
     let tool = plan
         .tools
         .iter()

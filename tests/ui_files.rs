@@ -1,37 +1,26 @@
 //! File flows of the window that are not plans: Export image and New
 //! workflow from list.
 
-use automap::model::Plan;
+mod common;
+
 use automap::storage;
+use automap::ui::AutomapApp;
 use automap::ui::commands::Command;
-use automap::ui::{AutomapApp, EXAMPLE_PLAN};
+use common::{app_harness, bundled_example};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-
-fn example() -> Plan {
-    match storage::from_str(EXAMPLE_PLAN, "order-fulfillment.ron") {
-        Ok(loaded) => loaded.plan,
-        Err(e) => panic!("the bundled example must load: {e}"),
-    }
-}
-
-fn harness() -> Harness<'static, AutomapApp> {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(12)
-        .build_ui_state(
-            |ui, app: &mut AutomapApp| app.ui(ui),
-            AutomapApp::new_for_test(example()),
-        );
-    h.run();
-    h
-}
 
 fn run(h: &mut Harness<'static, AutomapApp>, cmd: Command) {
     let ctx = h.ctx.clone();
     h.state_mut().execute(&ctx, cmd);
     h.run();
+}
+
+fn harness() -> Harness<'static, AutomapApp> {
+    let mut h = app_harness(bundled_example(), egui::vec2(1400.0, 900.0));
+    h.run();
+    h
 }
 
 #[test]

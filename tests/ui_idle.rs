@@ -1,29 +1,19 @@
 //! An open window with nothing happening costs nothing: no repaint is asked
 //! for, and the method's results are not computed again until the plan changes.
 
+mod common;
+
 use automap::analysis;
 use automap::model::Plan;
-use automap::storage;
-use automap::ui::{AutomapApp, EXAMPLE_PLAN};
+use automap::ui::AutomapApp;
+use common::app_harness;
+use common::bundled_example;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use std::time::Duration;
 
-fn example() -> Plan {
-    match storage::from_str(EXAMPLE_PLAN, "order-fulfillment.ron") {
-        Ok(loaded) => loaded.plan,
-        Err(e) => panic!("the bundled example must load: {e}"),
-    }
-}
-
 fn harness(plan: Plan) -> Harness<'static, AutomapApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(12)
-        .build_ui_state(
-            |ui, app: &mut AutomapApp| app.ui(ui),
-            AutomapApp::new_for_test(plan),
-        )
+    app_harness(plan, egui::vec2(1400.0, 900.0))
 }
 
 /// Run frames with no input; none of them may ask for another frame, and
@@ -61,7 +51,7 @@ fn assert_idle(h: &mut Harness<'static, AutomapApp>, view: &str) {
 
 #[test]
 fn an_idle_window_does_not_repaint_or_recompute() {
-    let mut h = harness(example());
+    let mut h = harness(bundled_example());
     assert_idle(&mut h, "Map");
     let review_builds = automap::ui::review::builds_on_this_thread();
     h.get_by_label("Review").click();

@@ -2,19 +2,14 @@
 //! accepting the method's suggestions, zooming in small steps, and a map that
 //! stays put while the selection changes.
 
+mod common;
+
 use automap::model::{Plan, Tag};
-use automap::storage;
-use automap::ui::{AutomapApp, EXAMPLE_PLAN};
+use automap::ui::AutomapApp;
+use common::bundled_example;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-
-fn example() -> Plan {
-    match storage::from_str(EXAMPLE_PLAN, "order-fulfillment.ron") {
-        Ok(loaded) => loaded.plan,
-        Err(e) => panic!("the bundled example must load: {e}"),
-    }
-}
 
 fn harness(plan: Plan) -> Harness<'static, AutomapApp> {
     let mut h = Harness::builder()
@@ -58,7 +53,7 @@ fn click_step(h: &mut Harness<'static, AutomapApp>, title: &str) {
 
 #[test]
 fn a_m_and_u_tag_the_selection_and_undo_takes_it_back() {
-    let mut h = harness(example());
+    let mut h = harness(bundled_example());
     let work = visible_work_step(&h);
     click_step(&mut h, &work);
     for (key, tag) in [
@@ -78,7 +73,7 @@ fn a_m_and_u_tag_the_selection_and_undo_takes_it_back() {
 
 #[test]
 fn clicking_the_tag_badge_moves_the_tag_on() {
-    let mut h = harness(example());
+    let mut h = harness(bundled_example());
     let work = visible_work_step(&h);
     let before = tag_of(&h, &work);
     let badge = format!("tag of {work}: {}", before.label());
@@ -123,7 +118,7 @@ fn accept_suggestions_tags_every_undecided_step_in_one_undo_step() {
 
 #[test]
 fn ctrl_and_the_wheel_zoom_about_ten_percent_a_notch() {
-    let mut h = harness(example());
+    let mut h = harness(bundled_example());
     let map = h.get_by_label("Workflow map").rect();
     h.hover_at(map.center());
     h.run();
@@ -144,7 +139,7 @@ fn ctrl_and_the_wheel_zoom_about_ten_percent_a_notch() {
 
 #[test]
 fn selecting_several_steps_does_not_move_the_map() {
-    let mut h = harness(example());
+    let mut h = harness(bundled_example());
     let work = visible_work_step(&h);
     click_step(&mut h, &work);
     let one = h.get_by_label("Workflow map").rect();
@@ -156,7 +151,7 @@ fn selecting_several_steps_does_not_move_the_map() {
 
 #[test]
 fn an_empty_workflow_says_how_to_start_and_a_double_click_adds_a_step() {
-    let mut h = harness(example());
+    let mut h = harness(bundled_example());
     h.key_press_modifiers(Modifiers::COMMAND, Key::N);
     h.run();
     let hint = "This workflow has no steps yet.";

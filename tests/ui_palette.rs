@@ -1,23 +1,15 @@
 //! The command palette: every command by name, from the keyboard.
 
-use automap::storage;
-use automap::ui::{AutomapApp, EXAMPLE_PLAN};
+mod common;
+
+use automap::ui::AutomapApp;
+use common::{app_harness, bundled_example};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
 fn harness() -> Harness<'static, AutomapApp> {
-    let plan = match storage::from_str(EXAMPLE_PLAN, "order-fulfillment.ron") {
-        Ok(loaded) => loaded.plan,
-        Err(e) => panic!("the bundled example must load: {e}"),
-    };
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(12)
-        .build_ui_state(
-            |ui, app: &mut AutomapApp| app.ui(ui),
-            AutomapApp::new_for_test(plan),
-        );
+    let mut h = app_harness(bundled_example(), egui::vec2(1400.0, 900.0));
     h.run();
     h
 }

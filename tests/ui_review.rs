@@ -2,23 +2,17 @@
 //! findings, click one, click a quick win or a matrix dot, change a threshold
 //! and undo it.
 
+mod common;
+
 use automap::analysis::{Analysis, Severity, analyze, quick_wins};
 use automap::edit::Document;
 use automap::model::{Plan, StepId};
 use automap::ui::UiAction;
 use automap::ui::findings::findings_panel;
 use automap::ui::review::review_ui;
+use common::fixture_plan;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-
-fn demo() -> Plan {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/findings-demo.ron"
-    );
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("read {path}: {e}"));
-    ron::from_str::<Plan>(&text).unwrap_or_else(|e| panic!("demo plan must parse: {e}"))
-}
 
 struct Panel {
     plan: Plan,
@@ -46,7 +40,7 @@ fn panel_harness(plan: Plan) -> Harness<'static, Panel> {
 
 #[test]
 fn findings_panel_lists_the_demo_plans_errors_and_warnings() {
-    let mut h = panel_harness(demo());
+    let mut h = panel_harness(fixture_plan("findings-demo.ron"));
     h.run();
     let findings = h.state().analysis.findings.clone();
     assert!(
@@ -66,7 +60,7 @@ fn findings_panel_lists_the_demo_plans_errors_and_warnings() {
 
 #[test]
 fn clicking_a_finding_shows_its_step() {
-    let mut h = panel_harness(demo());
+    let mut h = panel_harness(fixture_plan("findings-demo.ron"));
     h.run();
     let f = h
         .state()
@@ -132,7 +126,7 @@ fn title_of(plan: &Plan, id: StepId) -> String {
 
 #[test]
 fn review_answers_the_four_questions() {
-    let mut h = review_harness(demo());
+    let mut h = review_harness(fixture_plan("findings-demo.ron"));
     h.run();
     for q in [
         "What workflows exist?",
@@ -162,7 +156,7 @@ fn review_answers_the_four_questions() {
 
 #[test]
 fn clicking_the_top_quick_win_shows_its_step() {
-    let mut h = review_harness(demo());
+    let mut h = review_harness(fixture_plan("findings-demo.ron"));
     h.run();
     let plan = h.state().doc.plan().clone();
     let analysis = analyze(&plan);
@@ -183,7 +177,7 @@ fn clicking_the_top_quick_win_shows_its_step() {
 
 #[test]
 fn clicking_a_dot_on_the_priority_matrix_shows_its_step() {
-    let mut h = review_harness(demo());
+    let mut h = review_harness(fixture_plan("findings-demo.ron"));
     h.run();
     let plan = h.state().doc.plan().clone();
     let analysis = analyze(&plan);
@@ -202,7 +196,7 @@ fn clicking_a_dot_on_the_priority_matrix_shows_its_step() {
 
 #[test]
 fn editing_a_threshold_changes_the_plan_and_undo_restores_it() {
-    let mut h = review_harness(demo());
+    let mut h = review_harness(fixture_plan("findings-demo.ron"));
     h.run();
     let before = h.state().doc.plan().method.clone();
     assert_eq!(before.high_frequency_per_day, 10.0);
@@ -221,7 +215,11 @@ fn editing_a_threshold_changes_the_plan_and_undo_restores_it() {
         before.medium_frequency_per_day
     );
     // The class of steps follows the new threshold: fewer quick wins.
-    let quick_before = quick_wins(h.state().doc.plan(), &analyze(&demo())).len();
+    let quick_before = quick_wins(
+        h.state().doc.plan(),
+        &analyze(&fixture_plan("findings-demo.ron")),
+    )
+    .len();
     let quick_after = quick_wins(h.state().doc.plan(), &h.state().analysis).len();
     assert!(quick_after < quick_before, "{quick_after} < {quick_before}");
 
@@ -233,7 +231,7 @@ fn editing_a_threshold_changes_the_plan_and_undo_restores_it() {
 
 #[test]
 fn each_finding_takes_one_line_so_many_fit_the_panel() {
-    let mut h = panel_harness(demo());
+    let mut h = panel_harness(fixture_plan("findings-demo.ron"));
     h.run();
     let findings = h.state().analysis.findings.clone();
     let shown: Vec<_> = findings

@@ -1,10 +1,13 @@
 //! The roadmap board, driven like a user would: drag a card to another month,
 //! move one with its menu, and undo.
 
+mod common;
+
 use automap::analysis::{Analysis, analyze};
 use automap::edit::Document;
 use automap::model::{Column, Plan, StepId};
 use automap::ui::roadmap_board::roadmap_board;
+use common::fixture_plan;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
@@ -22,17 +25,6 @@ impl State {
             analysis,
             analysed: 0,
         }
-    }
-}
-
-fn demo() -> Plan {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/findings-demo.ron"
-    );
-    match automap::storage::load(std::path::Path::new(path)) {
-        Ok(l) => l.plan,
-        Err(e) => panic!("demo plan must load: {e}"),
     }
 }
 
@@ -68,7 +60,7 @@ const CARD: &str = "Send tracking email";
 
 #[test]
 fn dragging_a_card_to_another_month_moves_and_pins_it_and_undo_restores_it() {
-    let plan = demo();
+    let plan = fixture_plan("findings-demo.ron");
     let id = step_titled(&plan, CARD);
     let before = plan.roadmap.clone();
     let mut h = harness(plan);
@@ -103,7 +95,7 @@ fn dragging_a_card_to_another_month_moves_and_pins_it_and_undo_restores_it() {
 
 #[test]
 fn the_move_to_menu_moves_a_card_and_undo_restores_it() {
-    let plan = demo();
+    let plan = fixture_plan("findings-demo.ron");
     let id = step_titled(&plan, CARD);
     let mut h = harness(plan);
     h.run();
@@ -121,7 +113,7 @@ fn the_move_to_menu_moves_a_card_and_undo_restores_it() {
 
 #[test]
 fn suggest_fills_an_empty_board_and_keeps_pinned_cards() {
-    let mut plan = demo();
+    let mut plan = fixture_plan("findings-demo.ron");
     let pinned = plan
         .roadmap
         .items
@@ -143,7 +135,7 @@ fn suggest_fills_an_empty_board_and_keeps_pinned_cards() {
 
 #[test]
 fn typing_a_month_goal_is_one_undo_step() {
-    let mut h = harness(demo());
+    let mut h = harness(fixture_plan("findings-demo.ron"));
     h.run();
     let goal = || egui::accesskit::Role::MultilineTextInput;
     h.get_all_by_role_and_label(goal(), "Goal")
@@ -167,7 +159,7 @@ fn typing_a_month_goal_is_one_undo_step() {
 
 #[test]
 fn move_down_reorders_a_card_within_its_month() {
-    let plan = demo();
+    let plan = fixture_plan("findings-demo.ron");
     let first = plan
         .roadmap
         .items

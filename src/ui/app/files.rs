@@ -346,10 +346,11 @@ pub(super) const UNTITLED: &str = "Untitled plan";
 
 /// A plan name from a file name: "juniper-pine_orders.ron" → "Juniper pine orders".
 fn name_from_file(path: &Path) -> String {
-    let stem = path
-        .file_stem()
+    let file = path
+        .file_name()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let stem = file.strip_suffix(".ron").unwrap_or(&file);
     let words: Vec<&str> = stem
         .split(|c: char| c == '-' || c == '_' || c == '.' || c.is_whitespace())
         .filter(|w| !w.is_empty())

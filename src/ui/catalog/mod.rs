@@ -7,16 +7,24 @@
 //! refused value (an empty name, an id another tool has) never reaches the
 //! plan and the owner can keep typing.
 
+mod confirm;
+mod draft;
+mod tool_edits;
+
 use std::collections::BTreeSet;
 
 use egui::{ComboBox, DragValue, Id, RichText, ScrollArea, TextEdit, Ui};
 
 use crate::edit::{Document, Edit};
-use crate::model::{Plan, PriceOption, StepId, Tool, ToolCategory, bundled_catalog};
+use crate::model::{PriceOption, StepId, Tool, ToolCategory, bundled_catalog};
 use crate::roadmap::price_text;
 
 use super::UiAction;
 use super::inspector::{Change, InspectorState, apply_change};
+use confirm::confirm_ui;
+use draft::draft_field;
+pub use tool_edits::{ToolUsage, delete_tool_edit, price_problem, tool_usage};
+use tool_edits::{free_id, retool_edit};
 
 /// Gesture ids of the catalog start this far above the inspector's.
 const GESTURE_OFFSET: u64 = 1 << 40;
@@ -63,155 +71,6 @@ impl Default for CatalogState {
             focus_price: None,
         }
     }
-}
-
-/// Steps and roadmap cards that use a tool.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ToolUsage {
-    /// "Step title (workflow)" of each step whose tool it is.
-    pub steps: Vec<String>,
-    /// Titles of the cards that chose it over their step's tool.
-    pub cards: Vec<String>,
-}
-
-impl ToolUsage {
-    pub fn is_empty(&self) -> bool {
-        self.steps.is_empty() && self.cards.is_empty()
-    }
-}
-
-/// Which steps and roadmap cards use tool `id`.
-pub fn tool_usage(plan: &Plan, id: &str) -> ToolUsage {
-    let mut usage = ToolUsage::default();
-    for w in &plan.workflows {
-        for s in &w.steps {
-            if s.tool == id {
-                usage
-                    .steps
-                    .push(format!("\"{}\" ({})", one_line(&s.title), w.name));
-            }
-        }
-    }
-    for item in &plan.roadmap.items {
-        if item.tool.as_deref() == Some(id) {
-            let title = plan.find_step(item.step).map_or_else(
-                || format!("step {}", item.step),
-                |(_, s)| one_line(&s.title),
-            );
-            usage.cards.push(format!("\"{title}\""));
-        }
-    }
-    usage
-}
-
-fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The edit that deletes tool `id`: the catalog without it, and the steps and
-/// cards that used it left with no tool.
-pub fn delete_tool_edit(plan: &Plan, id: &str) -> Edit {
-    let tools: Vec<Tool> = plan.tools.iter().filter(|t| t.id != id).cloned().collect();
-    retool_edit(plan, tools, id, "")
-}
-
-/// The catalog `tools`, with every step and card that used tool `old` moved
-/// to `new` ("" for no tool).
-fn retool_edit(plan: &Plan, tools: Vec<Tool>, old: &str, new: &str) -> Edit {
-    let mut edits = vec![Edit::SetTools(tools)];
-    for w in &plan.workflows {
-        for s in &w.steps {
-            if s.tool == old {
-                let mut step = s.clone();
-                step.tool = new.to_owned();
-                edits.push(Edit::SetStep {
-                    wf: w.id,
-                    step: Box::new(step),
-                });
-            }
-        }
-    }
-    if plan
-        .roadmap
-        .items
-        .iter()
-        .any(|i| i.tool.as_deref() == Some(old))
-    {
-        let mut roadmap = plan.roadmap.clone();
-        for item in &mut roadmap.items {
-            if item.tool.as_deref() == Some(old) {
-                if new.is_empty() {
-                    item.tool = None;
-                    item.price_option = None;
-                } else {
-                    item.tool = Some(new.to_owned());
-                }
-            }
-        }
-        edits.push(Edit::SetRoadmap(roadmap));
-    }
-    if edits.len() == 1 {
-        edits.pop().unwrap_or(Edit::Batch(Vec::new()))
-    } else {
-        Edit::Batch(edits)
-    }
-}
-
-/// An id not yet in the catalog, from `base`.
-fn free_id(tools: &[Tool], base: &str) -> String {
-    let taken = |id: &str| tools.iter().any(|t| t.id == id);
-    if !taken(base) {
-        return base.to_owned();
-    }
-    (2..)
-        .map(|n| format!("{base}-{n}"))
-        .find(|id| !taken(id))
-        .unwrap_or_else(|| base.to_owned())
-}
-
-/// Why a monthly price cannot be used, if it cannot.
-pub fn price_problem(price: f64) -> Option<&'static str> {
-    if !price.is_finite() {
-        Some("A price must be a number. Untick \"price known\" when you do not know it.")
-    } else if price < 0.0 {
-        Some("A price cannot be negative.")
-    } else {
-        None
-    }
-}
-
-/// The text field of an id or a name: shows the draft while it has focus and
-/// returns the new text when it was changed this frame.
-fn draft_field(
-    ui: &mut Ui,
-    state: &mut CatalogState,
-    id: Id,
-    current: &str,
-    hint: &str,
-    width: f32,
-    name: &str,
-) -> (egui::Response, Option<String>) {
-    let mut text = match &state.draft {
-        Some((d, t)) if *d == id => t.clone(),
-        _ => current.to_owned(),
-    };
-    let r = ui
-        .add(
-            TextEdit::singleline(&mut text)
-                .id(id)
-                .hint_text(hint)
-                .desired_width(width)
-                .min_size(egui::vec2(width, 0.0)),
-        )
-        .accessible_name(name);
-    if r.changed() {
-        state.draft = Some((id, text.clone()));
-        return (r, Some(text));
-    }
-    if !r.has_focus() && state.draft.as_ref().is_some_and(|(d, _)| *d == id) {
-        state.draft = None;
-    }
-    (r, None)
 }
 
 fn state_id() -> Id {
@@ -595,137 +454,4 @@ pub fn catalog_ui(ui: &mut Ui, doc: &mut Document) -> Option<UiAction> {
     state.revision = doc.revision();
     ui.data_mut(|d| d.insert_temp(state_id(), state));
     None
-}
-
-/// The confirmation in front of the catalog, if one is asked. `Some(true)`:
-/// confirmed; `Some(false)`: cancelled.
-fn confirm_ui(ctx: &egui::Context, plan: &Plan, confirm: &Option<Confirm>) -> Option<bool> {
-    let confirm = confirm.as_ref()?;
-    let mut choice = None;
-    let r = egui::Modal::new(Id::unique("automap-catalog-confirm")).show(ctx, |ui| {
-        ui.set_width(480.0);
-        match confirm {
-            Confirm::Delete { id } => {
-                let name = plan.tool(id).map_or_else(|| id.clone(), |t| t.name.clone());
-                ui.heading(format!("Delete {name}?"));
-                let usage = tool_usage(plan, id);
-                if !usage.steps.is_empty() {
-                    ui.label(format!(
-                        "{name} is the tool of {}:",
-                        count(usage.steps.len(), "step", "steps")
-                    ));
-                    list(ui, &usage.steps);
-                }
-                if !usage.cards.is_empty() {
-                    ui.label(format!(
-                        "It is chosen on {}:",
-                        count(usage.cards.len(), "roadmap card", "roadmap cards")
-                    ));
-                    list(ui, &usage.cards);
-                }
-                ui.label("Deleting it leaves them with no tool. Undo brings it back.");
-                ui.add_space(8.0);
-                ui.horizontal(|ui| {
-                    if ui.button("Delete tool").clicked() {
-                        choice = Some(true);
-                    }
-                    if ui.button("Cancel").clicked() {
-                        choice = Some(false);
-                    }
-                });
-            }
-            Confirm::Reset => {
-                ui.heading("Reset to the bundled catalog?");
-                ui.label(
-                    "This plan's tools are replaced by the catalog that comes with Automap, \
-                     with its published prices. Tools you added or changed are lost (Undo brings \
-                     them back). Steps whose tool is not in the bundled catalog keep its id and \
-                     show it as not in the catalog.",
-                );
-                ui.add_space(8.0);
-                ui.horizontal(|ui| {
-                    if ui.button("Reset catalog").clicked() {
-                        choice = Some(true);
-                    }
-                    if ui.button("Cancel").clicked() {
-                        choice = Some(false);
-                    }
-                });
-            }
-        }
-    });
-    if r.should_close() && choice.is_none() {
-        choice = Some(false);
-    }
-    choice
-}
-
-fn count(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
-
-/// Up to ten names, then how many more.
-fn list(ui: &mut Ui, names: &[String]) {
-    for n in names.iter().take(10) {
-        ui.label(format!("• {n}"));
-    }
-    if names.len() > 10 {
-        ui.label(format!("and {} more", names.len() - 10));
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{Plan, Step, StepKind, Workflow, WorkflowId};
-
-    fn plan_using(tool: &str) -> Plan {
-        let mut plan = Plan::new("p");
-        let mut step = Step::new(StepId(1), StepKind::Task, "Send email", Default::default());
-        step.tool = tool.to_owned();
-        plan.workflows.push(Workflow {
-            id: WorkflowId(1),
-            name: "Orders".to_owned(),
-            steps: vec![step],
-            ..Workflow::default()
-        });
-        plan
-    }
-
-    #[test]
-    fn deleting_a_used_tool_leaves_its_steps_without_one_and_undo_restores_it() {
-        let plan = plan_using("zapier");
-        let usage = tool_usage(&plan, "zapier");
-        assert_eq!(usage.steps, vec!["\"Send email\" (Orders)".to_owned()]);
-        let mut doc = Document::new(plan.clone());
-        assert!(
-            doc.apply("Delete tool", delete_tool_edit(&plan, "zapier"))
-                .is_ok()
-        );
-        assert!(doc.plan().tool("zapier").is_none());
-        assert_eq!(doc.plan().workflows[0].steps[0].tool, "");
-        doc.undo();
-        assert_eq!(doc.plan(), &plan);
-    }
-
-    #[test]
-    fn prices_must_be_finite_and_not_negative() {
-        assert!(price_problem(-1.0).is_some());
-        assert!(price_problem(f64::NAN).is_some());
-        assert!(price_problem(f64::INFINITY).is_some());
-        assert!(price_problem(0.0).is_none());
-        assert!(price_problem(19.99).is_none());
-    }
-
-    #[test]
-    fn new_ids_do_not_clash() {
-        let tools = bundled_catalog();
-        let id = free_id(&tools, "zapier");
-        assert_ne!(id, "zapier");
-        assert!(tools.iter().all(|t| t.id != id));
-    }
 }

@@ -1,0 +1,207 @@
+//! The four questions: what workflows exist, the quick wins, where the
+//! workflows connect, and what stays with people.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
+
+use crate::analysis::PriorityClass;
+use crate::model::{Step, Workflow, WorkflowId};
+
+use super::escape::md;
+use super::text::hours;
+use super::{Doc, LIST_LIMIT};
+
+impl Doc<'_> {
+    pub(super) fn four_questions(&mut self) {
+        self.out.push_str("## The four questions\n\n");
+
+        self.out.push_str("### 1. What workflows exist?\n\n");
+        if self.plan.workflows.is_empty() {
+            self.out.push_str("No workflows are mapped yet.\n\n");
+        } else {
+            for w in &self.plan.workflows {
+                let h: f64 = w
+                    .steps
+                    .iter()
+                    .map(Step::manual_hours_per_week)
+                    .filter(|h| h.is_finite())
+                    .sum();
+                self.out.push_str("- **");
+                self.wf_name(w);
+                let n = w.steps.len();
+                let _ = writeln!(
+                    self.out,
+                    "**: {n} {}, {} of manual work per week",
+                    if n == 1 { "step" } else { "steps" },
+                    hours(h)
+                );
+            }
+            self.out.push('\n');
+        }
+
+        self.out
+            .push_str("### 2. What should be automated first?\n\n");
+        let mut wins: Vec<(&Workflow, &Step, f64)> = Vec::new();
+        for w in &self.plan.workflows {
+            for s in &w.steps {
+                if self
+                    .analysis
+                    .step(s.id)
+                    .is_some_and(|i| i.class == PriorityClass::QuickWin)
+                {
+                    let h = s.manual_hours_per_week();
+                    wins.push((w, s, if h.is_finite() { h } else { 0.0 }));
+                }
+            }
+        }
+        wins.sort_by(|a, b| b.2.total_cmp(&a.2));
+        if wins.is_empty() {
+            self.out.push_str(
+                "No quick wins yet: frequent, simple, rule-based steps show up here.\n\n",
+            );
+        } else {
+            self.out
+                .push_str("Quick wins (frequent, simple, rule-based), most hours saved first:\n\n");
+            for (k, (w, s, h)) in wins.iter().take(LIST_LIMIT).enumerate() {
+                let _ = write!(self.out, "{}. **", k + 1);
+                self.title(s);
+                self.out.push_str("** (");
+                self.wf_name(w);
+                let _ = writeln!(self.out, "): {} per week", hours(*h));
+            }
+            if wins.len() > LIST_LIMIT {
+                let _ = writeln!(self.out, "\n…and {} more.", wins.len() - LIST_LIMIT);
+            }
+            self.out.push('\n');
+        }
+
+        self.out
+            .push_str("### 3. How do the workflows connect?\n\n");
+        self.connections();
+
+        self.out.push_str("### 4. What stays manual, and why?\n\n");
+        if self.summary.stays_manual.is_empty() {
+            self.out
+                .push_str("Nothing is marked to stay manual yet.\n\n");
+        } else {
+            for &i in self.summary.stays_manual.iter().take(LIST_LIMIT) {
+                self.reason_line(i);
+            }
+            if self.summary.stays_manual.len() > LIST_LIMIT {
+                let _ = writeln!(
+                    self.out,
+                    "\n…and {} more, listed under Stays manual below.",
+                    self.summary.stays_manual.len() - LIST_LIMIT
+                );
+            }
+            self.out.push('\n');
+        }
+    }
+
+    /// Shared events and shared data between workflows.
+    fn connections(&mut self) {
+        // Key (lower-case) → (text as first written, workflows in order).
+        let mut events: BTreeMap<String, (String, Vec<WorkflowId>)> = BTreeMap::new();
+        let mut writers: BTreeMap<String, (String, Vec<WorkflowId>)> = BTreeMap::new();
+        let mut readers: HashMap<String, Vec<WorkflowId>> = HashMap::new();
+        fn add(map: &mut BTreeMap<String, (String, Vec<WorkflowId>)>, text: &str, w: WorkflowId) {
+            let text = text.trim();
+            if text.is_empty() {
+                return;
+            }
+            let e = map
+                .entry(text.to_lowercase())
+                .or_insert_with(|| (text.to_owned(), Vec::new()));
+            // Workflows arrive in plan order: a repeat is always the last one
+            // (checking the whole list made this quadratic in shared data).
+            if e.1.last() != Some(&w) {
+                e.1.push(w);
+            }
+        }
+        for w in &self.plan.workflows {
+            for s in &w.steps {
+                if s.kind == crate::model::StepKind::Trigger {
+                    add(&mut events, &s.title, w.id);
+                }
+                add(&mut events, &s.event, w.id);
+                for d in &s.writes {
+                    add(
+                        &mut writers,
+                        &format!("{}: {}", d.system.trim(), d.object.trim()),
+                        w.id,
+                    );
+                }
+                for d in &s.reads {
+                    let key = format!("{}: {}", d.system.trim(), d.object.trim()).to_lowercase();
+                    let r = readers.entry(key).or_default();
+                    if r.last() != Some(&w.id) {
+                        r.push(w.id);
+                    }
+                }
+            }
+        }
+        let mut lines = 0usize;
+        let mut more = 0usize;
+        for (text, wfs) in events.values() {
+            if wfs.len() < 2 {
+                continue;
+            }
+            if lines >= LIST_LIMIT {
+                more += 1;
+                continue;
+            }
+            lines += 1;
+            self.out.push_str("- The event **");
+            md(&mut self.out, text);
+            self.out.push_str("** starts or drives ");
+            self.wf_list(wfs);
+            self.out.push_str(".\n");
+        }
+        for (key, (text, wfs)) in &writers {
+            let Some(rs) = readers.get(key) else { continue };
+            let others: Vec<WorkflowId> = rs.iter().filter(|r| !wfs.contains(r)).copied().collect();
+            if others.is_empty() && wfs.len() < 2 {
+                continue;
+            }
+            if lines >= LIST_LIMIT {
+                more += 1;
+                continue;
+            }
+            lines += 1;
+            self.out.push_str("- The data **");
+            md(&mut self.out, text);
+            self.out.push_str("** is written by ");
+            self.wf_list(wfs);
+            if !others.is_empty() {
+                self.out.push_str(" and read by ");
+                self.wf_list(&others);
+            }
+            self.out.push_str(".\n");
+        }
+        if lines == 0 {
+            self.out.push_str(
+                "The workflows share no events or data yet: each one can be automated on its own.\n\n",
+            );
+        } else {
+            if more > 0 {
+                let _ = writeln!(self.out, "\n…and {more} more connections.");
+            }
+            self.out.push('\n');
+        }
+    }
+
+    fn wf_list(&mut self, ids: &[WorkflowId]) {
+        for (k, id) in ids.iter().enumerate() {
+            if k > 0 {
+                self.out
+                    .push_str(if k + 1 == ids.len() { " and " } else { ", " });
+            }
+            match self.plan.workflow(*id) {
+                Some(w) => self.wf_name(w),
+                None => {
+                    let _ = write!(self.out, "workflow {id}");
+                }
+            }
+        }
+    }
+}

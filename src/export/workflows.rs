@@ -1,0 +1,69 @@
+//! One section per workflow: its diagram and its step table.
+
+use std::fmt::Write as _;
+
+use crate::model::Workflow;
+
+use super::Doc;
+use super::escape::md;
+use super::mermaid;
+use super::text::finite;
+
+impl Doc<'_> {
+    pub(super) fn workflows_intro(&mut self) {
+        self.out.push_str("## Workflows\n\n");
+        if self.plan.workflows.is_empty() {
+            self.out.push_str("No workflows are mapped yet.\n\n");
+        } else {
+            self.out.push_str(
+                "Diagram colours: green = automate, grey = keep manual, yellow = not decided yet.\n\n",
+            );
+        }
+    }
+
+    pub(super) fn workflow_section(&mut self, w: &Workflow) {
+        self.out.push_str("### ");
+        self.wf_name(w);
+        self.out.push_str("\n\n");
+        if !w.description.trim().is_empty() {
+            md(&mut self.out, &w.description);
+            self.out.push_str("\n\n");
+        }
+        mermaid::flowchart(&mut self.out, w);
+        self.step_table(w);
+    }
+
+    fn step_table(&mut self, w: &Workflow) {
+        if w.steps.is_empty() {
+            self.out.push_str("This workflow has no steps yet.\n\n");
+            return;
+        }
+        self.out.push_str(
+            "| # | Step | Kind | Tag | Suggested | Class | Layer | Hours per week | Tool |\n\
+             | ---: | --- | --- | --- | --- | --- | --- | ---: | --- |\n",
+        );
+        for s in &w.steps {
+            let _ = write!(self.out, "| {} | ", s.id);
+            self.title(s);
+            let _ = write!(self.out, " | {} | {} | ", s.kind.label(), s.tag.label());
+            let insight = self.analysis.step(s.id);
+            match insight {
+                Some(i) => {
+                    let _ = write!(
+                        self.out,
+                        "{} | {} | ",
+                        i.suggested_tag.label(),
+                        i.class.label()
+                    );
+                }
+                None => self.out.push_str("– | – | "),
+            }
+            let layer = s.layer.or(insight.and_then(|i| i.layer));
+            self.out.push_str(layer.map_or("–", |l| l.label()));
+            let _ = write!(self.out, " | {:.1} | ", finite(s.manual_hours_per_week()));
+            self.tool_name(&s.tool);
+            self.out.push_str(" |\n");
+        }
+        self.out.push('\n');
+    }
+}

@@ -1,0 +1,55 @@
+//! Second question: which steps are quick wins.
+
+use egui::Ui;
+
+use crate::analysis::Analysis;
+use crate::model::{Plan, Tag};
+use crate::ui::UiAction;
+
+use super::derived::Derived;
+use super::{MAX_ROWS, hours, step_at, title};
+
+pub(super) fn quick_wins_section(
+    ui: &mut Ui,
+    plan: &Plan,
+    analysis: &Analysis,
+    derived: &Derived,
+) -> Option<UiAction> {
+    ui.heading("What to automate first?");
+    let wins = &derived.wins;
+    if wins.is_empty() {
+        ui.label("No quick wins yet: frequent, simple, rule-based steps show up here.");
+        return None;
+    }
+    ui.label("Quick wins (frequent, simple, rule-based), most hours saved first:");
+    let mut action = None;
+    egui::Grid::new("review_quick_wins")
+        .striped(true)
+        .num_columns(4)
+        .show(ui, |ui| {
+            for (rank, id) in wins.iter().take(MAX_ROWS).enumerate() {
+                let (Some((wf, s)), Some(i)) =
+                    (step_at(plan, &derived.places, *id), analysis.step(*id))
+                else {
+                    continue;
+                };
+                ui.label(format!("{}.", rank + 1));
+                if ui.link(title(s)).on_hover_text(&i.reason).clicked() {
+                    action = Some(UiAction::ShowStep {
+                        workflow: wf,
+                        step: s.id,
+                    });
+                }
+                ui.label(format!("saves {}", hours(i.hours_per_week)));
+                ui.label(match s.tag {
+                    Tag::Automate => "tagged automate",
+                    _ => "not decided yet",
+                });
+                ui.end_row();
+            }
+        });
+    if wins.len() > MAX_ROWS {
+        ui.weak(format!("… and {} more", wins.len() - MAX_ROWS));
+    }
+    action
+}
