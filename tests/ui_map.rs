@@ -179,13 +179,7 @@ fn an_empty_workflow_says_how_to_start_and_a_double_click_adds_a_step() {
 
 #[test]
 fn find_searches_every_workflow_and_enter_switches_to_the_match() {
-    let demo = match storage::load(std::path::Path::new(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/plans/demo-shop.ron"
-    ))) {
-        Ok(l) => l.plan,
-        Err(e) => panic!("demo plan: {e}"),
-    };
+    let demo = common::example_plan("demo-shop.ron");
     assert!(demo.workflows.len() > 1);
     let last = demo.workflows[demo.workflows.len() - 1].clone();
     // A step whose title is found nowhere else.
