@@ -71,6 +71,10 @@ pub enum ImportError {
         problem: String,
         fix: String,
     },
+    #[error(
+        "this is an Automap plan file already, not something to import — open it instead (automap FILE, or File → Open in the window)"
+    )]
+    AlreadyAPlan,
     #[error("{problem} — {fix}")]
     NoSteps { problem: String, fix: String },
     #[error(
@@ -240,6 +244,12 @@ impl ImportFileError {
 pub fn import_bytes(bytes: &[u8], path: &Path) -> Result<Imported, ImportError> {
     if bytes.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge { size: bytes.len() });
+    }
+    let ext_is_ron = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ron"));
+    if ext_is_ron {
+        return Err(ImportError::AlreadyAPlan);
     }
     let text = text_of(bytes)?;
     let ext = path

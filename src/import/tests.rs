@@ -75,6 +75,10 @@ fn errors_name_the_place_and_the_fix() {
     let e = import_text("Cost,Price\n1,2\n", "csv", "x").unwrap_err();
     assert!(e.to_string().contains("Title, Step or Task"), "{e}");
     assert_eq!(import_text(" \n\n", "csv", "x"), Err(ImportError::Empty));
+    assert_eq!(
+        import_bytes(b"(name: \"x\")", Path::new("shop.RON")),
+        Err(ImportError::AlreadyAPlan)
+    );
     assert!(matches!(
         import_bytes(b"Step\nab\0cd", Path::new("x.csv")),
         Err(ImportError::NotText { line: 2, column: 3 })
