@@ -8,6 +8,7 @@ use automap::analysis::{Analysis, Severity, analyze, quick_wins};
 use automap::edit::Document;
 use automap::model::{Plan, StepId};
 use automap::ui::UiAction;
+use automap::ui::derived::Derived;
 use automap::ui::findings::findings_panel;
 use automap::ui::review::review_ui;
 use common::fixture_plan;
@@ -90,29 +91,22 @@ fn a_plan_without_findings_says_so() {
 
 struct Review {
     doc: Document,
-    analysis: Analysis,
-    analysed: u64,
+    derived: Derived,
     action: Option<UiAction>,
 }
 
 fn review_harness(plan: Plan) -> Harness<'static, Review> {
-    let analysis = analyze(&plan);
     Harness::builder()
         .with_size(egui::vec2(1100.0, 5000.0))
         .build_ui_state(
             |ui, s: &mut Review| {
-                if s.analysed != s.doc.revision() {
-                    s.analysis = analyze(s.doc.plan());
-                    s.analysed = s.doc.revision();
-                }
-                if let Some(a) = review_ui(ui, &mut s.doc, &s.analysis) {
+                if let Some(a) = review_ui(ui, &mut s.doc, &mut s.derived) {
                     s.action = Some(a);
                 }
             },
             Review {
                 doc: Document::new(plan),
-                analysis,
-                analysed: 0,
+                derived: Derived::default(),
                 action: None,
             },
         )
@@ -220,7 +214,7 @@ fn editing_a_threshold_changes_the_plan_and_undo_restores_it() {
         &analyze(&fixture_plan("findings-demo.ron")),
     )
     .len();
-    let quick_after = quick_wins(h.state().doc.plan(), &h.state().analysis).len();
+    let quick_after = quick_wins(h.state().doc.plan(), h.state().derived.analysis()).len();
     assert!(quick_after < quick_before, "{quick_after} < {quick_before}");
 
     assert_eq!(h.state().doc.undo_len(), 1, "one edit, one undo step");

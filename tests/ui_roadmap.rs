@@ -3,9 +3,9 @@
 
 mod common;
 
-use automap::analysis::{Analysis, analyze};
 use automap::edit::Document;
 use automap::model::{Column, Plan, StepId};
+use automap::ui::derived::Derived;
 use automap::ui::roadmap_board::roadmap_board;
 use common::fixture_plan;
 use egui_kittest::Harness;
@@ -13,17 +13,14 @@ use egui_kittest::kittest::Queryable as _;
 
 struct State {
     doc: Document,
-    analysis: Analysis,
-    analysed: u64,
+    derived: Derived,
 }
 
 impl State {
     fn new(plan: Plan) -> Self {
-        let analysis = analyze(&plan);
         Self {
             doc: Document::new(plan),
-            analysis,
-            analysed: 0,
+            derived: Derived::default(),
         }
     }
 }
@@ -33,11 +30,7 @@ fn harness(plan: Plan) -> Harness<'static, State> {
         .with_size(egui::vec2(1500.0, 1000.0))
         .build_ui_state(
             |ui, s: &mut State| {
-                if s.analysed != s.doc.revision() {
-                    s.analysis = analyze(s.doc.plan());
-                    s.analysed = s.doc.revision();
-                }
-                let _ = roadmap_board(ui, &mut s.doc, &s.analysis);
+                let _ = roadmap_board(ui, &mut s.doc, &mut s.derived);
             },
             State::new(plan),
         )

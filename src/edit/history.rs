@@ -17,6 +17,13 @@ struct Group {
     gesture: Option<GestureId>,
 }
 
+/// A revision number no other state of any document in this process has had,
+/// so a cache keyed on it can never mistake one plan for another.
+fn next_revision() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
 /// A plan with its history. All changes go through [`Document::apply`].
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -44,13 +51,14 @@ impl Document {
     pub const DEFAULT_LIMIT: usize = 500;
 
     pub fn new(plan: Plan) -> Self {
+        let revision = next_revision();
         Self {
             plan,
             undo: VecDeque::new(),
             redo: Vec::new(),
             limit: Self::DEFAULT_LIMIT,
-            revision: 1,
-            saved_revision: 1,
+            revision,
+            saved_revision: revision,
             open_gesture: None,
             refused: None,
         }
@@ -86,7 +94,7 @@ impl Document {
 
     /// Mark the document as changed without an edit (e.g. restored from recovery).
     pub fn mark_unsaved(&mut self) {
-        self.revision += 1;
+        self.revision = next_revision();
     }
 
     pub fn can_undo(&self) -> bool {
@@ -140,7 +148,7 @@ impl Document {
                 return Err(e);
             }
         };
-        self.revision += 1;
+        self.revision = next_revision();
         self.redo.clear();
         let merge = gesture.is_some() && gesture == self.open_gesture;
         match self.undo.back_mut() {
@@ -192,11 +200,11 @@ impl Document {
                 log::error!("{what} of '{label}' failed; history dropped");
                 self.undo.clear();
                 self.redo.clear();
-                self.revision += 1;
+                self.revision = next_revision();
                 return None;
             }
         }
-        self.revision += 1;
+        self.revision = next_revision();
         Some(label.to_owned())
     }
 
@@ -211,7 +219,7 @@ impl Document {
         self.undo.clear();
         self.redo.clear();
         self.open_gesture = None;
-        self.revision += 1;
+        self.revision = next_revision();
         self.saved_revision = self.revision;
     }
 }

@@ -246,7 +246,7 @@ impl AutomapApp {
             .filter(|s| selected.is_empty() || selected.contains(&s.id))
             .filter(|s| s.tag == Tag::Undecided)
             .filter_map(|s| {
-                let t = self.analysis.step(s.id)?.suggested_tag;
+                let t = self.derived.analysis().step(s.id)?.suggested_tag;
                 (t != Tag::Undecided).then_some((s.id, t))
             })
             .collect();

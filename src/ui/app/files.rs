@@ -174,7 +174,10 @@ impl AutomapApp {
     }
 
     pub(super) fn export_markdown(&mut self, path: &Path) {
-        let text = crate::export::markdown(self.doc.plan());
+        // The analysis the window already has: nothing is computed twice.
+        self.refresh_analysis();
+        let today = crate::roadmap::date::format(crate::roadmap::date::today());
+        let text = crate::export::markdown_with(self.doc.plan(), self.derived.analysis(), &today);
         match storage::write_file_atomic(path, text.as_bytes(), false) {
             Ok(()) => self.notice(format!("Exported {}", path.display())),
             Err(e) => self.error(e.to_string()),
@@ -319,7 +322,7 @@ impl AutomapApp {
         }
         if save && let Some(w) = self.workflow.and_then(|id| self.doc.plan().workflow(id)) {
             let bytes = if dialog.is_png() {
-                crate::ui::canvas::raster::workflow_png(ctx, w, &self.analysis)
+                crate::ui::canvas::raster::workflow_png(ctx, w, self.derived.analysis())
             } else {
                 crate::ui::canvas::export::workflow_svg(w).into_bytes()
             };

@@ -25,7 +25,7 @@ use std::time::{Duration, Instant};
 
 use egui::{Ui, ViewportCommand};
 
-use crate::analysis::{self, Analysis};
+use super::derived::Derived;
 use crate::edit::Document;
 use crate::model::{Plan, WorkflowId};
 use crate::storage::FileStamp;
@@ -136,8 +136,8 @@ pub struct AutomapApp {
     /// What the file looked like when it was read or last written.
     stamp: Option<FileStamp>,
     settings: Settings,
-    analysis: Analysis,
-    analysis_revision: Option<u64>,
+    /// Everything derived from the plan, once per revision.
+    derived: Derived,
     tab: Tab,
     workflow: Option<WorkflowId>,
     /// The map editor, with the selection and each workflow's view.
@@ -170,8 +170,7 @@ impl AutomapApp {
             path,
             stamp: None,
             settings,
-            analysis: Analysis::default(),
-            analysis_revision: None,
+            derived: Derived::default(),
             tab: Tab::Map,
             workflow,
             canvas: CanvasState::default(),
@@ -332,11 +331,7 @@ impl AutomapApp {
 
     /// The method's results for the plan as it is now (recomputed only after a change).
     fn refresh_analysis(&mut self) {
-        let rev = self.doc.revision();
-        if self.analysis_revision != Some(rev) {
-            self.analysis = analysis::analyze(self.doc.plan());
-            self.analysis_revision = Some(rev);
-        }
+        self.derived.update(&self.doc);
     }
 }
 
@@ -404,7 +399,7 @@ impl AutomapApp {
                         &mut self.doc,
                         self.workflow,
                         self.canvas.selection(),
-                        &self.analysis,
+                        self.derived.analysis(),
                         &mut self.inspector,
                     );
                 });

@@ -278,13 +278,14 @@ impl AutomapApp {
         match self.tab {
             Tab::Map => self.map(ui, out),
             Tab::Review => {
-                if let Some(a) = crate::ui::review::review_ui(ui, &mut self.doc, &self.analysis) {
+                if let Some(a) = crate::ui::review::review_ui(ui, &mut self.doc, &mut self.derived)
+                {
                     out.push(a);
                 }
             }
             Tab::Roadmap => {
                 if let Some(a) =
-                    crate::ui::roadmap_board::roadmap_board(ui, &mut self.doc, &self.analysis)
+                    crate::ui::roadmap_board::roadmap_board(ui, &mut self.doc, &mut self.derived)
                 {
                     out.push(a);
                 }
@@ -308,7 +309,8 @@ impl AutomapApp {
             );
             return;
         };
-        self.canvas.show(ui, &mut self.doc, wf, &self.analysis);
+        self.canvas
+            .show(ui, &mut self.doc, wf, self.derived.analysis());
         out.extend(
             self.canvas
                 .take_requested()
@@ -337,7 +339,9 @@ impl AutomapApp {
                 }
             });
         });
-        if let Some(a) = crate::ui::findings::findings_panel(ui, self.doc.plan(), &self.analysis) {
+        if let Some(a) =
+            crate::ui::findings::findings_panel(ui, self.doc.plan(), self.derived.analysis())
+        {
             out.push(a);
         }
     }
@@ -361,7 +365,7 @@ impl AutomapApp {
                 .small(),
             );
             ui.separator();
-            let n = self.analysis.findings().len();
+            let n = self.derived.analysis().findings().len();
             if ui
                 .add(
                     egui::Button::new(

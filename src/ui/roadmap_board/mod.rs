@@ -12,6 +12,7 @@ use crate::analysis::Analysis;
 use crate::edit::{Document, Edit, GestureId};
 use crate::model::{Column, Plan, Roadmap, StepId};
 use crate::roadmap::{self, date};
+use crate::ui::derived::Derived;
 
 mod cache;
 mod card;
@@ -22,7 +23,8 @@ mod timeline;
 mod toolbar;
 
 use super::UiAction;
-use cache::{Cached, cached};
+pub use cache::Cached as BoardCache;
+use cache::Cached;
 use column::column_ui;
 use timeline::timeline;
 use toolbar::toolbar;
@@ -78,8 +80,11 @@ fn one_line(s: &str) -> String {
 }
 
 /// Show the board. Returns a request for the app (e.g. show a step on its map).
-pub fn roadmap_board(ui: &mut Ui, doc: &mut Document, analysis: &Analysis) -> Option<UiAction> {
-    let cache = cached(ui, doc, analysis);
+pub fn roadmap_board(ui: &mut Ui, doc: &mut Document, derived: &mut Derived) -> Option<UiAction> {
+    derived.update(doc);
+    let cache = derived.board(doc.plan());
+    let analysis = derived.analysis_arc();
+    let analysis = analysis.as_ref();
     let mut change: Option<Change> = None;
     let mut action: Option<UiAction> = None;
     let mut end_typing = false;
