@@ -10,6 +10,7 @@ pub mod analysis;
 pub mod cli;
 pub mod edit;
 pub mod export;
+pub mod import;
 pub mod model;
 pub mod parallel;
 pub mod roadmap;

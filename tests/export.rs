@@ -172,6 +172,15 @@ fn demo_shop_export_golden() {
 }
 
 #[test]
+fn findings_demo_export_golden() {
+    // The plan that shows every finding: each one listed in the export.
+    let plan = load("tests/fixtures/findings-demo.ron");
+    let md = markdown_dated(&plan, DATE);
+    check_example(&plan, &md);
+    insta::assert_snapshot!("findings_demo", md);
+}
+
+#[test]
 fn the_export_is_the_same_twice_for_a_fixed_date() {
     let plan = with_suggestion(load("plans/demo-shop.ron"));
     assert_eq!(markdown_dated(&plan, DATE), markdown_dated(&plan, DATE));
@@ -291,7 +300,7 @@ fn month_one_holds_the_quick_wins_of_the_examples() {
 
 #[test]
 fn overflow_moves_on_in_the_demo_shop() {
-    let mut plan = load("plans/demo-shop.ron");
+    let mut plan = load("tests/fixtures/findings-demo.ron");
     plan.profile.setup_hours_per_week = 1.0;
     plan.roadmap.items.clear();
     let analysis = analyze(&plan);
@@ -393,6 +402,7 @@ fn the_export_is_the_same_written_in_parts() {
     let plans = [
         automap::model::generate::generate_plan(12, 9, 4),
         load("plans/demo-shop.ron"),
+        load("tests/fixtures/findings-demo.ron"),
         load("tests/fixtures/hostile-labels.ron"),
         with_suggestion(load("plans/demo-shop.ron")),
     ];

@@ -240,12 +240,15 @@ proptest! {
 fn the_analysis_is_the_same_on_any_number_of_threads() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut plans = vec![generate_plan(25, 40, 8), generate_plan(3, 2, 1)];
-    for file in ["plans/demo-shop.ron", "tests/fixtures/hostile-labels.ron"] {
+    for file in [
+        "tests/fixtures/findings-demo.ron",
+        "tests/fixtures/hostile-labels.ron",
+    ] {
         plans.push(storage::load(&root.join(file)).expect(file).plan);
     }
     for plan in &plans {
         let one = automap::analysis::analyze_on(plan, 1);
-        // The generated and demo plans have findings of many rules to compare.
+        // The generated plans and the findings demo have findings of many rules to compare.
         assert!(
             one.findings.len() > 5 || plan.step_count() < 10,
             "{}: {} findings",

@@ -50,13 +50,13 @@ pub enum Clip {
 
 /// Cut a title to the title limit, on a character boundary. A title that was
 /// cut does not end in the blank where the cut happened to fall.
-fn clamp_title(s: &str) -> String {
+pub(crate) fn clamp_title(s: &str) -> String {
     clamp_chars(s, MAX_TITLE_CHARS)
 }
 
 /// Strip one list marker from the start of a line: bullets (`-`, `*`, `•`, `+`),
 /// numbers (`1.`, `1)`) and task boxes (`[ ]`, `[x]`).
-fn strip_marker(line: &str) -> &str {
+pub(crate) fn strip_marker(line: &str) -> &str {
     let mut s = line.trim();
     // Bullet.
     for b in ['-', '*', '•', '+', '–', '·'] {

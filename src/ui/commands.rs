@@ -10,12 +10,14 @@ pub enum Command {
     Palette,
     // File
     NewPlan,
+    NewFromTemplate,
     Open,
     Save,
     SaveAs,
     ExportMarkdown,
     ExportImage,
     NewWorkflowFromList,
+    Import,
     Quit,
     // Edit
     Undo,
@@ -89,6 +91,8 @@ impl Command {
         match self {
             Command::Palette => "Command palette…",
             Command::NewPlan => "New plan",
+            Command::NewFromTemplate => "New from template…",
+            Command::Import => "Import…",
             Command::Open => "Open…",
             Command::Save => "Save",
             Command::SaveAs => "Save as…",

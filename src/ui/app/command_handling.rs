@@ -38,6 +38,8 @@ impl AutomapApp {
         }
         match cmd {
             Command::NewPlan => self.guard(ctx, Pending::NewPlan),
+            Command::NewFromTemplate => self.modal = Some(Modal::Templates { choice: 0 }),
+            Command::Import => self.ask_import(ctx),
             Command::Open => self.guard(ctx, Pending::Open(None)),
             Command::Save => {
                 self.save(ctx, None);

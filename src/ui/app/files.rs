@@ -255,6 +255,7 @@ impl AutomapApp {
     pub(super) fn run_pending(&mut self, ctx: &egui::Context, p: Pending) {
         match p {
             Pending::NewPlan => self.new_plan(),
+            Pending::NewFromTemplate(name) => self.new_from_template(name),
             Pending::Open(Some(path)) => {
                 self.open_path(&path);
             }
@@ -304,6 +305,9 @@ impl AutomapApp {
                 }
             }
             FilePurpose::ExportMarkdown => self.export_markdown(path),
+            FilePurpose::Import => {
+                self.import_path(path);
+            }
             FilePurpose::ExportImage => {
                 if let Some(dialog) = &mut self.export_image {
                     dialog.path = path.display().to_string();

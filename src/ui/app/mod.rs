@@ -10,6 +10,7 @@
 
 mod command_handling;
 mod files;
+mod import;
 mod modals;
 mod palette;
 mod panels;
@@ -63,6 +64,8 @@ enum FilePurpose {
         then: Option<Pending>,
     },
     ExportMarkdown,
+    /// File → Import…: a spreadsheet, checklist or Mermaid file.
+    Import,
     /// "Browse…" in the Export image window.
     ExportImage,
 }
@@ -71,6 +74,8 @@ enum FilePurpose {
 #[derive(Debug, Clone, PartialEq)]
 enum Pending {
     NewPlan,
+    /// A new plan from the bundled template of this name.
+    NewFromTemplate(&'static str),
     /// Open a file; `None`: ask which one.
     Open(Option<PathBuf>),
     /// Put an earlier version of the open plan (a file in the data folder)
@@ -109,6 +114,10 @@ enum Modal {
         path: PathBuf,
         warning: String,
         then: Option<Pending>,
+    },
+    /// File → New from template…: which template (an index into the list).
+    Templates {
+        choice: usize,
     },
     /// First save of a plan never named: its name, before writing `path`.
     NamePlan {

@@ -63,7 +63,7 @@ impl AutomapApp {
         match modal {
             Modal::Unsaved { then } => {
                 let what = match &then {
-                    Pending::NewPlan => "starting a new plan",
+                    Pending::NewPlan | Pending::NewFromTemplate(_) => "starting a new plan",
                     Pending::Open(_) => "opening another plan",
                     Pending::RestoreVersion(_) => "restoring an earlier version",
                     Pending::Quit => "quitting",
@@ -169,6 +169,7 @@ impl AutomapApp {
             }
             Modal::NamePlan { name, path, then } => self.name_plan_modal(ctx, name, path, then),
             Modal::FromList { name, text } => self.list_to_workflow_modal(ctx, name, text),
+            Modal::Templates { choice } => self.templates_modal(ctx, choice),
             Modal::RenameWorkflow {
                 id,
                 mut name,
