@@ -158,7 +158,6 @@ pub struct CanvasState {
     clip: String,
     pending_fit: bool,
     pending_center: Option<Vec<StepId>>,
-    next_gesture: u64,
     menu_target: MenuTarget,
     menu_world: Option<Pos2>,
     /// Commands asked for by keys and the context menu, for the window to run.
@@ -268,11 +267,6 @@ impl CanvasState {
     fn viewport(&self) -> Rect {
         self.viewport
             .unwrap_or(Rect::from_min_size(Pos2::ZERO, vec2(1000.0, 700.0)))
-    }
-
-    fn new_gesture(&mut self) -> GestureId {
-        self.next_gesture += 1;
-        GestureId(0x4341_4e56_0000_0000 | self.next_gesture)
     }
 
     /// Make sure the spatial index matches the plan.

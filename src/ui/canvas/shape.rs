@@ -5,14 +5,11 @@ use egui::{Pos2, Rect, Vec2, pos2, vec2};
 
 use crate::model::StepKind;
 
+/// A step's box size in canvas units: the layout's, so the map draws what
+/// Tidy up planned for.
 pub fn node_size(kind: StepKind) -> Vec2 {
-    match kind {
-        StepKind::Trigger => vec2(170.0, 56.0),
-        StepKind::Task => vec2(170.0, 64.0),
-        StepKind::Decision => vec2(180.0, 96.0),
-        StepKind::Exception => vec2(170.0, 68.0),
-        StepKind::End => vec2(130.0, 56.0),
-    }
+    let (w, h) = crate::edit::layout::box_size(kind);
+    vec2(w, h)
 }
 
 /// Where an arrow attaches to a box: the middle of a side (a diamond's corner).
