@@ -4,14 +4,12 @@
 //! files stay short; see `docs/plan-format.md`.
 
 mod defaults;
-pub mod generate;
 mod ids;
 mod method;
 mod roadmap;
 mod step;
 mod tool;
 
-pub use defaults::{with_all_fields, writes_all_fields};
 pub use ids::{StepId, WorkflowId};
 pub use method::MethodSettings;
 pub use roadmap::{Column, PhaseNote, Roadmap, RoadmapItem};
