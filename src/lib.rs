@@ -4,6 +4,8 @@
 //! (with undo), `analysis`, `roadmap` and `export` derive results from it, and
 //! `ui` shows it. Only `ui` knows about egui.
 
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+
 pub mod analysis;
 pub mod cli;
 pub mod edit;

@@ -30,6 +30,8 @@ pub struct Document {
     saved_revision: u64,
     /// Gesture that may still merge into the last undo step.
     open_gesture: Option<GestureId>,
+    /// The last edit refused and why, until the window reports it.
+    refused: Option<String>,
 }
 
 impl Default for Document {
@@ -50,7 +52,14 @@ impl Document {
             revision: 1,
             saved_revision: 1,
             open_gesture: None,
+            refused: None,
         }
+    }
+
+    /// The last refused edit as a sentence for the status bar ("Rename step:
+    /// …"), taken so that it is reported once, wherever the edit came from.
+    pub fn take_refused(&mut self) -> Option<String> {
+        self.refused.take()
     }
 
     pub fn with_limit(mut self, limit: usize) -> Self {
@@ -124,7 +133,13 @@ impl Document {
         gesture: Option<GestureId>,
     ) -> Result<(), EditError> {
         let redo_copy = edit.clone();
-        let inverse = apply(&mut self.plan, edit)?;
+        let inverse = match apply(&mut self.plan, edit) {
+            Ok(inverse) => inverse,
+            Err(e) => {
+                self.refused = Some(format!("{label}: {e}"));
+                return Err(e);
+            }
+        };
         self.revision += 1;
         self.redo.clear();
         let merge = gesture.is_some() && gesture == self.open_gesture;
@@ -240,4 +255,26 @@ fn same_ids(
     x.sort_unstable();
     y.sort_unstable();
     x == y
+}
+
+#[cfg(test)]
+mod refused_tests {
+    use super::*;
+    use crate::model::WorkflowId;
+
+    #[test]
+    fn a_refused_edit_is_reported_once_and_changes_nothing() {
+        let mut doc = Document::new(Plan::new("Shop"));
+        let before = doc.revision();
+        let edit = Edit::RemoveWorkflow { id: WorkflowId(9) };
+        assert!(doc.apply("Delete workflow", edit).is_err());
+        assert_eq!(doc.revision(), before);
+        assert!(!doc.can_undo());
+        let said = doc.take_refused().unwrap_or_default();
+        assert!(
+            said.starts_with("Delete workflow: there is no workflow"),
+            "{said}"
+        );
+        assert_eq!(doc.take_refused(), None, "reported once");
+    }
 }

@@ -1,10 +1,13 @@
 //! One list of commands for menus, buttons, context menus and keyboard shortcuts.
 
 use egui::{Key, KeyboardShortcut, Modifiers};
+use strum::{EnumIter, IntoEnumIterator};
 
 /// Everything a user can do by name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, EnumIter)]
 pub enum Command {
+    /// Search every command by name and run it.
+    Palette,
     // File
     NewPlan,
     Open,
@@ -48,53 +51,38 @@ pub enum Command {
     ToggleFindings,
 }
 
+/// Where a command acts, which decides when it can run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// The window and the plan as a whole.
+    App,
+    /// The selected workflow.
+    Workflow,
+    /// The map of the selected workflow.
+    Map,
+    /// The selected steps on the map.
+    Selection,
+}
+
+/// What the enabled rules look at.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CommandState {
+    /// The selected workflow's place in the list, and the list's length.
+    pub workflow: Option<(usize, usize)>,
+    pub has_selection: bool,
+    pub can_undo: bool,
+    pub can_redo: bool,
+}
+
 const fn ks(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
     KeyboardShortcut::new(modifiers, key)
 }
 
 impl Command {
-    pub const ALL: &'static [Command] = &[
-        Command::NewPlan,
-        Command::Open,
-        Command::Save,
-        Command::SaveAs,
-        Command::ExportMarkdown,
-        Command::ExportImage,
-        Command::NewWorkflowFromList,
-        Command::Quit,
-        Command::Undo,
-        Command::Redo,
-        Command::Cut,
-        Command::Copy,
-        Command::Paste,
-        Command::Duplicate,
-        Command::Delete,
-        Command::SelectAll,
-        Command::Rename,
-        Command::AppendStep,
-        Command::TidyUp,
-        Command::ZoomToFit,
-        Command::ZoomToSelection,
-        Command::ZoomReset,
-        Command::ToggleSnap,
-        Command::ToggleMinimap,
-        Command::Find,
-        Command::AddWorkflow,
-        Command::DuplicateWorkflow,
-        Command::DeleteWorkflow,
-        Command::RenameWorkflow,
-        Command::MoveWorkflowUp,
-        Command::MoveWorkflowDown,
-        Command::ShowMap,
-        Command::ShowReview,
-        Command::ShowRoadmap,
-        Command::ShowTools,
-        Command::ToggleFindings,
-    ];
-
     /// Menu and button text.
     pub fn label(self) -> &'static str {
         match self {
+            Command::Palette => "Command palette…",
             Command::NewPlan => "New plan",
             Command::Open => "Open…",
             Command::Save => "Save",
@@ -140,6 +128,7 @@ impl Command {
         let cmd_shift = Modifiers::COMMAND.plus(Modifiers::SHIFT);
         let shift_alt = Modifiers::SHIFT.plus(Modifiers::ALT);
         Some(match self {
+            Command::Palette => ks(cmd, Key::K),
             Command::NewPlan => ks(cmd, Key::N),
             Command::Open => ks(cmd, Key::O),
             Command::Save => ks(cmd, Key::S),
@@ -171,9 +160,11 @@ impl Command {
     /// Extra shortcuts that do the same thing.
     pub fn alt_shortcuts(self) -> &'static [KeyboardShortcut] {
         const REDO_Y: KeyboardShortcut = ks(Modifiers::COMMAND, Key::Y);
+        const PALETTE_P: KeyboardShortcut = ks(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::P);
         const BACKSPACE: KeyboardShortcut = ks(Modifiers::NONE, Key::Backspace);
         match self {
             Command::Redo => &[REDO_Y],
+            Command::Palette => &[PALETTE_P],
             Command::Delete => &[BACKSPACE],
             _ => &[],
         }
@@ -214,36 +205,67 @@ impl Command {
             )
     }
 
-    /// Commands that act on the map of the selected workflow.
-    pub fn is_map_command(self) -> bool {
-        matches!(
-            self,
+    /// Where the command acts.
+    pub fn scope(self) -> Scope {
+        match self {
+            Command::Cut
+            | Command::Copy
+            | Command::Duplicate
+            | Command::Delete
+            | Command::Rename
+            | Command::AppendStep
+            | Command::ZoomToSelection => Scope::Selection,
             Command::ExportImage
-                | Command::NewWorkflowFromList
-                | Command::Cut
-                | Command::Copy
-                | Command::Paste
-                | Command::Duplicate
-                | Command::Delete
-                | Command::SelectAll
-                | Command::Rename
-                | Command::AppendStep
-                | Command::TidyUp
-                | Command::ZoomToFit
-                | Command::ZoomToSelection
-                | Command::ZoomReset
-                | Command::ToggleSnap
-                | Command::ToggleMinimap
-                | Command::Find
-        )
+            | Command::NewWorkflowFromList
+            | Command::Paste
+            | Command::SelectAll
+            | Command::TidyUp
+            | Command::ZoomToFit
+            | Command::ZoomReset
+            | Command::ToggleSnap
+            | Command::ToggleMinimap
+            | Command::Find => Scope::Map,
+            Command::DuplicateWorkflow
+            | Command::DeleteWorkflow
+            | Command::RenameWorkflow
+            | Command::MoveWorkflowUp
+            | Command::MoveWorkflowDown => Scope::Workflow,
+            _ => Scope::App,
+        }
+    }
+
+    /// Commands that act on the map of the selected workflow (and switch to it).
+    pub fn is_map_command(self) -> bool {
+        matches!(self.scope(), Scope::Map | Scope::Selection)
+    }
+
+    /// Can the command run in this state of the window?
+    pub fn enabled(self, s: &CommandState) -> bool {
+        let has_wf = s.workflow.is_some();
+        match self {
+            Command::Undo => s.can_undo,
+            Command::Redo => s.can_redo,
+            Command::MoveWorkflowUp => s.workflow.is_some_and(|(i, _)| i > 0),
+            Command::MoveWorkflowDown => s.workflow.is_some_and(|(i, n)| i + 1 < n),
+            _ => match self.scope() {
+                Scope::App => true,
+                Scope::Workflow | Scope::Map => has_wf,
+                Scope::Selection => has_wf && s.has_selection,
+            },
+        }
+    }
+
+    /// The map listens for this command's keys while it has the pointer or
+    /// the keyboard (single keys such as F, G, Delete and F2 only work there).
+    pub fn map_takes_key(self) -> bool {
+        self.is_map_command() && self.shortcut().is_some()
     }
 
     /// Every (shortcut, command) pair, most specific modifiers first, so that
     /// Ctrl+Shift+Z is matched before Ctrl+Z.
     pub fn shortcut_table() -> Vec<(KeyboardShortcut, Command)> {
-        let mut table: Vec<(KeyboardShortcut, Command)> = Self::ALL
-            .iter()
-            .flat_map(|&c| {
+        let mut table: Vec<(KeyboardShortcut, Command)> = Self::iter()
+            .flat_map(|c| {
                 c.shortcut()
                     .into_iter()
                     .chain(c.alt_shortcuts().iter().copied())
@@ -263,12 +285,31 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_command_is_listed_once() {
+    fn every_command_has_its_own_label() {
         let mut seen = std::collections::HashSet::new();
-        for c in Command::ALL {
-            assert!(seen.insert(*c), "{c:?} listed twice");
-            assert!(!c.label().is_empty());
+        for c in Command::iter() {
+            assert!(!c.label().is_empty(), "{c:?} has no label");
+            assert!(seen.insert(c.label()), "{c:?} shares its label");
         }
+    }
+
+    #[test]
+    fn selection_commands_wait_for_a_selection() {
+        let none = CommandState {
+            workflow: Some((0, 2)),
+            ..CommandState::default()
+        };
+        let some = CommandState {
+            has_selection: true,
+            ..none
+        };
+        assert!(!Command::Delete.enabled(&none));
+        assert!(Command::Delete.enabled(&some));
+        assert!(Command::TidyUp.enabled(&none));
+        assert!(!Command::TidyUp.enabled(&CommandState::default()));
+        assert!(!Command::MoveWorkflowUp.enabled(&none));
+        assert!(Command::MoveWorkflowDown.enabled(&none));
+        assert!(Command::Palette.enabled(&CommandState::default()));
     }
 
     #[test]

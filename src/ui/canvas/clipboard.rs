@@ -69,24 +69,21 @@ impl CanvasState {
         label: &str,
     ) {
         let ids: Vec<StepId> = fragment.steps.iter().map(|s| s.id).collect();
-        match doc.apply(label, paste::insert_edit(wf, fragment)) {
-            Ok(()) => {
-                self.selection.steps = ids.iter().copied().collect();
-                self.selection.link = None;
-                self.status = None;
-                // Show what was pasted when it is out of view.
-                self.sync_index(doc, wf);
-                if let (Some(b), Some(vis)) = (self.selection_bounds(), self.visible_world())
-                    && !vis.contains_rect(b)
-                {
-                    if b.width() > vis.width() || b.height() > vis.height() {
-                        self.fit_to(b);
-                    } else {
-                        self.cam_mut().center = b.center();
-                    }
+        // A refusal is reported by the document, in the status bar.
+        if doc.apply(label, paste::insert_edit(wf, fragment)).is_ok() {
+            self.selection.steps = ids.iter().copied().collect();
+            self.selection.link = None;
+            // Show what was pasted when it is out of view.
+            self.sync_index(doc, wf);
+            if let (Some(b), Some(vis)) = (self.selection_bounds(), self.visible_world())
+                && !vis.contains_rect(b)
+            {
+                if b.width() > vis.width() || b.height() > vis.height() {
+                    self.fit_to(b);
+                } else {
+                    self.cam_mut().center = b.center();
                 }
             }
-            Err(e) => self.status = Some(format!("{label}: nothing was added ({e}).")),
         }
     }
 

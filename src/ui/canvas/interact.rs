@@ -6,20 +6,7 @@ use super::{CanvasState, Drag, GRID, MenuTarget, draw, snap_pos};
 use crate::edit::{Document, Edit};
 use crate::model::{Pos, WorkflowId};
 use crate::ui::commands::Command;
-
-/// Commands the canvas answers to from the keyboard when it has focus.
-const CANVAS_KEYS: &[Command] = &[
-    Command::Duplicate,
-    Command::Delete,
-    Command::SelectAll,
-    Command::Rename,
-    Command::TidyUp,
-    Command::ZoomToFit,
-    Command::ZoomReset,
-    Command::ToggleSnap,
-    Command::ToggleMinimap,
-    Command::Find,
-];
+use strum::IntoEnumIterator;
 
 impl CanvasState {
     pub(super) fn handle_input(
@@ -385,7 +372,7 @@ impl CanvasState {
         // Shortcuts from the command list.
         let mut run = Vec::new();
         ui.input_mut(|i| {
-            for &cmd in CANVAS_KEYS {
+            for cmd in Command::iter().filter(|c| c.map_takes_key()) {
                 let hit = cmd.shortcut().is_some_and(|s| i.consume_shortcut(&s))
                     || cmd.alt_shortcuts().iter().any(|s| i.consume_shortcut(s));
                 if hit {
@@ -393,9 +380,7 @@ impl CanvasState {
                 }
             }
         });
-        for cmd in run {
-            self.execute(cmd, doc, wf);
-        }
+        self.requested.extend(run);
 
         // Keys local to the canvas.
         let (append, escape, arrows) = ui.input_mut(|i| {

@@ -37,7 +37,6 @@ use crate::edit::{Document, GestureId};
 use crate::model::{Pos, StepId, StepKind, WorkflowId};
 use crate::ui::Selection;
 use crate::ui::commands::Command;
-use crate::ui::file_dialog::FileDialogs;
 use camera::Camera;
 use index::SpatialIndex;
 
@@ -122,18 +121,6 @@ enum MenuTarget {
     Link(StepId, StepId),
 }
 
-#[derive(Debug, Clone, Default)]
-struct FromList {
-    name: String,
-    text: String,
-}
-
-#[derive(Debug, Clone, Default)]
-struct ExportDialog {
-    path: String,
-    message: String,
-}
-
 /// (plan revision, workflow, number of findings) the finding marks were counted for.
 type MarksKey = (u64, WorkflowId, usize);
 
@@ -170,12 +157,8 @@ pub struct CanvasState {
     next_gesture: u64,
     menu_target: MenuTarget,
     menu_world: Option<Pos2>,
-    from_list: Option<FromList>,
-    export: Option<ExportDialog>,
-    /// The system dialog behind "Browse…" of the image export.
-    export_files: FileDialogs<()>,
-    export_requested: bool,
-    switch_to: Option<WorkflowId>,
+    /// Commands asked for by keys and the context menu, for the window to run.
+    requested: Vec<Command>,
     status: Option<String>,
     minimap_cache: minimap::Cache,
     /// Warning and error counts per step, keyed by (revision, workflow, number of findings).
@@ -199,9 +182,24 @@ impl CanvasState {
         self.pending_center = Some(steps.to_vec());
     }
 
-    /// A workflow the canvas made (e.g. from a pasted list) that the window should switch to.
-    pub fn take_switch_request(&mut self) -> Option<WorkflowId> {
-        self.switch_to.take()
+    /// Commands the map's keys and context menu asked for this frame; the
+    /// window runs them (through its one command handler) after the map is drawn.
+    pub fn take_requested(&mut self) -> Vec<Command> {
+        std::mem::take(&mut self.requested)
+    }
+
+    /// A problem the map met this frame that is not an edit (e.g. clipboard
+    /// text that is not a list), for the window's status bar.
+    pub fn take_status(&mut self) -> Option<String> {
+        self.status.take()
+    }
+
+    /// Show `wf` whole (fitted to the view) from its next frame, with the
+    /// keyboard on the map, e.g. right after it was made.
+    pub fn show_whole(&mut self, wf: WorkflowId) {
+        self.switch_workflow(wf);
+        self.pending_fit = true;
+        self.refocus = true;
     }
 
     /// The step under a screen point in the last frame's view (what a click there would hit).
@@ -357,13 +355,6 @@ impl CanvasState {
                 self.search.open = true;
                 self.search.focus = true;
             }
-            Command::ExportImage => self.export_requested = true,
-            Command::NewWorkflowFromList => {
-                self.from_list = Some(FromList {
-                    name: "New workflow".to_owned(),
-                    text: String::new(),
-                });
-            }
             _ => return false,
         }
         true
@@ -518,7 +509,7 @@ impl CanvasState {
         }
         self.draw_drag_feedback(&painter, &cam, rect);
         self.show_rename(ui, doc, wf, &cam, rect);
-        self.show_overlays(ui, doc, wf, analysis, rect);
+        self.show_overlays(ui, doc, wf, rect);
         self.show_context_menu(&bg, doc, wf);
     }
 

@@ -4,12 +4,10 @@
 use egui::{Align, Key, Layout, Rect, Sense, UiBuilder, pos2, vec2};
 
 use super::camera::Camera;
-use super::{CanvasState, Drag, ExportDialog, MenuTarget, Rename, draw};
-use crate::analysis::Analysis;
+use super::{CanvasState, Drag, MenuTarget, Rename, draw};
 use crate::edit::{Document, Edit, paste};
-use crate::model::{StepKind, Workflow, WorkflowId};
+use crate::model::{StepKind, WorkflowId};
 use crate::ui::commands::Command;
-use crate::ui::file_dialog::DialogSpec;
 
 impl CanvasState {
     pub(super) fn show_overlays(
@@ -17,7 +15,6 @@ impl CanvasState {
         ui: &mut egui::Ui,
         doc: &mut Document,
         wf: WorkflowId,
-        analysis: &Analysis,
         rect: Rect,
     ) {
         let mut run: Option<Command> = None;
@@ -72,9 +69,6 @@ impl CanvasState {
             .clicked()
         {
             run = Some(Command::Find);
-        }
-        if let Some(s) = &self.status {
-            tb.colored_label(tb.visuals().warn_fg_color, s);
         }
         let used = tb.min_rect().expand(4.0);
         let fill = ui.visuals().extreme_bg_color.gamma_multiply(0.92);
@@ -189,10 +183,7 @@ impl CanvasState {
             self.show_minimap(ui, w, doc.revision(), rect);
         }
 
-        self.show_dialogs(ui, doc, wf, analysis);
-        if let Some(cmd) = run {
-            self.execute(cmd, doc, wf);
-        }
+        self.requested.extend(run);
     }
 
     /// The text field over a step (or arrow label) being renamed.
@@ -392,184 +383,6 @@ impl CanvasState {
                 self.start_rename(doc, wf, id);
             }
         }
-        if let Some(cmd) = run {
-            self.execute(cmd, doc, wf);
-        }
-    }
-
-    fn show_dialogs(
-        &mut self,
-        ui: &mut egui::Ui,
-        doc: &mut Document,
-        wf: WorkflowId,
-        analysis: &Analysis,
-    ) {
-        let ctx = ui.ctx().clone();
-        if std::mem::take(&mut self.export_requested) {
-            let name = doc
-                .plan()
-                .workflow(wf)
-                .map(|w| w.name.clone())
-                .unwrap_or_default();
-            let file = format!("{}.svg", sanitize_file_name(&name));
-            self.export = Some(ExportDialog {
-                path: file,
-                message: String::new(),
-            });
-        }
-        let browsed = self.export_files.show(&ctx);
-        if let Some(dialog) = &mut self.export {
-            if let Some(((), path)) = browsed {
-                dialog.path = path.display().to_string();
-            }
-            let mut open = true;
-            let mut save = false;
-            egui::Window::new("Export image")
-                .open(&mut open)
-                .collapsible(false)
-                .show(&ctx, |ui| {
-                    ui.label("The whole workflow (not just what is on screen), as SVG or PNG.");
-                    ui.horizontal(|ui| {
-                        let l = ui.label("File");
-                        ui.text_edit_singleline(&mut dialog.path).labelled_by(l.id);
-                        // The system dialog runs on its own thread: the map keeps drawing.
-                        let free = !self.export_files.is_busy();
-                        if self.export_files.system_dialog_available()
-                            && ui.add_enabled(free, egui::Button::new("Browse…")).clicked()
-                        {
-                            let spec = DialogSpec {
-                                filter: ("Image".to_owned(), vec!["svg".into(), "png".into()]),
-                                ..DialogSpec::save("Export image", "Image", "svg", &dialog.path)
-                            };
-                            self.export_files.request(&ctx, (), spec);
-                        }
-                    });
-                    ui.horizontal(|ui| {
-                        let is_png = dialog.path.to_lowercase().ends_with(".png");
-                        if ui.selectable_label(!is_png, "SVG").clicked() && is_png {
-                            dialog.path = format!(
-                                "{}.svg",
-                                dialog
-                                    .path
-                                    .trim_end_matches(".png")
-                                    .trim_end_matches(".PNG")
-                            );
-                        }
-                        if ui.selectable_label(is_png, "PNG").clicked() && !is_png {
-                            dialog.path = format!(
-                                "{}.png",
-                                dialog
-                                    .path
-                                    .trim_end_matches(".svg")
-                                    .trim_end_matches(".SVG")
-                            );
-                        }
-                    });
-                    if ui.button("Save").clicked() {
-                        save = true;
-                    }
-                    if !dialog.message.is_empty() {
-                        ui.label(&dialog.message);
-                    }
-                });
-            if save && let Some(w) = doc.plan().workflow(wf) {
-                let bytes = if dialog.path.to_lowercase().ends_with(".png") {
-                    super::raster::workflow_png(&ctx, w, analysis)
-                } else {
-                    super::export::workflow_svg(w).into_bytes()
-                };
-                // Say where the file went: a bare file name lands in the working folder.
-                let path = std::path::PathBuf::from(dialog.path.trim());
-                let path = std::path::absolute(&path).unwrap_or(path);
-                // Written like plans and Markdown: whole or not at all, with a clear error.
-                dialog.message = match crate::storage::write_file_atomic(&path, &bytes, false) {
-                    Ok(()) => format!("Saved {}", path.display()),
-                    Err(e) => e.to_string(),
-                };
-            }
-            if !open {
-                self.export = None;
-            }
-        }
-        if let Some(fl) = &mut self.from_list {
-            let mut open = true;
-            let mut create = false;
-            egui::Window::new("New workflow from list")
-                .open(&mut open)
-                .collapsible(false)
-                .show(&ctx, |ui| {
-                    ui.horizontal(|ui| {
-                        ui.label("Name");
-                        ui.text_edit_singleline(&mut fl.name);
-                    });
-                    ui.label("One step per line (bullets, numbers and [ ] boxes are removed):");
-                    ui.add(
-                        egui::TextEdit::multiline(&mut fl.text)
-                            .desired_rows(10)
-                            .desired_width(360.0),
-                    );
-                    let n = paste::parse_list(&fl.text).len();
-                    if ui
-                        .add_enabled(n > 0, egui::Button::new(format!("Create with {n} steps")))
-                        .clicked()
-                    {
-                        create = true;
-                    }
-                });
-            if create {
-                let titles = paste::parse_list(&fl.text);
-                let plan = doc.plan();
-                let id = plan.next_workflow_id();
-                let f = paste::chain_from_titles(
-                    &titles,
-                    plan.next_step_id(),
-                    crate::model::Pos::new(0.0, 0.0),
-                );
-                let workflow = Workflow {
-                    id,
-                    name: if fl.name.trim().is_empty() {
-                        "New workflow".to_owned()
-                    } else {
-                        fl.name.trim().to_owned()
-                    },
-                    steps: f.steps,
-                    links: f.links,
-                    ..Workflow::default()
-                };
-                let index = plan.workflows.len();
-                if doc
-                    .apply(
-                        "New workflow from list",
-                        Edit::InsertWorkflow { index, workflow },
-                    )
-                    .is_ok()
-                {
-                    self.switch_to = Some(id);
-                    open = false;
-                }
-            }
-            if !open {
-                self.from_list = None;
-            }
-        }
-    }
-}
-
-fn sanitize_file_name(name: &str) -> String {
-    let s: String = name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .take(80)
-        .collect();
-    if s.trim_matches('-').is_empty() {
-        "workflow".to_owned()
-    } else {
-        s
+        self.requested.extend(run);
     }
 }

@@ -1,0 +1,305 @@
+//! Running commands: from the menus, buttons, context menus, the palette and
+//! the keyboard alike, and the workflow operations behind them.
+
+use crate::edit::Edit;
+use crate::model::{Link, Step, StepId, Workflow, WorkflowId};
+use crate::ui::UiAction;
+use crate::ui::commands::{Command, CommandState};
+use crate::ui::file_dialog::DialogSpec;
+use crate::ui::inspector::InspectorState;
+
+use super::{AutomapApp, FilePurpose, Modal, Pending, Tab};
+
+impl AutomapApp {
+    /// What the commands' enabled rules look at, as the window is now.
+    pub(super) fn command_state(&self) -> CommandState {
+        let plan = self.doc.plan();
+        let sel = self.canvas.selection();
+        CommandState {
+            workflow: self
+                .workflow
+                .and_then(|id| plan.workflow_index(id))
+                .map(|i| (i, plan.workflows.len())),
+            has_selection: !sel.steps.is_empty() || sel.link.is_some(),
+            can_undo: self.doc.can_undo(),
+            can_redo: self.doc.can_redo(),
+        }
+    }
+
+    /// Can the command run now?
+    pub(super) fn enabled(&self, cmd: Command) -> bool {
+        cmd.enabled(&self.command_state())
+    }
+
+    /// Run a command from a menu, a button or a key.
+    pub fn execute(&mut self, ctx: &egui::Context, cmd: Command) {
+        if !self.enabled(cmd) {
+            return;
+        }
+        match cmd {
+            Command::NewPlan => self.guard(ctx, Pending::NewPlan),
+            Command::Open => self.guard(ctx, Pending::Open(None)),
+            Command::Save => {
+                self.save(ctx, None);
+            }
+            Command::SaveAs => self.save_as(ctx, None),
+            Command::ExportMarkdown => {
+                let spec = DialogSpec::save(
+                    "Export plan as Markdown",
+                    "Markdown",
+                    "md",
+                    &format!("{}.md", self.default_file_name()),
+                )
+                .in_dir(self.file_dir());
+                self.dialogs.request(ctx, FilePurpose::ExportMarkdown, spec);
+            }
+            Command::Quit => self.guard(ctx, Pending::Quit),
+            Command::Palette => self.palette.open(),
+            Command::ExportImage => self.start_export_image(),
+            Command::NewWorkflowFromList => {
+                self.modal = Some(Modal::FromList {
+                    name: "New workflow".to_owned(),
+                    text: String::new(),
+                });
+            }
+            Command::Undo => {
+                self.inspector = InspectorState::default();
+                match self.doc.undo() {
+                    Some(label) => self.notice(format!("Undid: {label}")),
+                    None => self.notice("Nothing to undo"),
+                }
+                self.fix_selection();
+            }
+            Command::Redo => {
+                self.inspector = InspectorState::default();
+                match self.doc.redo() {
+                    Some(label) => self.notice(format!("Redid: {label}")),
+                    None => self.notice("Nothing to redo"),
+                }
+                self.fix_selection();
+            }
+            Command::AddWorkflow => self.add_workflow(),
+            Command::DuplicateWorkflow => self.duplicate_workflow(),
+            Command::DeleteWorkflow => self.delete_workflow(),
+            Command::RenameWorkflow => {
+                if let Some(w) = self.workflow.and_then(|id| self.doc.plan().workflow(id)) {
+                    self.modal = Some(Modal::RenameWorkflow {
+                        id: w.id,
+                        name: w.name.clone(),
+                        description: w.description.clone(),
+                        focus: true,
+                    });
+                }
+            }
+            Command::MoveWorkflowUp | Command::MoveWorkflowDown => {
+                if let Some(id) = self.workflow
+                    && let Some(i) = self.doc.plan().workflow_index(id)
+                {
+                    let to = if cmd == Command::MoveWorkflowUp {
+                        i.saturating_sub(1)
+                    } else {
+                        i + 1
+                    };
+                    self.apply("Move workflow", Edit::MoveWorkflow { id, to });
+                }
+            }
+            Command::ShowMap => self.tab = Tab::Map,
+            Command::ShowReview => self.tab = Tab::Review,
+            Command::ShowRoadmap => self.tab = Tab::Roadmap,
+            Command::ShowTools => self.tab = Tab::Tools,
+            Command::ToggleFindings => {
+                self.settings.show_findings = !self.settings.show_findings;
+            }
+            // Everything else happens on the map.
+            other => self.map_command(other),
+        }
+    }
+
+    /// Apply an edit; a refusal is reported in the status bar at the end of
+    /// the frame, like every other edit's.
+    pub(super) fn apply(&mut self, label: &str, edit: Edit) -> bool {
+        self.doc.apply(label, edit).is_ok()
+    }
+
+    /// Keep the selected workflow pointing at one that exists (the canvas
+    /// keeps its own selection in step with the plan).
+    pub(super) fn fix_selection(&mut self) {
+        let plan = self.doc.plan();
+        if self.workflow.and_then(|id| plan.workflow(id)).is_none() {
+            self.workflow = plan.workflows.first().map(|w| w.id);
+        }
+    }
+
+    pub(super) fn select_workflow(&mut self, id: WorkflowId) {
+        if self.workflow != Some(id) {
+            self.workflow = Some(id);
+        }
+    }
+
+    pub(super) fn add_workflow(&mut self) {
+        let plan = self.doc.plan();
+        let id = plan.next_workflow_id();
+        let mut n = plan.workflows.len() + 1;
+        let mut name = format!("Workflow {n}");
+        while plan.workflows.iter().any(|w| w.name == name) {
+            n += 1;
+            name = format!("Workflow {n}");
+        }
+        let index = self
+            .workflow
+            .and_then(|w| plan.workflow_index(w))
+            .map_or(plan.workflows.len(), |i| i + 1);
+        let workflow = Workflow {
+            id,
+            name: name.clone(),
+            ..Workflow::default()
+        };
+        if self.apply("Add workflow", Edit::InsertWorkflow { index, workflow }) {
+            self.select_workflow(id);
+            self.modal = Some(Modal::RenameWorkflow {
+                id,
+                name,
+                description: String::new(),
+                focus: true,
+            });
+        }
+    }
+
+    pub(super) fn duplicate_workflow(&mut self) {
+        let plan = self.doc.plan();
+        let Some(src) = self.workflow.and_then(|id| plan.workflow(id)) else {
+            return;
+        };
+        let index = plan.workflow_index(src.id).map_or(0, |i| i + 1);
+        let copy = duplicate(src, plan.next_workflow_id(), plan.next_step_id());
+        let id = copy.id;
+        let name = copy.name.clone();
+        if self.apply(
+            "Duplicate workflow",
+            Edit::InsertWorkflow {
+                index,
+                workflow: copy,
+            },
+        ) {
+            self.select_workflow(id);
+            self.notice(format!("Added \"{name}\""));
+        }
+    }
+
+    pub(super) fn delete_workflow(&mut self) {
+        let Some(id) = self.workflow else { return };
+        let plan = self.doc.plan();
+        let Some(i) = plan.workflow_index(id) else {
+            return;
+        };
+        let name = plan
+            .workflows
+            .get(i)
+            .map(|w| w.name.clone())
+            .unwrap_or_default();
+        let next = plan
+            .workflows
+            .get(i + 1)
+            .or_else(|| i.checked_sub(1).and_then(|j| plan.workflows.get(j)))
+            .map(|w| w.id);
+        if self.apply("Delete workflow", Edit::RemoveWorkflow { id }) {
+            self.workflow = next;
+            self.notice(format!("Deleted \"{name}\" (Undo brings it back)"));
+        }
+    }
+
+    /// Commands that belong to the map of the selected workflow.
+    pub(super) fn map_command(&mut self, cmd: Command) {
+        let Some(wf) = self.workflow else { return };
+        self.tab = Tab::Map;
+        if !self.canvas.execute(cmd, &mut self.doc, wf) {
+            self.notice(format!("{} is not available here.", cmd.label()));
+        }
+    }
+
+    /// Handle a request from a view.
+    pub(super) fn handle_action(&mut self, ctx: &egui::Context, action: UiAction) {
+        match action {
+            UiAction::Command(cmd) => self.execute(ctx, cmd),
+            UiAction::ShowStep { workflow, step } => self.show_step(workflow, step),
+        }
+    }
+
+    /// Switch to the map of `workflow`, select `step` and centre it.
+    pub fn show_step(&mut self, workflow: WorkflowId, step: StepId) {
+        if self.doc.plan().workflow(workflow).is_none() {
+            return;
+        }
+        self.tab = Tab::Map;
+        self.workflow = Some(workflow);
+        self.canvas.select_and_center(workflow, &[step]);
+    }
+
+    /// Keyboard shortcuts from the command list. Keys that mean something in
+    /// a text field wait while one has focus.
+    pub(super) fn shortcuts(&mut self, ctx: &egui::Context) -> Vec<Command> {
+        if self.modal.is_some() || self.palette.is_open() || self.dialogs.path_field_open() {
+            return Vec::new();
+        }
+        let typing = ctx.text_edit_focused();
+        let on_map = self.tab == Tab::Map;
+        let mut fired = Vec::new();
+        ctx.input_mut(|i| {
+            for (shortcut, cmd) in Command::shortcut_table() {
+                if typing && cmd.yields_to_text_field() {
+                    continue;
+                }
+                // Single keys (Delete, F, G, M, F2) belong to the map, which
+                // takes them while it has the pointer or focus.
+                if shortcut.modifiers == egui::Modifiers::NONE {
+                    continue;
+                }
+                if cmd.is_map_command() && !on_map {
+                    continue;
+                }
+                if i.consume_shortcut(&shortcut) {
+                    fired.push(cmd);
+                }
+            }
+        });
+        fired
+    }
+}
+
+/// A copy of a workflow with fresh workflow and step ids.
+fn duplicate(src: &Workflow, id: WorkflowId, first_step: StepId) -> Workflow {
+    let mut map = std::collections::HashMap::new();
+    let mut next = first_step.0;
+    let steps: Vec<Step> = src
+        .steps
+        .iter()
+        .map(|s| {
+            let new_id = StepId(next);
+            // Ids at the very top of the range collide and the edit is refused, rather than overflow.
+            next = next.saturating_add(1);
+            map.insert(s.id, new_id);
+            Step {
+                id: new_id,
+                ..s.clone()
+            }
+        })
+        .collect();
+    let links = src
+        .links
+        .iter()
+        .filter_map(|l| {
+            Some(Link {
+                from: *map.get(&l.from)?,
+                to: *map.get(&l.to)?,
+                label: l.label.clone(),
+            })
+        })
+        .collect();
+    Workflow {
+        id,
+        name: format!("{} (copy)", src.name),
+        description: src.description.clone(),
+        steps,
+        links,
+    }
+}

@@ -1,0 +1,386 @@
+//! Every file flow of the window: open, save, save as, export, and the
+//! unsaved-changes guard in front of them.
+
+use std::path::{Path, PathBuf};
+
+use egui::ViewportCommand;
+
+use crate::model::{Plan, Workflow, WorkflowId};
+use crate::storage::recovery::RecoveryKey;
+use crate::storage::{self, FileStamp};
+use crate::ui::canvas::CanvasState;
+use crate::ui::file_dialog::DialogSpec;
+use crate::ui::inspector::InspectorState;
+
+use super::{AutomapApp, EXAMPLE_FILE_NAME, EXAMPLE_PLAN, FilePurpose, Modal, Pending, Tab};
+
+impl AutomapApp {
+    pub(super) fn open_example(&mut self) {
+        // Next to the program's project (a checkout): open the real file.
+        let candidates = [
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("plans")
+                .join(EXAMPLE_FILE_NAME),
+            PathBuf::from("plans").join(EXAMPLE_FILE_NAME),
+        ];
+        for c in candidates {
+            if c.is_file() && self.open_path(&c) {
+                return;
+            }
+        }
+        // Anywhere else: the bundled copy, as an untitled plan.
+        match storage::from_str(EXAMPLE_PLAN, EXAMPLE_FILE_NAME) {
+            Ok(loaded) => {
+                self.set_plan(loaded.plan, None, None);
+                self.notice("This is the example plan. Save it under a name of your own to keep your changes.");
+            }
+            Err(e) => self.error(format!("The bundled example could not be read: {e}")),
+        }
+    }
+
+    /// Replace the open plan (after the unsaved-changes question was answered).
+    pub(super) fn set_plan(&mut self, plan: Plan, path: Option<PathBuf>, stamp: Option<FileStamp>) {
+        self.doc.replace_plan(plan);
+        self.path = path;
+        self.stamp = stamp;
+        let key = self.recovery_key();
+        // The old plan's copy was removed when it was saved or discarded; a copy
+        // left for "decide later" stays.
+        self.autosave.set_key(key, false);
+        self.workflow = self.doc.plan().workflows.first().map(|w| w.id);
+        self.canvas = CanvasState::default();
+        self.inspector = InspectorState::default();
+        self.tab = Tab::Map;
+    }
+
+    /// Open a plan file. On failure the current plan stays open and a message
+    /// says why. Returns whether the file was opened.
+    pub fn open_path(&mut self, path: &Path) -> bool {
+        match storage::load_stamped(path) {
+            Ok((loaded, stamp)) => {
+                let notices = loaded.problems.len();
+                self.set_plan(loaded.plan, Some(path.to_path_buf()), Some(stamp));
+                self.settings.remember(path);
+                if notices == 0 {
+                    self.notice(format!("Opened {}", path.display()));
+                } else {
+                    let first = loaded
+                        .problems
+                        .first()
+                        .map(|p| p.to_string())
+                        .unwrap_or_default();
+                    self.notice(format!(
+                        "Opened {} with {notices} notice(s): {first}",
+                        path.display()
+                    ));
+                }
+                true
+            }
+            Err(e) => {
+                let text = e.to_string();
+                self.error(format!("Could not open the file. {text}"));
+                self.modal = Some(Modal::OpenFailed {
+                    message: text,
+                    kept: "The plan that was open is still open.".to_owned(),
+                });
+                if matches!(e, storage::LoadError::Read { .. }) {
+                    let p = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+                    self.settings.recent.retain(|r| r != &p && r != path);
+                }
+                false
+            }
+        }
+    }
+
+    pub(super) fn new_plan(&mut self) {
+        let mut plan = Plan::new("Untitled plan");
+        plan.workflows.push(Workflow {
+            id: WorkflowId(1),
+            name: "Main workflow".to_owned(),
+            ..Workflow::default()
+        });
+        self.set_plan(plan, None, None);
+        self.notice("New plan. Draw its first workflow on the map.");
+    }
+
+    /// A file name (without extension) made from the plan's name.
+    pub(super) fn default_file_name(&self) -> String {
+        file_stem(&self.doc.plan().name, "plan")
+    }
+
+    pub(super) fn file_dir(&self) -> Option<PathBuf> {
+        self.path
+            .as_ref()
+            .and_then(|p| p.parent().map(Path::to_path_buf))
+            .filter(|p| !p.as_os_str().is_empty())
+    }
+
+    /// Save to the current file, asking for one when there is none.
+    /// Returns true when the plan is now saved.
+    pub(super) fn save(&mut self, ctx: &egui::Context, then: Option<Pending>) -> bool {
+        let Some(path) = self.path.clone() else {
+            self.save_as(ctx, then);
+            return false;
+        };
+        if let Some(stamp) = &self.stamp
+            && path.exists()
+            && !stamp.matches(&path)
+        {
+            self.modal = Some(Modal::ChangedOnDisk { path, then });
+            return false;
+        }
+        self.write_to(ctx, &path, then)
+    }
+
+    pub(super) fn save_as(&mut self, ctx: &egui::Context, then: Option<Pending>) {
+        let spec = DialogSpec::save(
+            "Save plan as",
+            "Automap plan",
+            "ron",
+            &format!("{}.ron", self.default_file_name()),
+        )
+        .in_dir(self.file_dir());
+        self.dialogs
+            .request(ctx, FilePurpose::SaveAs { then }, spec);
+    }
+
+    /// Write the plan to `path` (atomic; keeps the previous file as .bak),
+    /// then carry on with `then`.
+    pub(super) fn write_to(
+        &mut self,
+        ctx: &egui::Context,
+        path: &Path,
+        then: Option<Pending>,
+    ) -> bool {
+        match storage::save_stamped(self.doc.plan(), path) {
+            Ok(stamp) => {
+                self.doc.mark_saved();
+                self.path = Some(path.to_path_buf());
+                self.stamp = Some(stamp);
+                self.autosave.set_key(RecoveryKey::for_file(path), true);
+                self.autosave.discard();
+                self.settings.remember(path);
+                self.notice(format!("Saved {}", path.display()));
+                if let Some(p) = then {
+                    self.run_pending(ctx, p);
+                }
+                true
+            }
+            Err(e) => {
+                self.error(e.to_string());
+                false
+            }
+        }
+    }
+
+    pub(super) fn export_markdown(&mut self, path: &Path) {
+        let text = crate::export::markdown(self.doc.plan());
+        match storage::write_file_atomic(path, text.as_bytes(), false) {
+            Ok(()) => self.notice(format!("Exported {}", path.display())),
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    /// Ask before throwing away unsaved changes; otherwise go ahead.
+    pub(super) fn guard(&mut self, ctx: &egui::Context, then: Pending) {
+        if self.doc.is_dirty() {
+            self.modal = Some(Modal::Unsaved { then });
+        } else {
+            self.run_pending(ctx, then);
+        }
+    }
+
+    pub(super) fn run_pending(&mut self, ctx: &egui::Context, p: Pending) {
+        match p {
+            Pending::NewPlan => self.new_plan(),
+            Pending::Open(Some(path)) => {
+                self.open_path(&path);
+            }
+            Pending::Open(None) => {
+                let spec =
+                    DialogSpec::open("Open plan", "Automap plan", "ron").in_dir(self.file_dir());
+                self.dialogs.request(ctx, FilePurpose::Open, spec);
+            }
+            Pending::Quit => {
+                self.allow_close = true;
+                ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- commands
+    pub(super) fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
+            if self.doc.is_dirty() {
+                ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+                if self.modal.is_none() {
+                    self.modal = Some(Modal::Unsaved {
+                        then: Pending::Quit,
+                    });
+                }
+            } else {
+                self.allow_close = true;
+            }
+        }
+    }
+
+    pub(super) fn file_chosen(&mut self, ctx: &egui::Context, purpose: FilePurpose, path: &Path) {
+        match purpose {
+            // Edits made while the dialog was open are guarded too.
+            FilePurpose::Open => self.guard(ctx, Pending::Open(Some(path.to_path_buf()))),
+            FilePurpose::SaveAs { then } => {
+                self.write_to(ctx, path, then);
+            }
+            FilePurpose::ExportMarkdown => self.export_markdown(path),
+            FilePurpose::ExportImage => {
+                if let Some(dialog) = &mut self.export_image {
+                    dialog.path = path.display().to_string();
+                }
+            }
+        }
+    }
+
+    /// File → Export image: the window that asks where, prefilled from the
+    /// workflow's name in the plan's folder.
+    pub(super) fn start_export_image(&mut self) {
+        let Some(w) = self.workflow.and_then(|id| self.doc.plan().workflow(id)) else {
+            return;
+        };
+        let name = format!("{}.svg", file_stem(&w.name, "workflow"));
+        let path = match self.file_dir() {
+            Some(dir) => dir.join(name).display().to_string(),
+            None => name,
+        };
+        self.export_image = Some(ExportImage {
+            path,
+            message: String::new(),
+        });
+    }
+
+    /// The Export image window, while it is open.
+    pub(super) fn export_image_window(&mut self, ctx: &egui::Context) {
+        let Some(mut dialog) = self.export_image.take() else {
+            return;
+        };
+        let mut open = true;
+        let mut save = false;
+        let mut browse = false;
+        egui::Window::new("Export image")
+            .open(&mut open)
+            .collapsible(false)
+            .show(ctx, |ui| {
+                ui.label("The whole workflow (not just what is on screen), as SVG or PNG.");
+                ui.horizontal(|ui| {
+                    let l = ui.label("Image file");
+                    ui.text_edit_singleline(&mut dialog.path).labelled_by(l.id);
+                    // The system dialog runs on its own thread: the map keeps drawing.
+                    if self.dialogs.system_dialog_available()
+                        && ui
+                            .add_enabled(!self.dialogs.is_busy(), egui::Button::new("Browse…"))
+                            .clicked()
+                    {
+                        browse = true;
+                    }
+                });
+                ui.horizontal(|ui| {
+                    let is_png = dialog.is_png();
+                    if ui.selectable_label(!is_png, "SVG").clicked() && is_png {
+                        dialog.set_extension("svg");
+                    }
+                    if ui.selectable_label(is_png, "PNG").clicked() && !is_png {
+                        dialog.set_extension("png");
+                    }
+                });
+                if ui.button("Save").clicked() {
+                    save = true;
+                }
+                if !dialog.message.is_empty() {
+                    ui.label(&dialog.message);
+                }
+            });
+        if browse {
+            let spec = DialogSpec {
+                filter: ("Image".to_owned(), vec!["svg".into(), "png".into()]),
+                ..DialogSpec::save("Export image", "Image", "svg", &dialog.path)
+            };
+            self.dialogs.request(ctx, FilePurpose::ExportImage, spec);
+        }
+        if save && let Some(w) = self.workflow.and_then(|id| self.doc.plan().workflow(id)) {
+            let bytes = if dialog.is_png() {
+                crate::ui::canvas::raster::workflow_png(ctx, w, &self.analysis)
+            } else {
+                crate::ui::canvas::export::workflow_svg(w).into_bytes()
+            };
+            // Say where the file went: a bare file name lands in the working folder.
+            let path = PathBuf::from(dialog.path.trim());
+            let path = std::path::absolute(&path).unwrap_or(path);
+            // Written like plans and Markdown: whole or not at all, with a clear error.
+            dialog.message = match storage::write_file_atomic(&path, &bytes, false) {
+                Ok(()) => format!("Saved {}", path.display()),
+                Err(e) => e.to_string(),
+            };
+        }
+        if open {
+            self.export_image = Some(dialog);
+        }
+    }
+}
+
+/// The fields of the Export image window.
+#[derive(Debug, Clone, Default)]
+pub(super) struct ExportImage {
+    path: String,
+    message: String,
+}
+
+impl ExportImage {
+    fn is_png(&self) -> bool {
+        self.path.trim().to_lowercase().ends_with(".png")
+    }
+
+    fn set_extension(&mut self, ext: &str) {
+        let p = Path::new(self.path.trim());
+        self.path = p.with_extension(ext).display().to_string();
+    }
+}
+
+/// The one way a name becomes a file name: letters and digits kept (in lower
+/// case), every run of anything else one dash, at most 80 characters;
+/// `fallback` when nothing is left.
+pub fn file_stem(name: &str, fallback: &str) -> String {
+    let mut stem = String::new();
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            stem.extend(c.to_lowercase());
+        } else if !stem.is_empty() && !stem.ends_with('-') {
+            stem.push('-');
+        }
+        if stem.chars().count() >= 80 {
+            break;
+        }
+    }
+    let stem = stem.trim_end_matches('-');
+    if stem.is_empty() {
+        fallback.to_owned()
+    } else {
+        stem.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_stem;
+
+    #[test]
+    fn names_become_safe_file_names() {
+        assert_eq!(file_stem("Order fulfillment", "plan"), "order-fulfillment");
+        assert_eq!(
+            file_stem("  Returns / refunds (EU)!", "plan"),
+            "returns-refunds-eu"
+        );
+        assert_eq!(file_stem("../../etc/passwd", "plan"), "etc-passwd");
+        assert_eq!(file_stem("???", "workflow"), "workflow");
+        assert_eq!(file_stem("Café Zürich", "plan"), "café-zürich");
+        assert_eq!(file_stem(&"x".repeat(500), "plan").len(), 80);
+    }
+}

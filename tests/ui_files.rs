@@ -1,0 +1,101 @@
+//! File flows of the window that are not plans: Export image and New
+//! workflow from list.
+
+use automap::model::Plan;
+use automap::storage;
+use automap::ui::commands::Command;
+use automap::ui::{AutomapApp, EXAMPLE_PLAN};
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+fn example() -> Plan {
+    match storage::from_str(EXAMPLE_PLAN, "order-fulfillment.ron") {
+        Ok(loaded) => loaded.plan,
+        Err(e) => panic!("the bundled example must load: {e}"),
+    }
+}
+
+fn harness() -> Harness<'static, AutomapApp> {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(12)
+        .build_ui_state(
+            |ui, app: &mut AutomapApp| app.ui(ui),
+            AutomapApp::new_for_test(example()),
+        );
+    h.run();
+    h
+}
+
+fn run(h: &mut Harness<'static, AutomapApp>, cmd: Command) {
+    let ctx = h.ctx.clone();
+    h.state_mut().execute(&ctx, cmd);
+    h.run();
+}
+
+#[test]
+fn export_image_saves_an_svg_where_the_file_field_says() {
+    let dir = match tempfile::tempdir() {
+        Ok(d) => d,
+        Err(e) => panic!("temp dir: {e}"),
+    };
+    let out = dir.path().join("orders.svg");
+    let mut h = harness();
+    run(&mut h, Command::ExportImage);
+    let field = h.get_by_label("Image file");
+    field.focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Image file")
+        .type_text(&out.display().to_string());
+    h.run();
+    h.get_by_label("Save").click();
+    h.run();
+    let svg = match std::fs::read_to_string(&out) {
+        Ok(t) => t,
+        Err(e) => panic!("no image at {}: {e}", out.display()),
+    };
+    assert!(svg.contains("<svg") && svg.contains("Pack"));
+    h.get_by_label(&format!("Saved {}", out.display()));
+}
+
+#[test]
+fn export_image_suggests_a_file_named_after_the_workflow() {
+    let mut h = harness();
+    run(&mut h, Command::ExportImage);
+    let value = h.get_by_label("Image file").value().unwrap_or_default();
+    assert!(value.ends_with("order-fulfillment.svg"), "{value}");
+}
+
+#[test]
+fn new_workflow_from_list_makes_a_chain_shows_it_and_f_works_at_once() {
+    let mut h = harness();
+    let before = h.state().plan().workflows.len();
+    run(&mut h, Command::NewWorkflowFromList);
+    let list = "One step per line (bullets, numbers and [ ] boxes are removed):";
+    h.get_by_label(list).focus();
+    h.run();
+    h.get_by_label(list)
+        .type_text("- Check inbox\n- Answer order questions\n- Forward refunds");
+    h.run();
+    h.get_by_label("Create with 3 steps").click();
+    h.run();
+    let plan = h.state().plan().clone();
+    assert_eq!(plan.workflows.len(), before + 1);
+    let new = &plan.workflows[before];
+    assert_eq!(new.steps.len(), 3);
+    assert_eq!(new.links.len(), 2);
+    assert_eq!(h.state().selected_workflow(), Some(new.id));
+    assert_eq!(
+        h.state().document().undo_label(),
+        Some("New workflow from list")
+    );
+    // The map has the keyboard: single keys work with no click first.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.key_press(Key::Delete);
+    h.run();
+    let steps = h.state().plan().workflows[before].steps.len();
+    assert_eq!(steps, 0, "Delete reached the map");
+}
