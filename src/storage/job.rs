@@ -19,7 +19,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU64, Ordering};
-use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, TryRecvError};
 
 /// What a background open or save is doing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -273,6 +273,28 @@ impl LoadJob {
         }
     }
 
+    /// Wait at most `time` for the result; `None` if it is not there by then
+    /// (or was already taken).
+    pub fn wait_for(
+        &mut self,
+        time: std::time::Duration,
+    ) -> Option<Result<(Loaded, FileStamp), LoadError>> {
+        if self.finished {
+            return None;
+        }
+        match self.result.recv_timeout(time) {
+            Ok(result) => {
+                self.finished = true;
+                Some(result)
+            }
+            Err(RecvTimeoutError::Timeout) => None,
+            Err(RecvTimeoutError::Disconnected) => {
+                self.finished = true;
+                Some(Err(gone(&self.path)))
+            }
+        }
+    }
+
     /// Wait for the result (for the command line and tests).
     pub fn wait(self) -> Result<(Loaded, FileStamp), LoadError> {
         let path = self.path.clone();
@@ -363,6 +385,25 @@ impl SaveJob {
             }
             Err(TryRecvError::Empty) => None,
             Err(TryRecvError::Disconnected) => {
+                self.finished = true;
+                Some(Err(save_gone(&self.path)))
+            }
+        }
+    }
+
+    /// Wait at most `time` for the result; `None` if it is not there by then
+    /// (or was already taken).
+    pub fn wait_for(&mut self, time: std::time::Duration) -> Option<Result<FileStamp, SaveError>> {
+        if self.finished {
+            return None;
+        }
+        match self.result.recv_timeout(time) {
+            Ok(result) => {
+                self.finished = true;
+                Some(result)
+            }
+            Err(RecvTimeoutError::Timeout) => None,
+            Err(RecvTimeoutError::Disconnected) => {
                 self.finished = true;
                 Some(Err(save_gone(&self.path)))
             }
@@ -554,7 +595,11 @@ mod tests {
         let (seen, notify) = recorder();
         let mut job = SaveJob::start(plan, &path, notify).unwrap();
         assert_eq!(job.path(), path);
-        let stamp = wait_for(|| job.poll()).expect("saved");
+        let stamp = job
+            .wait_for(Duration::from_secs(60))
+            .expect("finished")
+            .expect("saved");
+        assert!(job.wait_for(Duration::ZERO).is_none(), "handed over once");
         assert!(stamp.matches(&path));
         assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
         assert_eq!(

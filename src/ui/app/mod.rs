@@ -143,6 +143,8 @@ pub struct AutomapApp {
     recovery_offers: Vec<RecoveryInfo>,
     /// Crash reports left by the last run.
     crash_reports: Vec<CrashReport>,
+    /// An open or save running in the background.
+    file_job: Option<files::FileJob>,
 }
 
 impl AutomapApp {
@@ -169,6 +171,7 @@ impl AutomapApp {
             autosave: Autosave::disabled(),
             recovery_offers: Vec::new(),
             crash_reports: Vec::new(),
+            file_job: None,
         }
     }
 
@@ -321,6 +324,7 @@ impl AutomapApp {
     /// Draw one frame. Used by eframe and by the UI tests.
     pub fn ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
+        self.poll_file_job(&ctx);
         self.refresh_analysis();
         if let Some(e) = self.autosave.tick(&ctx, &self.doc) {
             self.error(e);
@@ -379,6 +383,7 @@ impl AutomapApp {
         egui::CentralPanel::default().show(ui, |ui| self.central(ui, &mut actions));
 
         self.modals(&ctx);
+        self.file_job_window(&ctx);
         self.export_image_window(&ctx);
         if let Some(cmd) = self.palette.show(&ctx, &self.command_state()) {
             actions.push(UiAction::Command(cmd));
