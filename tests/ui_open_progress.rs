@@ -105,3 +105,42 @@ fn cancel_keeps_the_plan_that_was_open() {
     assert_eq!(h.state().plan().name, "Order fulfillment");
     assert_eq!(std::fs::read(path).expect("readable"), before);
 }
+
+#[test]
+fn a_large_plan_is_saved_in_the_background_and_the_window_keeps_painting() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("copy.ron");
+    std::fs::copy(large_file(), &path).expect("copied");
+    let mut app = AutomapApp::new_for_test(example());
+    assert!(app.open_path(&path));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(12)
+        .build_ui_state(|ui, app: &mut AutomapApp| app.ui(ui), app);
+    h.run();
+    std::fs::remove_file(&path).expect("removed");
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .execute(&ctx, automap::ui::commands::Command::Save);
+    assert!(h.state().file_job_running(), "saved in the background");
+    let start = Instant::now();
+    let mut frames = 0;
+    let mut progress_seen = false;
+    while h.state().file_job_running() {
+        h.step();
+        frames += 1;
+        if h.query_by_label("Saving copy.ron").is_some() {
+            progress_seen = true;
+        }
+        assert!(start.elapsed() < Duration::from_secs(300), "never saved");
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    assert!(frames >= 2, "only {frames} frames while saving");
+    assert!(progress_seen, "the progress window was shown");
+    h.run();
+    let saved = storage::load(&path).expect("the saved file loads");
+    assert_eq!(&saved.plan, h.state().plan());
+    assert!(!h.state().document().is_dirty());
+    let (message, is_error) = h.state().message().unwrap_or(("", true));
+    assert!(!is_error && message.starts_with("Saved"), "{message}");
+}
