@@ -99,3 +99,57 @@ fn new_workflow_from_list_makes_a_chain_shows_it_and_f_works_at_once() {
     let steps = h.state().plan().workflows[before].steps.len();
     assert_eq!(steps, 0, "Delete reached the map");
 }
+
+#[test]
+fn a_new_plans_empty_workflow_gives_way_to_one_made_from_a_list() {
+    let mut h = harness();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    assert_eq!(h.state().plan().workflows.len(), 1);
+    run(&mut h, Command::NewWorkflowFromList);
+    let list = "One step per line (bullets, numbers and [ ] boxes are removed):";
+    h.get_by_label(list).focus();
+    h.run();
+    h.get_by_label(list).type_text("Check inbox\nAnswer");
+    h.run();
+    h.get_by_label("Create with 2 steps").click();
+    h.run();
+    let plan = h.state().plan();
+    assert_eq!(plan.workflows.len(), 1, "no empty workflow left beside it");
+    assert_eq!(plan.workflows[0].steps.len(), 2);
+}
+
+#[test]
+fn the_first_save_of_a_new_plan_asks_its_name_from_the_file_name() {
+    let dir = match tempfile::tempdir() {
+        Ok(d) => d,
+        Err(e) => panic!("temp dir: {e}"),
+    };
+    let file = dir.path().join("juniper-pine.ron");
+    let mut h = harness();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    let field = h.get_by_label("Path:");
+    field.focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Path:")
+        .type_text(&file.display().to_string());
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(
+        h.get_by_label("Name of the plan").value().as_deref(),
+        Some("Juniper pine")
+    );
+    h.get_by_label("Save").click();
+    h.run();
+    assert_eq!(h.state().plan().name, "Juniper pine");
+    assert!(h.state().window_title().contains("Juniper pine"));
+    let saved = match storage::load(&file) {
+        Ok(l) => l.plan,
+        Err(e) => panic!("saved plan loads: {e}"),
+    };
+    assert_eq!(saved.name, "Juniper pine");
+}

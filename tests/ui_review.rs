@@ -227,3 +227,20 @@ fn editing_a_threshold_changes_the_plan_and_undo_restores_it() {
     h.run();
     assert_eq!(h.state().doc.plan().method, before);
 }
+
+#[test]
+fn each_finding_takes_one_line_so_many_fit_the_panel() {
+    let mut h = panel_harness(demo());
+    h.run();
+    let findings = h.state().analysis.findings.clone();
+    let shown: Vec<_> = findings
+        .iter()
+        .filter(|f| f.severity != Severity::Info)
+        .take(8)
+        .collect();
+    assert!(shown.len() >= 4);
+    for f in shown {
+        let node = h.get_by_label(&f.message);
+        assert!(node.rect().height() < 24.0, "{} wraps", f.code);
+    }
+}

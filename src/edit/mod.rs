@@ -5,6 +5,7 @@
 mod history;
 pub mod layout;
 pub mod paste;
+pub mod tag;
 
 pub use history::{Document, GestureId};
 

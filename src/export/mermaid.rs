@@ -35,9 +35,19 @@ pub fn flowchart(out: &mut String, w: &Workflow) {
         .map(|(i, s)| (s.id, i + 1))
         .collect();
     out.push_str("```mermaid\nflowchart LR\n");
-    out.push_str("    classDef automate fill:#d9f2d9,stroke:#2e7d32,color:#1b3d1b\n");
-    out.push_str("    classDef keepManual fill:#e4e6ea,stroke:#5f6673,color:#22252a\n");
-    out.push_str("    classDef undecided fill:#fff3c4,stroke:#b7791f,color:#3d2c05\n");
+    // The map's colours; undecided steps get a dashed border there too.
+    for (class, tag, dash) in [
+        ("automate", Tag::Automate, ""),
+        ("keepManual", Tag::KeepManual, ""),
+        ("undecided", Tag::Undecided, ",stroke-dasharray:4 3"),
+    ] {
+        let _ = writeln!(
+            out,
+            "    classDef {class} fill:{},stroke:{},color:#1f2328{dash}",
+            Tag::hex(tag.fill_rgb()),
+            Tag::hex(tag.ink_rgb()),
+        );
+    }
     let mut by_tag: [Vec<usize>; 3] = Default::default();
     for (i, s) in w.steps.iter().enumerate() {
         let n = i + 1;

@@ -8,6 +8,7 @@ mod ids;
 mod method;
 mod roadmap;
 mod step;
+mod tag_look;
 mod tool;
 
 pub use ids::{StepId, WorkflowId};

@@ -28,6 +28,11 @@ pub enum Command {
     SelectAll,
     Rename,
     AppendStep,
+    // Tags
+    TagAutomate,
+    TagKeepManual,
+    TagUndecided,
+    AcceptSuggestions,
     // View / map
     TidyUp,
     ZoomToFit,
@@ -101,6 +106,10 @@ impl Command {
             Command::SelectAll => "Select all",
             Command::Rename => "Rename",
             Command::AppendStep => "Append next step",
+            Command::TagAutomate => "Tag: automate",
+            Command::TagKeepManual => "Tag: keep manual",
+            Command::TagUndecided => "Tag: undecided",
+            Command::AcceptSuggestions => "Accept suggestions",
             Command::TidyUp => "Tidy up",
             Command::ZoomToFit => "Zoom to fit",
             Command::ZoomToSelection => "Zoom to selection",
@@ -145,7 +154,11 @@ impl Command {
             Command::ZoomToFit => ks(Modifiers::NONE, Key::F),
             Command::ZoomReset => ks(cmd, Key::Num0),
             Command::ToggleSnap => ks(Modifiers::NONE, Key::G),
-            Command::ToggleMinimap => ks(Modifiers::NONE, Key::M),
+            Command::ToggleMinimap => ks(Modifiers::SHIFT, Key::M),
+            Command::TagAutomate => ks(Modifiers::NONE, Key::A),
+            Command::TagKeepManual => ks(Modifiers::NONE, Key::M),
+            Command::TagUndecided => ks(Modifiers::NONE, Key::U),
+            Command::AcceptSuggestions => ks(Modifiers::SHIFT, Key::A),
             Command::Find => ks(cmd, Key::F),
             Command::ShowMap => ks(cmd, Key::Num1),
             Command::ShowReview => ks(cmd, Key::Num2),
@@ -189,9 +202,10 @@ impl Command {
     /// keyboard focus (single keys, Ctrl+A, Ctrl+D): it is only dispatched
     /// when no text field is being edited.
     pub fn yields_to_text_field(self) -> bool {
+        // A key alone, or with Shift, types a character.
         let single_key = self
             .shortcut()
-            .is_some_and(|s| s.modifiers == Modifiers::NONE);
+            .is_some_and(|s| s.modifiers == Modifiers::NONE || s.modifiers == Modifiers::SHIFT);
         single_key
             || matches!(
                 self,
@@ -214,8 +228,12 @@ impl Command {
             | Command::Delete
             | Command::Rename
             | Command::AppendStep
+            | Command::TagAutomate
+            | Command::TagKeepManual
+            | Command::TagUndecided
             | Command::ZoomToSelection => Scope::Selection,
             Command::ExportImage
+            | Command::AcceptSuggestions
             | Command::NewWorkflowFromList
             | Command::Paste
             | Command::SelectAll

@@ -9,6 +9,20 @@ use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
+/// The user's documents folder (else their home folder): where file dialogs
+/// start when the plan has no folder yet, never the program's working folder.
+pub fn documents_dir() -> PathBuf {
+    directories::UserDirs::new()
+        .and_then(|u| {
+            u.document_dir()
+                .filter(|d| d.is_dir())
+                .map(PathBuf::from)
+                .or_else(|| Some(u.home_dir().to_path_buf()))
+        })
+        .or_else(|| std::env::current_dir().ok())
+        .unwrap_or_default()
+}
+
 /// An answer faster than this is not a person pressing "Cancel": no dialog was shown.
 const NO_DIALOG_THRESHOLD: Duration = Duration::from_millis(300);
 
@@ -53,17 +67,14 @@ impl DialogSpec {
         }
     }
 
+    /// Start in `dir`, or (with `None`) in the user's documents folder.
     pub fn in_dir(mut self, dir: Option<PathBuf>) -> Self {
-        self.directory = dir;
+        self.directory = Some(dir.unwrap_or_else(documents_dir));
         self
     }
 
     fn default_path_text(&self) -> String {
-        let dir = self
-            .directory
-            .clone()
-            .or_else(|| std::env::current_dir().ok())
-            .unwrap_or_default();
+        let dir = self.directory.clone().unwrap_or_else(documents_dir);
         let dir = std::path::absolute(&dir).unwrap_or(dir);
         match (&self.kind, &self.file_name) {
             (DialogKind::Save, Some(name)) => dir.join(name).display().to_string(),

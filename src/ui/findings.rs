@@ -65,7 +65,7 @@ pub fn findings_panel(ui: &mut Ui, plan: &Plan, analysis: &Analysis) -> Option<U
                     .default_open(severity != Severity::Info || group.len() <= 10)
                     .show(ui, |ui| {
                         for (k, f) in group.iter().take(MAX_SHOWN).enumerate() {
-                            if let Some(a) = finding_row(ui, f, &names, (severity, k)) {
+                            if let Some(a) = finding_row(ui, f, plan, &names, (severity, k)) {
                                 action = Some(a);
                             }
                         }
@@ -78,39 +78,58 @@ pub fn findings_panel(ui: &mut Ui, plan: &Plan, analysis: &Analysis) -> Option<U
     action
 }
 
+/// One line per finding: its code, where (workflow and step), and the
+/// message cut to the panel's width; the whole message and the hint on hover.
 fn finding_row(
     ui: &mut Ui,
     f: &Finding,
+    plan: &Plan,
     names: &HashMap<WorkflowId, &str>,
     salt: (Severity, usize),
 ) -> Option<UiAction> {
-    let mut clicked = false;
-    ui.push_id(salt, |ui| {
-        egui::Frame::group(ui.style()).show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            ui.horizontal_wrapped(|ui| {
-                ui.label(
-                    RichText::new(f.code)
-                        .monospace()
-                        .color(severity_color(ui, f.severity)),
+    let target = !f.step_ids.is_empty() && f.workflow.is_some();
+    let place = match (
+        f.workflow.and_then(|w| names.get(&w)),
+        f.step_ids.first().and_then(|id| plan.find_step(*id)),
+    ) {
+        (Some(w), Some((_, s))) => format!("{w} · {}", s.title),
+        (Some(w), None) => (*w).to_owned(),
+        (None, Some((_, s))) => s.title.clone(),
+        (None, None) => String::new(),
+    };
+    let clicked = ui
+        .push_id(salt, |ui| {
+            ui.horizontal(|ui| {
+                ui.add_sized(
+                    [150.0, 18.0],
+                    egui::Label::new(
+                        RichText::new(f.code)
+                            .monospace()
+                            .color(severity_color(ui, f.severity)),
+                    )
+                    .truncate(),
                 );
-                if let Some(name) = f.workflow.and_then(|w| names.get(&w)) {
-                    ui.weak(*name);
+                if !place.is_empty() {
+                    ui.add_sized(
+                        [220.0_f32.min(ui.available_width() * 0.35), 18.0],
+                        egui::Label::new(RichText::new(&place).weak()).truncate(),
+                    )
+                    .on_hover_text(&place);
                 }
-            });
-            let target = !f.step_ids.is_empty() && f.workflow.is_some();
-            let msg = egui::Label::new(&f.message).wrap();
-            let r = if target {
-                ui.add(msg.sense(Sense::click()))
-                    .on_hover_cursor(egui::CursorIcon::PointingHand)
-                    .on_hover_text("Show this step on the map")
-            } else {
-                ui.add(msg)
-            };
-            clicked = target && r.clicked();
-            ui.add(egui::Label::new(RichText::new(&f.hint).weak().small()).wrap());
-        });
-    });
+                let msg = egui::Label::new(&f.message).truncate();
+                let hover = format!("{}\n\n{}", f.message, f.hint);
+                let r = if target {
+                    ui.add(msg.sense(Sense::click()))
+                        .on_hover_cursor(egui::CursorIcon::PointingHand)
+                        .on_hover_text(format!("{hover}\n\nClick to show the step on the map."))
+                } else {
+                    ui.add(msg).on_hover_text(hover)
+                };
+                target && r.clicked()
+            })
+            .inner
+        })
+        .inner;
     if !clicked {
         return None;
     }

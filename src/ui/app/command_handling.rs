@@ -2,7 +2,7 @@
 //! the keyboard alike, and the workflow operations behind them.
 
 use crate::edit::Edit;
-use crate::model::{Link, Step, StepId, Workflow, WorkflowId};
+use crate::model::{Link, Step, StepId, Tag, Workflow, WorkflowId};
 use crate::ui::UiAction;
 use crate::ui::commands::{Command, CommandState};
 use crate::ui::file_dialog::DialogSpec;
@@ -56,6 +56,10 @@ impl AutomapApp {
             Command::Quit => self.guard(ctx, Pending::Quit),
             Command::Palette => self.palette.open(),
             Command::ExportImage => self.start_export_image(),
+            Command::TagAutomate => self.tag_selection(Tag::Automate),
+            Command::TagKeepManual => self.tag_selection(Tag::KeepManual),
+            Command::TagUndecided => self.tag_selection(Tag::Undecided),
+            Command::AcceptSuggestions => self.accept_suggestions(),
             Command::NewWorkflowFromList => {
                 self.modal = Some(Modal::FromList {
                     name: "New workflow".to_owned(),
@@ -205,6 +209,53 @@ impl AutomapApp {
         if self.apply("Delete workflow", Edit::RemoveWorkflow { id }) {
             self.workflow = next;
             self.notice(format!("Deleted \"{name}\" (Undo brings it back)"));
+        }
+    }
+
+    /// Give the selected steps `tag`, as one undo step.
+    fn tag_selection(&mut self, tag: Tag) {
+        let Some(w) = self.workflow.and_then(|id| self.doc.plan().workflow(id)) else {
+            return;
+        };
+        let ids: Vec<StepId> = self.canvas.selection().steps.iter().copied().collect();
+        match crate::edit::tag::set_tags(w, ids.iter().map(|id| (*id, tag))) {
+            Some(edit) => {
+                let label = format!("Tag {}", tag.label());
+                self.apply(&label, edit);
+            }
+            None => self.notice(format!(
+                "Nothing to tag: the selection is already {} or has only triggers and ends.",
+                tag.label()
+            )),
+        }
+    }
+
+    /// Give every undecided step of the selection (or, with nothing
+    /// selected, of the workflow) the tag the method suggests, as one undo step.
+    fn accept_suggestions(&mut self) {
+        self.refresh_analysis();
+        let Some(w) = self.workflow.and_then(|id| self.doc.plan().workflow(id)) else {
+            return;
+        };
+        let selected = &self.canvas.selection().steps;
+        let changes: Vec<(StepId, Tag)> = w
+            .steps
+            .iter()
+            .filter(|s| selected.is_empty() || selected.contains(&s.id))
+            .filter(|s| s.tag == Tag::Undecided)
+            .filter_map(|s| {
+                let t = self.analysis.step(s.id)?.suggested_tag;
+                (t != Tag::Undecided).then_some((s.id, t))
+            })
+            .collect();
+        let n = changes.len();
+        match crate::edit::tag::set_tags(w, changes) {
+            Some(edit) => {
+                if self.apply("Accept suggestions", edit) {
+                    self.notice(format!("Tagged {n} step(s) as the method suggests."));
+                }
+            }
+            None => self.notice("No undecided step has a suggestion to accept."),
         }
     }
 

@@ -11,7 +11,7 @@ use crate::storage::job::{LoadJob, Phase, SaveJob};
 use crate::storage::recovery::RecoveryKey;
 use crate::storage::{self, FileStamp, LoadError, Loaded, SaveError};
 use crate::ui::canvas::CanvasState;
-use crate::ui::file_dialog::DialogSpec;
+use crate::ui::file_dialog::{DialogSpec, documents_dir};
 use crate::ui::inspector::InspectorState;
 
 use super::{AutomapApp, EXAMPLE_FILE_NAME, EXAMPLE_PLAN, FilePurpose, Modal, Pending, Tab};
@@ -123,10 +123,10 @@ impl AutomapApp {
     }
 
     pub(super) fn new_plan(&mut self) {
-        let mut plan = Plan::new("Untitled plan");
+        let mut plan = Plan::new(UNTITLED);
         plan.workflows.push(Workflow {
             id: WorkflowId(1),
-            name: "Main workflow".to_owned(),
+            name: MAIN_WORKFLOW.to_owned(),
             ..Workflow::default()
         });
         self.set_plan(plan, None, None);
@@ -299,7 +299,16 @@ impl AutomapApp {
             // Edits made while the dialog was open are guarded too.
             FilePurpose::Open => self.guard(ctx, Pending::Open(Some(path.to_path_buf()))),
             FilePurpose::SaveAs { then } => {
-                self.write_to(ctx, path, then);
+                if self.doc.plan().name == UNTITLED {
+                    // A plan never named: ask for its name now, from the file's.
+                    self.modal = Some(Modal::NamePlan {
+                        name: name_from_file(path),
+                        path: path.to_path_buf(),
+                        then,
+                    });
+                } else {
+                    self.write_to(ctx, path, then);
+                }
             }
             FilePurpose::ExportMarkdown => self.export_markdown(path),
             FilePurpose::ExportImage => {
@@ -428,10 +437,8 @@ impl AutomapApp {
             return;
         };
         let name = format!("{}.svg", file_stem(&w.name, "workflow"));
-        let path = match self.file_dir() {
-            Some(dir) => dir.join(name).display().to_string(),
-            None => name,
-        };
+        let dir = self.file_dir().unwrap_or_else(documents_dir);
+        let path = dir.join(name).display().to_string();
         self.export_image = Some(ExportImage {
             path,
             message: String::new(),
@@ -483,6 +490,7 @@ impl AutomapApp {
             let spec = DialogSpec {
                 filter: ("Image".to_owned(), vec!["svg".into(), "png".into()]),
                 ..DialogSpec::save("Export image", "Image", "svg", &dialog.path)
+                    .in_dir(self.file_dir())
             };
             self.dialogs.request(ctx, FilePurpose::ExportImage, spec);
         }
@@ -504,6 +512,33 @@ impl AutomapApp {
         if open {
             self.export_image = Some(dialog);
         }
+    }
+}
+
+/// The first workflow of a new plan.
+pub(super) const MAIN_WORKFLOW: &str = "Main workflow";
+
+/// The name of a plan nobody has named yet.
+pub(super) const UNTITLED: &str = "Untitled plan";
+
+/// A plan name from a file name: "juniper-pine_orders.ron" → "Juniper pine orders".
+fn name_from_file(path: &Path) -> String {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let words: Vec<&str> = stem
+        .split(|c: char| c == '-' || c == '_' || c == '.' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut name = words.join(" ");
+    if let Some(first) = name.chars().next() {
+        name = first.to_uppercase().chain(name.chars().skip(1)).collect();
+    }
+    if name.is_empty() {
+        UNTITLED.to_owned()
+    } else {
+        name
     }
 }
 
@@ -578,6 +613,17 @@ pub fn file_stem(name: &str, fallback: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::file_stem;
+
+    #[test]
+    fn a_file_name_suggests_a_plan_name() {
+        use super::name_from_file;
+        use std::path::Path;
+        assert_eq!(
+            name_from_file(Path::new("/x/juniper-pine_orders.ron")),
+            "Juniper pine orders"
+        );
+        assert_eq!(name_from_file(Path::new("/x/.ron")), "Untitled plan");
+    }
 
     #[test]
     fn names_become_safe_file_names() {

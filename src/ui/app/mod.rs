@@ -100,6 +100,12 @@ enum Modal {
     },
     /// Recovery copies from an earlier run, and what happened to it.
     Recovery,
+    /// First save of a plan never named: its name, before writing `path`.
+    NamePlan {
+        name: String,
+        path: PathBuf,
+        then: Option<Pending>,
+    },
     /// File → New workflow from list: a name and one step per line.
     FromList {
         name: String,
@@ -136,6 +142,8 @@ pub struct AutomapApp {
     message: Option<Message>,
     /// The title last sent to the window.
     sent_title: String,
+    /// The app's text sizes are set on the context.
+    styled: bool,
     /// Quitting was confirmed: let the window close.
     allow_close: bool,
     autosave: Autosave,
@@ -168,6 +176,7 @@ impl AutomapApp {
             message: None,
             sent_title: String::new(),
             allow_close: false,
+            styled: false,
             autosave: Autosave::disabled(),
             recovery_offers: Vec::new(),
             crash_reports: Vec::new(),
@@ -273,6 +282,11 @@ impl AutomapApp {
         self.workflow
     }
 
+    /// The map editor (its zoom, what it drew), for tests and tools.
+    pub fn canvas(&self) -> &CanvasState {
+        &self.canvas
+    }
+
     pub fn selection(&self) -> &Selection {
         self.canvas.selection()
     }
@@ -324,6 +338,10 @@ impl AutomapApp {
     /// Draw one frame. Used by eframe and by the UI tests.
     pub fn ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
+        if !self.styled {
+            self.styled = true;
+            set_text_sizes(&ctx);
+        }
         self.poll_file_job(&ctx);
         self.refresh_analysis();
         if let Some(e) = self.autosave.tick(&ctx, &self.doc) {
@@ -366,10 +384,16 @@ impl AutomapApp {
             .default_size(210.0)
             .show(ui, |ui| self.workflow_list(ui, &mut actions));
         if self.tab == Tab::Map {
+            // A set width (changed only by dragging its edge), so what is
+            // selected never moves the map sideways.
             egui::Panel::right("automap-inspector")
                 .resizable(true)
                 .default_size(340.0)
+                .size_range(280.0..=640.0)
                 .show(ui, |ui| {
+                    let width = ui.available_width();
+                    ui.set_min_width(width);
+                    ui.set_max_width(width);
                     inspector_ui(
                         ui,
                         &mut self.doc,
@@ -400,6 +424,18 @@ impl AutomapApp {
         }
         self.fix_selection();
     }
+}
+
+/// No text under 11 points: egui's small text (status bar, hints, card
+/// details) is 9 points by default.
+fn set_text_sizes(ctx: &egui::Context) {
+    ctx.all_styles_mut(|style| {
+        for (text_style, font) in style.text_styles.iter_mut() {
+            if *text_style == egui::TextStyle::Small || font.size < 11.0 {
+                font.size = font.size.max(11.0);
+            }
+        }
+    });
 }
 
 impl eframe::App for AutomapApp {

@@ -6,6 +6,9 @@ use egui::RichText;
 use crate::edit::{Edit, paste};
 use crate::model::{Pos, Workflow};
 
+use std::path::PathBuf;
+
+use super::files::MAIN_WORKFLOW;
 use super::{AutomapApp, Modal, Pending, Tab};
 
 /// What was picked in a question with two answers and Cancel.
@@ -136,6 +139,7 @@ impl AutomapApp {
                 }
             }
             Modal::Recovery => self.recovery_modal(ctx),
+            Modal::NamePlan { name, path, then } => self.name_plan_modal(ctx, name, path, then),
             Modal::FromList { name, text } => self.list_to_workflow_modal(ctx, name, text),
             Modal::RenameWorkflow {
                 id,
@@ -267,11 +271,24 @@ impl AutomapApp {
                     links: f.links,
                     ..Workflow::default()
                 };
-                let index = plan.workflows.len();
-                if self.apply(
-                    "New workflow from list",
-                    Edit::InsertWorkflow { index, workflow },
-                ) {
+                // A new plan's empty first workflow gives way to the new one.
+                let empty_start = match plan.workflows.as_slice() {
+                    [only] if only.steps.is_empty() && only.name == MAIN_WORKFLOW => Some(only.id),
+                    _ => None,
+                };
+                let insert = Edit::InsertWorkflow {
+                    index: if empty_start.is_some() {
+                        0
+                    } else {
+                        plan.workflows.len()
+                    },
+                    workflow,
+                };
+                let edit = match empty_start {
+                    Some(old) => Edit::Batch(vec![Edit::RemoveWorkflow { id: old }, insert]),
+                    None => insert,
+                };
+                if self.apply("New workflow from list", edit) {
                     self.select_workflow(id);
                     self.tab = Tab::Map;
                     self.canvas.show_whole(id);
@@ -279,6 +296,57 @@ impl AutomapApp {
             }
             Some(false) => self.modal = None,
             None => self.modal = Some(Modal::FromList { name, text }),
+        }
+    }
+
+    /// The first save of a new plan asks for its name (shown in the title
+    /// bar, the export's heading and the recovery list).
+    fn name_plan_modal(
+        &mut self,
+        ctx: &egui::Context,
+        mut name: String,
+        path: PathBuf,
+        then: Option<Pending>,
+    ) {
+        let mut choice = None;
+        let r = egui::Modal::new(egui::Id::unique("automap-name-plan")).show(ctx, |ui| {
+            ui.set_width(420.0);
+            ui.heading("Name this plan");
+            ui.label(format!("It will be saved as {}.", path.display()));
+            let l = ui.label("Name of the plan");
+            let field = ui
+                .add(egui::TextEdit::singleline(&mut name).desired_width(f32::INFINITY))
+                .labelled_by(l.id);
+            if !field.has_focus() && !field.lost_focus() {
+                field.request_focus();
+            }
+            if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                choice = Some(true);
+            }
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button("Save").clicked() {
+                    choice = Some(true);
+                }
+                if ui.button("Cancel").clicked() {
+                    choice = Some(false);
+                }
+            });
+        });
+        if r.should_close() && choice.is_none() {
+            choice = Some(false);
+        }
+        match choice {
+            Some(true) => {
+                self.modal = None;
+                let name = name.trim().to_owned();
+                if !name.is_empty() && name != self.doc.plan().name {
+                    self.apply("Name plan", Edit::SetPlanName(name));
+                }
+                self.write_to(ctx, &path, then);
+            }
+            Some(false) => self.modal = None,
+            None => self.modal = Some(Modal::NamePlan { name, path, then }),
         }
     }
 }

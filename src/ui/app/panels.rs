@@ -92,6 +92,15 @@ impl AutomapApp {
                 for cmd in [Command::Rename, Command::AppendStep] {
                     command_button(ui, cmd, None, self.enabled(cmd), out);
                 }
+                ui.separator();
+                for cmd in [
+                    Command::TagAutomate,
+                    Command::TagKeepManual,
+                    Command::TagUndecided,
+                    Command::AcceptSuggestions,
+                ] {
+                    command_button(ui, cmd, None, self.enabled(cmd), out);
+                }
             });
             ui.menu_button("View", |ui| {
                 command_button(ui, Command::Palette, None, true, out);
@@ -293,7 +302,9 @@ impl AutomapApp {
             .workflow
             .filter(|id| self.doc.plan().workflow(*id).is_some())
         else {
-            ui.label("This plan has no workflow yet. Add one with Workflow → Add workflow.");
+            ui.label(
+                "This plan has no workflow yet. Add one with Add workflow in the Workflow menu.",
+            );
             return;
         };
         self.canvas.show(ui, &mut self.doc, wf, &self.analysis);
@@ -303,6 +314,12 @@ impl AutomapApp {
                 .into_iter()
                 .map(UiAction::Command),
         );
+        if let Some((workflow, step)) = self.canvas.take_jump() {
+            self.show_step(workflow, step);
+        }
+        if let Some(problem) = self.canvas.take_status() {
+            self.error(problem);
+        }
     }
 
     pub(super) fn findings(&mut self, ui: &mut Ui, out: &mut Vec<UiAction>) {

@@ -76,14 +76,14 @@ impl Camera {
     }
 
     /// Like [`Camera::fit`], but never so small that titles cannot be read:
-    /// when the whole of `world` would be too small, show its start (left
-    /// side) at a readable zoom instead.
+    /// when the whole of `world` would need less than `min_zoom`, show its
+    /// start (top left) at 100 % instead.
     pub fn fit_readable(&mut self, viewport: Rect, world: Rect, margin: f32, min_zoom: f32) {
         self.fit(viewport, world, margin);
         if self.zoom < min_zoom && world.is_finite() {
-            self.zoom = min_zoom;
-            let half = viewport.width() * 0.5 / self.zoom;
-            self.center = Pos2::new(world.left() - margin / self.zoom + half, world.center().y);
+            self.zoom = 1.0;
+            let half = viewport.size() * 0.5;
+            self.center = world.min - Vec2::splat(margin) + half;
         }
     }
 
@@ -123,5 +123,19 @@ mod tests {
         c.zoom_around(vp, anchor, 2.0);
         assert!((c.to_world(vp, anchor) - w).length() < 1e-3);
         assert_eq!(c.zoom, 1.0);
+    }
+
+    #[test]
+    fn a_fit_too_small_to_read_shows_the_start_at_full_size() {
+        let vp = Rect::from_min_size(Pos2::ZERO, Vec2::new(800.0, 600.0));
+        let mut c = Camera::default();
+        let small = Rect::from_min_size(Pos2::ZERO, Vec2::new(1000.0, 400.0));
+        c.fit_readable(vp, small, 30.0, 0.5);
+        assert!(c.zoom > 0.5 && c.zoom < 1.0, "{}", c.zoom);
+        let huge = Rect::from_min_size(Pos2::new(100.0, 50.0), Vec2::new(9000.0, 400.0));
+        c.fit_readable(vp, huge, 30.0, 0.5);
+        assert_eq!(c.zoom, 1.0);
+        let top_left = c.to_screen(vp, huge.min);
+        assert!((top_left - Pos2::new(30.0, 30.0)).length() < 1e-3);
     }
 }

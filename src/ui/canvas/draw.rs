@@ -17,8 +17,15 @@ use crate::analysis::{Analysis, PriorityClass};
 use crate::model::{Approach, Step, StepId, StepKind, Tag, Workflow};
 use crate::ui::Selection;
 
-/// Below this zoom, titles would be under ~6 px: no text.
-pub const TEXT_ZOOM: f32 = 0.42;
+/// No text is drawn smaller than this many screen points.
+pub const MIN_TEXT: f32 = 11.0;
+/// Below this zoom a box is too narrow for a few words at [`MIN_TEXT`]: no text.
+pub const TEXT_ZOOM: f32 = 0.3;
+/// Below this zoom, badges (tag, layer, findings) are left off: they would
+/// cover the title.
+pub const MARK_ZOOM: f32 = 0.45;
+/// The smallest zoom Fit chooses: titles keep two lines of words.
+pub const READABLE_ZOOM: f32 = 0.5;
 /// Below this zoom, steps are plain blocks and arrows straight lines.
 pub const BLOCK_ZOOM: f32 = 0.16;
 
@@ -45,20 +52,49 @@ pub fn lod(zoom: f32) -> Lod {
     }
 }
 
-pub fn tag_fill(tag: Tag) -> Color32 {
-    match tag {
-        Tag::Automate => Color32::from_rgb(0xcf, 0xef, 0xd6),
-        Tag::KeepManual => Color32::from_rgb(0xdc, 0xe4, 0xf2),
-        Tag::Undecided => Color32::from_rgb(0xff, 0xf6, 0xd5),
-    }
+fn rgb(c: [u8; 3]) -> Color32 {
+    Color32::from_rgb(c[0], c[1], c[2])
 }
+
+pub fn tag_fill(tag: Tag) -> Color32 {
+    rgb(tag.fill_rgb())
+}
+
+pub fn tag_ink(tag: Tag) -> Color32 {
+    rgb(tag.ink_rgb())
+}
+
+/// Triggers and ends are events, never tagged.
+const TRIGGER_FILL: Color32 = Color32::from_rgb(0xdc, 0xea, 0xf8);
+const END_FILL: Color32 = Color32::from_rgb(0xe2, 0xe3, 0xe8);
+const EXCEPTION_FILL: Color32 = Color32::from_rgb(0xf8, 0xd4, 0xc8);
+
+pub use crate::edit::tag::is_taggable;
 
 pub fn fill_of(step: &Step) -> Color32 {
     match step.kind {
-        StepKind::Exception => Color32::from_rgb(0xff, 0xe2, 0xcf),
-        StepKind::End => Color32::from_rgb(0xe9, 0xea, 0xee),
+        StepKind::Trigger => TRIGGER_FILL,
+        StepKind::Exception => EXCEPTION_FILL,
+        StepKind::End => END_FILL,
         _ => tag_fill(step.tag),
     }
+}
+
+/// Screen rect of a step's tag badge (its top-left corner), which a click cycles.
+pub fn tag_badge_rect(node_screen: Rect, zoom: f32) -> Rect {
+    let size = vec2(26.0, 18.0) * zoom.clamp(0.8, 1.4);
+    Rect::from_min_size(
+        pos2(
+            node_screen.left() + 6.0 * zoom,
+            node_screen.top() - size.y * 0.5,
+        ),
+        size,
+    )
+}
+
+/// Font size on screen for text that is `size` points at 100 %.
+pub fn text_px(size: f32, zoom: f32) -> f32 {
+    (size * zoom).max(MIN_TEXT)
 }
 
 pub fn border_of(kind: StepKind) -> Color32 {
@@ -270,14 +306,14 @@ fn draw_link(
         let mid = super::shape::bezier_point(&c, 0.5);
         let mut job = LayoutJob::simple(
             link.label.clone(),
-            FontId::proportional(11.5 * z),
+            FontId::proportional(text_px(11.5, z)),
             if selected { ACCENT } else { INK },
-            110.0 * z,
+            (110.0 * z).max(60.0),
         );
         job.wrap.max_rows = 2;
         job.halign = Align::Center;
         let galley = v.painter.layout_job(job);
-        let r = Rect::from_center_size(mid, galley.size() + vec2(8.0, 3.0) * z);
+        let r = Rect::from_center_size(mid, galley.size() + vec2(8.0, 3.0) * z.max(0.6));
         labels.push(Shape::Rect(RectShape::new(
             r,
             4.0 * z,
@@ -355,6 +391,20 @@ fn draw_step(v: &MapView<'_>, i: usize, lod: Lod, shapes: &mut Vec<Shape>) {
     if lod != Lod::Full {
         return;
     }
+    let undecided = is_taggable(step.kind) && step.tag == Tag::Undecided;
+    if undecided && !selected && !hovered {
+        // A dashed inner ring: not decided yet, told apart without colour.
+        let mut ring = outline(step.kind, r.shrink(3.5 * z));
+        if let Some(&first) = ring.first() {
+            ring.push(first);
+        }
+        shapes.extend(Shape::dashed_line(
+            &ring,
+            Stroke::new(1.0, tag_ink(Tag::Undecided)),
+            5.0 * z,
+            4.0 * z,
+        ));
+    }
     // Title.
     if v.renaming != Some(step.id) {
         let wrap = match step.kind {
@@ -362,21 +412,25 @@ fn draw_step(v: &MapView<'_>, i: usize, lod: Lod, shapes: &mut Vec<Shape>) {
             StepKind::Exception => r.width() - 44.0 * z,
             _ => r.width() - 18.0 * z,
         };
+        let px = text_px(13.0, z);
         let mut job = LayoutJob::simple(
             if step.title.is_empty() {
                 "(untitled)".to_owned()
             } else {
                 step.title.clone()
             },
-            FontId::proportional(13.0 * z),
+            FontId::proportional(px),
             INK,
             wrap.max(4.0),
         );
-        job.wrap.max_rows = if step.kind == StepKind::Decision {
+        // As many lines as the box holds (long titles end in "…"), at most 3.
+        let fit = ((r.height() * 0.86) / (px * 1.2)).floor() as usize;
+        let most = if step.kind == StepKind::Decision {
             2
         } else {
             3
         };
+        job.wrap.max_rows = fit.clamp(1, most);
         job.wrap.break_anywhere = false;
         job.halign = Align::Center;
         let galley = v.painter.layout_job(job);
@@ -388,14 +442,22 @@ fn draw_step(v: &MapView<'_>, i: usize, lod: Lod, shapes: &mut Vec<Shape>) {
         };
         shapes.push(Shape::galley(pos2(x, top), galley, INK));
     }
+    if z < MARK_ZOOM {
+        return;
+    }
+    if is_taggable(step.kind) {
+        draw_tag_badge(v, step, r, shapes);
+    }
     // Marks along the top edge.
     let mut right = r.right() - 6.0 * z;
     let top = r.top() - 8.0 * z;
     let badge =
         |text: &str, fill: Color32, ink: Color32, right: f32, shapes: &mut Vec<Shape>| -> f32 {
-            let g = v
-                .painter
-                .layout_no_wrap(text.to_owned(), FontId::proportional(10.0 * z), ink);
+            let g = v.painter.layout_no_wrap(
+                text.to_owned(),
+                FontId::proportional(text_px(10.0, z)),
+                ink,
+            );
             let size = g.size() + vec2(8.0, 2.0) * z.max(0.7);
             let br = Rect::from_min_size(pos2(right - size.x, top), size);
             shapes.push(Shape::Rect(RectShape::new(
@@ -465,7 +527,7 @@ fn draw_step(v: &MapView<'_>, i: usize, lod: Lod, shapes: &mut Vec<Shape>) {
         ));
         let g = v.painter.layout_no_wrap(
             "!".to_owned(),
-            FontId::proportional(11.0 * z),
+            FontId::proportional(text_px(11.0, z)),
             Color32::WHITE,
         );
         shapes.push(Shape::galley(
@@ -479,6 +541,62 @@ fn draw_step(v: &MapView<'_>, i: usize, lod: Lod, shapes: &mut Vec<Shape>) {
         shapes.push(Shape::circle_filled(h.center(), 6.0, ACCENT));
         shapes.push(Shape::circle_filled(h.center(), 2.5, Color32::WHITE));
     }
+}
+
+/// The tag badge at a box's top-left corner: the tag's symbol on its colour.
+/// An undecided step also shows what the method suggests, faintly, on its
+/// bottom edge.
+fn draw_tag_badge(v: &MapView<'_>, step: &Step, r: Rect, shapes: &mut Vec<Shape>) {
+    let z = v.cam.zoom;
+    let b = tag_badge_rect(r, z);
+    let ink = tag_ink(step.tag);
+    shapes.push(Shape::Rect(RectShape::new(
+        b,
+        b.height() * 0.5,
+        tag_fill(step.tag),
+        Stroke::new(1.2, ink),
+        StrokeKind::Inside,
+    )));
+    let g = v.painter.layout_no_wrap(
+        step.tag.symbol().to_owned(),
+        FontId::proportional((b.height() * 0.72).max(MIN_TEXT)),
+        ink,
+    );
+    shapes.push(Shape::galley(b.center() - g.size() * 0.5, g, ink));
+    if step.tag != Tag::Undecided {
+        return;
+    }
+    let Some(suggested) = v
+        .analysis
+        .step(step.id)
+        .map(|i| i.suggested_tag)
+        .filter(|t| *t != Tag::Undecided)
+    else {
+        return;
+    };
+    let text = match suggested {
+        Tag::Automate => "⚙ automate?",
+        _ => "✋ keep manual?",
+    };
+    let faint = tag_ink(suggested).gamma_multiply(0.8);
+    let g = v.painter.layout_no_wrap(
+        text.to_owned(),
+        FontId::proportional(text_px(10.0, z)),
+        faint,
+    );
+    if g.size().x > r.width() * 1.1 {
+        return;
+    }
+    let size = g.size() + vec2(10.0, 2.0);
+    let pill = Rect::from_center_size(pos2(r.center().x, r.bottom()), size);
+    shapes.push(Shape::Rect(RectShape::new(
+        pill,
+        size.y * 0.5,
+        tag_fill(suggested).gamma_multiply(0.85),
+        Stroke::new(1.0, faint.gamma_multiply(0.6)),
+        StrokeKind::Inside,
+    )));
+    shapes.push(Shape::galley(pill.center() - g.size() * 0.5, g, faint));
 }
 
 /// Grid dots for snapping.
@@ -515,66 +633,89 @@ pub fn draw_grid(painter: &Painter, viewport: Rect, cam: &Camera, step: f32, dar
     painter.add(Shape::mesh(mesh));
 }
 
-/// A compact legend of shapes and fills.
+/// Rows of the legend.
+pub const LEGEND_ROWS: usize = 8;
+const LEGEND_ROW: f32 = 18.0;
+
+/// Height of the legend on screen.
+pub fn legend_height() -> f32 {
+    LEGEND_ROWS as f32 * LEGEND_ROW + 10.0
+}
+
+/// A compact legend: the three tags (colour, symbol, border) and the shapes
+/// of the five kinds of step. Opaque, so nothing on the map shows through.
 pub fn draw_legend(painter: &Painter, at: Pos2, dark: bool) -> Rect {
-    let font = FontId::proportional(11.0);
-    let text = if dark { Color32::from_gray(220) } else { INK };
-    let rows: [(&str, Color32, Option<StepKind>); 8] = [
-        ("automate", tag_fill(Tag::Automate), None),
-        ("keep manual", tag_fill(Tag::KeepManual), None),
-        ("undecided", tag_fill(Tag::Undecided), None),
-        ("trigger", tag_fill(Tag::Undecided), Some(StepKind::Trigger)),
-        ("task", tag_fill(Tag::Undecided), Some(StepKind::Task)),
-        (
-            "decision",
-            tag_fill(Tag::Undecided),
-            Some(StepKind::Decision),
-        ),
-        (
-            "exception",
-            Color32::from_rgb(0xff, 0xe2, 0xcf),
-            Some(StepKind::Exception),
-        ),
-        (
-            "end",
-            Color32::from_rgb(0xe9, 0xea, 0xee),
-            Some(StepKind::End),
-        ),
-    ];
-    let row_h = 16.0;
-    let bg = Rect::from_min_size(at, vec2(118.0, rows.len() as f32 * row_h + 10.0));
+    let font = FontId::proportional(MIN_TEXT);
+    let text = if dark { Color32::from_gray(225) } else { INK };
+    let bg = Rect::from_min_size(at, vec2(132.0, legend_height()));
     painter.rect_filled(
         bg,
         6.0,
         if dark {
-            Color32::from_black_alpha(170)
+            Color32::from_gray(24)
         } else {
-            Color32::from_white_alpha(225)
+            Color32::from_gray(252)
         },
     );
-    for (k, (label, fill, kind)) in rows.iter().enumerate() {
-        let y = at.y + 5.0 + k as f32 * row_h + row_h * 0.5;
-        let sw = Rect::from_center_size(pos2(at.x + 18.0, y), vec2(22.0, 11.0));
-        let kind = kind.unwrap_or(StepKind::Task);
+    let row_y = |k: usize| at.y + 5.0 + k as f32 * LEGEND_ROW + LEGEND_ROW * 0.5;
+    for (k, tag) in [Tag::Automate, Tag::KeepManual, Tag::Undecided]
+        .into_iter()
+        .enumerate()
+    {
+        let y = row_y(k);
+        let sw = Rect::from_center_size(pos2(at.x + 19.0, y), vec2(24.0, 15.0));
+        let ink = tag_ink(tag);
+        painter.rect(
+            sw,
+            7.5,
+            tag_fill(tag),
+            Stroke::new(1.2, ink),
+            StrokeKind::Inside,
+        );
+        painter.text(
+            sw.center(),
+            egui::Align2::CENTER_CENTER,
+            tag.symbol(),
+            FontId::proportional(11.0),
+            ink,
+        );
+        painter.text(
+            pos2(at.x + 38.0, y),
+            egui::Align2::LEFT_CENTER,
+            tag.label(),
+            font.clone(),
+            text,
+        );
+    }
+    let kinds = [
+        (StepKind::Trigger, TRIGGER_FILL),
+        (StepKind::Task, tag_fill(Tag::Undecided)),
+        (StepKind::Decision, tag_fill(Tag::Undecided)),
+        (StepKind::Exception, EXCEPTION_FILL),
+        (StepKind::End, END_FILL),
+    ];
+    for (k, (kind, fill)) in kinds.into_iter().enumerate() {
+        let y = row_y(k + 3);
+        let sw = Rect::from_center_size(pos2(at.x + 19.0, y), vec2(24.0, 12.0));
         let stroke = Stroke::new(1.0, border_of(kind));
         match kind {
             StepKind::Decision | StepKind::Exception => {
-                painter.add(Shape::convex_polygon(outline(kind, sw), *fill, stroke));
+                painter.add(Shape::convex_polygon(outline(kind, sw), fill, stroke));
             }
             _ => {
                 painter.add(RectShape::new(
                     sw,
                     corner_radius(kind, sw),
-                    *fill,
+                    fill,
                     stroke,
                     StrokeKind::Inside,
                 ));
             }
         }
         painter.text(
-            pos2(at.x + 36.0, y),
+            pos2(at.x + 38.0, y),
             egui::Align2::LEFT_CENTER,
-            *label,
+            kind.label().to_lowercase(),
             font.clone(),
             text,
         );

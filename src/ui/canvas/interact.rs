@@ -6,7 +6,9 @@ use super::{CanvasState, Drag, GRID, MenuTarget, draw, snap_pos};
 use crate::edit::{Document, Edit};
 use crate::model::{Pos, WorkflowId};
 use crate::ui::commands::Command;
-use strum::IntoEnumIterator;
+
+/// Share of egui's zoom gesture the map follows (a wheel notch: about 10 %).
+const ZOOM_DAMPING: f32 = 0.5;
 
 impl CanvasState {
     pub(super) fn handle_input(
@@ -31,8 +33,10 @@ impl CanvasState {
             let (zoom, scroll) = ui.input(|i| (i.zoom_delta(), i.smooth_scroll_delta()));
             if let Some(p) = pointer {
                 if zoom != 1.0 {
+                    // egui turns a wheel notch with Ctrl into about ×1.22;
+                    // half of that (in steps of about 10 %) keeps the map in hand.
                     let vp = rect;
-                    self.cam_mut().zoom_around(vp, p, zoom);
+                    self.cam_mut().zoom_around(vp, p, zoom.powf(ZOOM_DAMPING));
                 } else if scroll != Vec2::ZERO {
                     self.cam_mut().pan(scroll);
                 }
@@ -72,6 +76,28 @@ impl CanvasState {
         if !keep {
             self.handle_owner = None;
         }
+    }
+
+    /// The step whose tag badge is under a screen point (badges are drawn
+    /// from [`draw::MARK_ZOOM`] on).
+    fn tag_badge_at(
+        &self,
+        doc: &Document,
+        wf: WorkflowId,
+        rect: Rect,
+        screen: Pos2,
+    ) -> Option<crate::model::StepId> {
+        let cam = self.cam();
+        if cam.zoom < draw::MARK_ZOOM {
+            return None;
+        }
+        let w = doc.plan().workflow(wf)?;
+        self.visible.iter().rev().find_map(|&i| {
+            let step = w.steps.get(i as usize)?;
+            let node = cam.rect_to_screen(rect, *self.index.rects.get(i as usize)?);
+            (draw::is_taggable(step.kind) && draw::tag_badge_rect(node, cam.zoom).contains(screen))
+                .then_some(step.id)
+        })
     }
 
     /// The step whose link handle is under a screen point.
@@ -236,7 +262,21 @@ impl CanvasState {
         } else if bg.clicked()
             && let Some(w) = click_world
         {
-            if let Some(i) = self.index.hit(w, 0.0) {
+            let badge = bg
+                .interact_pointer_pos()
+                .and_then(|p| self.tag_badge_at(doc, wf, rect, p));
+            if let Some(step) = badge {
+                // A click on the tag badge moves the tag on, as one undo step.
+                let w = doc.plan().workflow(wf);
+                if let Some(w) = w
+                    && let Some(s) = w.step(step)
+                {
+                    let tag = crate::edit::tag::next_tag(s.tag);
+                    if let Some(edit) = crate::edit::tag::set_tags(w, [(step, tag)]) {
+                        let _ = doc.apply(&format!("Tag {}", tag.label()), edit);
+                    }
+                }
+            } else if let Some(i) = self.index.hit(w, 0.0) {
                 let id = self.index.ids[i];
                 if toggle {
                     if !self.selection.steps.remove(&id) {
@@ -372,10 +412,9 @@ impl CanvasState {
         // Shortcuts from the command list.
         let mut run = Vec::new();
         ui.input_mut(|i| {
-            for cmd in Command::iter().filter(|c| c.map_takes_key()) {
-                let hit = cmd.shortcut().is_some_and(|s| i.consume_shortcut(&s))
-                    || cmd.alt_shortcuts().iter().any(|s| i.consume_shortcut(s));
-                if hit {
+            // Most specific first, so Shift+A is not taken for A.
+            for (shortcut, cmd) in Command::shortcut_table() {
+                if cmd.map_takes_key() && i.consume_shortcut(&shortcut) {
                     run.push(cmd);
                 }
             }

@@ -41,7 +41,7 @@ use camera::Camera;
 use index::SpatialIndex;
 
 /// The smallest zoom the first view and tidy-up choose on their own (titles stay readable).
-const READABLE_ZOOM: f32 = 0.7;
+use draw::READABLE_ZOOM;
 
 /// Grid size used by snapping, in canvas units.
 pub const GRID: f32 = 20.0;
@@ -107,9 +107,13 @@ struct Search {
     /// Index of the last match jumped to.
     cursor: usize,
     /// Matches cached by (revision, text).
-    cache_key: Option<(u64, WorkflowId, String)>,
-    matches: Vec<StepId>,
+    cache_key: Option<(u64, String)>,
+    /// Matches in every workflow, in the plan's order.
+    matches: Vec<(WorkflowId, StepId)>,
+    /// Matches in the workflow on screen, to mark them on the map.
     match_set: HashSet<StepId>,
+    /// A match in another workflow to show: the window switches to it.
+    jump: Option<(WorkflowId, StepId)>,
 }
 
 /// What a right-click opened a menu on.
@@ -192,6 +196,11 @@ impl CanvasState {
     /// text that is not a list), for the window's status bar.
     pub fn take_status(&mut self) -> Option<String> {
         self.status.take()
+    }
+
+    /// A step that Find asks the window to show (it may be in another workflow).
+    pub fn take_jump(&mut self) -> Option<(WorkflowId, StepId)> {
+        self.search.jump.take()
     }
 
     /// Show `wf` whole (fitted to the view) from its next frame, with the
@@ -507,6 +516,9 @@ impl CanvasState {
             draw::draw_map(&view, &self.visible_links);
             self.register_accessibility(ui, canvas_id, w, &cam, rect);
         }
+        if doc.plan().workflow(wf).is_some_and(|w| w.steps.is_empty()) {
+            draw_empty_hint(ui, rect);
+        }
         self.draw_drag_feedback(&painter, &cam, rect);
         self.show_rename(ui, doc, wf, &cam, rect);
         self.show_overlays(ui, doc, wf, rect);
@@ -548,6 +560,17 @@ impl CanvasState {
             resp.widget_info(|| {
                 egui::WidgetInfo::selected(egui::Role::Button, true, selected, &title)
             });
+            if cam.zoom >= draw::MARK_ZOOM && draw::is_taggable(step.kind) {
+                let b =
+                    draw::tag_badge_rect(cam.rect_to_screen(rect, self.index.rects[i]), cam.zoom);
+                if rect.contains_rect(b) {
+                    let resp = ui.interact(b, canvas_id.with(("tag", step.id.0)), Sense::hover());
+                    let label = format!("tag of {title}: {}", step.tag.label());
+                    resp.widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::Role::Button, true, &label)
+                    });
+                }
+            }
             if selected || self.handle_owner == Some(step.id) {
                 let h = draw::handle_rect(cam.rect_to_screen(rect, self.index.rects[i]));
                 if rect.contains_rect(h) {
@@ -627,6 +650,26 @@ impl CanvasState {
 }
 
 /// The part of the canvas not covered by the toolbar and the palette.
+/// What to do on an empty map, in its middle.
+fn draw_empty_hint(ui: &egui::Ui, rect: Rect) {
+    let text = "This workflow has no steps yet.\n\n\
+        Double-click the map to add a step,\n\
+        paste a list of steps (one per line) with Ctrl+V,\n\
+        or use New workflow from list… in the File menu.";
+    let color = ui.visuals().weak_text_color();
+    let galley = ui.painter().layout(
+        text.to_owned(),
+        egui::FontId::proportional(15.0),
+        color,
+        rect.width() * 0.8,
+    );
+    let at = rect.center() - galley.size() * 0.5;
+    let r = egui::Rect::from_min_size(at, galley.size());
+    ui.painter().galley(at, galley, color);
+    let resp = ui.interact(r, egui::Id::unique("automap_empty_hint"), Sense::empty());
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
+}
+
 fn free_area(rect: Rect) -> Rect {
     let inner = Rect::from_min_max(rect.min + vec2(110.0, 40.0), rect.max);
     if inner.width() > 200.0 && inner.height() > 150.0 {

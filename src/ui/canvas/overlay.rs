@@ -107,7 +107,7 @@ impl CanvasState {
                 format!("{n} found")
             });
             if enter {
-                self.next_match();
+                self.next_match(wf);
                 resp.request_focus();
             }
             if escape
@@ -117,6 +117,53 @@ impl CanvasState {
                     .clicked()
             {
                 self.search.open = false;
+            }
+            // Matches in every workflow, grouped by workflow; a click shows one.
+            if self.search.open && n > 0 {
+                let list = Rect::from_min_size(sr.left_bottom() + vec2(0.0, 4.0), vec2(340.0, 0.0));
+                let mut lu = ui.new_child(
+                    UiBuilder::new()
+                        .max_rect(list.with_max_y(rect.bottom() - 8.0))
+                        .layout(Layout::top_down(Align::Min)),
+                );
+                lu.set_clip_rect(rect);
+                let mut picked = None;
+                egui::Frame::popup(lu.style()).show(&mut lu, |ui| {
+                    ui.set_width(320.0);
+                    let mut last = None;
+                    for (k, &(w, id)) in self
+                        .search
+                        .matches
+                        .iter()
+                        .enumerate()
+                        .take(super::search::MAX_LISTED)
+                    {
+                        let Some(workflow) = doc.plan().workflow(w) else {
+                            continue;
+                        };
+                        if last != Some(w) {
+                            ui.label(egui::RichText::new(&workflow.name).strong());
+                            last = Some(w);
+                        }
+                        let title = workflow.step(id).map_or("", |s| s.title.as_str());
+                        let current = k == self.search.cursor;
+                        let row =
+                            egui::Button::selectable(current, format!("  {title}")).truncate();
+                        if ui.add(row).clicked() {
+                            picked = Some((k, w, id));
+                        }
+                    }
+                    if n > super::search::MAX_LISTED {
+                        ui.weak(format!(
+                            "and {} more; Enter goes through all",
+                            n - super::search::MAX_LISTED
+                        ));
+                    }
+                });
+                if let Some((k, w, id)) = picked {
+                    self.search.cursor = k;
+                    self.show_match(wf, w, id);
+                }
             }
         }
 
@@ -172,7 +219,10 @@ impl CanvasState {
         }
 
         // Legend.
-        let legend_at = pos2(rect.left() + 8.0, rect.bottom() - 8.0 - (8.0 * 16.0 + 10.0));
+        let legend_at = pos2(
+            rect.left() + 8.0,
+            rect.bottom() - 8.0 - draw::legend_height(),
+        );
         if legend_at.y > rect.top() + 190.0 {
             draw::draw_legend(&ui.painter_at(rect), legend_at, ui.visuals().dark_mode);
         }
@@ -328,6 +378,15 @@ impl CanvasState {
             match target {
                 MenuTarget::Step(_) => {
                     for cmd in [
+                        Command::TagAutomate,
+                        Command::TagKeepManual,
+                        Command::TagUndecided,
+                        Command::AcceptSuggestions,
+                    ] {
+                        item(ui, cmd, &mut run);
+                    }
+                    ui.separator();
+                    for cmd in [
                         Command::Rename,
                         Command::AppendStep,
                         Command::Cut,
@@ -362,6 +421,7 @@ impl CanvasState {
                     }
                     for cmd in [
                         Command::SelectAll,
+                        Command::AcceptSuggestions,
                         Command::TidyUp,
                         Command::ZoomToFit,
                         Command::ZoomReset,
