@@ -4,7 +4,6 @@
 //! files stay short; see `docs/plan-format.md`.
 
 mod defaults;
-pub mod generate;
 mod ids;
 pub mod limits;
 mod method;
@@ -13,7 +12,6 @@ mod step;
 mod tag_look;
 mod tool;
 
-pub use defaults::{with_all_fields, writes_all_fields};
 pub use ids::{StepId, WorkflowId};
 pub use method::MethodSettings;
 pub use roadmap::{Column, PhaseNote, Roadmap, RoadmapItem};

@@ -173,6 +173,8 @@ pub struct AutomapApp {
     /// What the next save over the open file would drop (comments, unknown
     /// fields); emptied once the owner chose to save anyway.
     hand_edits: HandEdits,
+    /// An open or save running in the background.
+    file_job: Option<files::FileJob>,
 }
 
 impl AutomapApp {
@@ -200,6 +202,7 @@ impl AutomapApp {
             recovery_offers: Vec::new(),
             crash_reports: Vec::new(),
             hand_edits: HandEdits::default(),
+            file_job: None,
         }
     }
 
@@ -369,6 +372,7 @@ impl AutomapApp {
             self.styled = true;
             set_text_sizes(&ctx);
         }
+        self.poll_file_job(&ctx);
         self.refresh_analysis();
         if let Some(e) = self.autosave.tick(&ctx, &self.doc) {
             self.error(e);
@@ -433,6 +437,7 @@ impl AutomapApp {
         egui::CentralPanel::default().show(ui, |ui| self.central(ui, &mut actions));
 
         self.modals(&ctx);
+        self.file_job_window(&ctx);
         self.export_image_window(&ctx);
         if let Some(cmd) = self.palette.show(&ctx, &self.command_state()) {
             actions.push(UiAction::Command(cmd));

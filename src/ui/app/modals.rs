@@ -117,7 +117,7 @@ impl AutomapApp {
                     }
                     Some(Answer::Second) => {
                         self.modal = None;
-                        self.open_path(&path);
+                        self.open_in_background(ctx, &path);
                     }
                     Some(Answer::Cancel) => self.modal = None,
                     None => {}
