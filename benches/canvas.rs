@@ -13,8 +13,8 @@ use std::time::Instant;
 
 use automap::analysis::{Analysis, analyze};
 use automap::edit::Document;
-use automap::model::generate::generate_plan;
 use automap::model::{Pos, WorkflowId};
+use automap::testing::generate_plan;
 use automap::ui::canvas::CanvasState;
 use automap::ui::canvas::shape::{arrow_curve, node_size};
 use automap::ui::commands::Command;

@@ -1,5 +1,8 @@
-//! The command line: argument parsing and the `check` and `export` commands.
+//! The command line: argument parsing and the `check` and `export` commands
+//! (`import` and `new` live in `cli/start.rs`).
 //! No window code here; `main.rs` opens the window when no command is given.
+
+pub mod start;
 
 use crate::analysis::{self, Severity};
 use crate::model::{Plan, StepId};
@@ -71,6 +74,30 @@ pub enum Command {
         /// twice, as in `diff`; useful when git passes temporary files).
         #[arg(long, value_name = "NAME", num_args = 1, action = clap::ArgAction::Append)]
         label: Vec<String>,
+    },
+    /// Make a new plan from a spreadsheet (CSV/TSV), a Markdown or plain
+    /// checklist, or a Mermaid flowchart.
+    ///
+    /// Exit code 0: the plan was written; 2: the file could not be read or
+    /// imported, or the plan file exists already or could not be written.
+    Import {
+        /// The file to import (.csv, .tsv, .md, .txt, .mmd, …).
+        file: PathBuf,
+        /// The new plan file (default: FILE with the extension .ron). Never replaced.
+        #[arg(short, long, value_name = "PLAN.ron")]
+        output: Option<PathBuf>,
+    },
+    /// Make a new plan from a bundled template (list them with --list).
+    New {
+        /// The template's name, e.g. order-fulfillment or whole-shop.
+        #[arg(long, value_name = "NAME", conflicts_with = "list")]
+        template: Option<String>,
+        /// List the templates.
+        #[arg(long)]
+        list: bool,
+        /// The new plan file (default: NAME.ron in the current folder). Never replaced.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
 }
 
@@ -380,5 +407,11 @@ pub fn run_command(command: &Command, out: &mut dyn Write, err: &mut dyn Write) 
             format,
             label,
         } => run_diff(old, new, *format, label, out, err),
+        Command::Import { file, output } => start::run_import(file, output.as_deref(), out, err),
+        Command::New {
+            template,
+            list,
+            output,
+        } => start::run_new(template.as_deref(), *list, output.as_deref(), out, err),
     }
 }

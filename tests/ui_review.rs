@@ -11,7 +11,7 @@ use automap::ui::UiAction;
 use automap::ui::derived::Derived;
 use automap::ui::findings::findings_panel;
 use automap::ui::review::review_ui;
-use common::example_plan;
+use common::fixture_plan;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
@@ -41,7 +41,7 @@ fn panel_harness(plan: Plan) -> Harness<'static, Panel> {
 
 #[test]
 fn findings_panel_lists_the_demo_plans_errors_and_warnings() {
-    let mut h = panel_harness(example_plan("demo-shop.ron"));
+    let mut h = panel_harness(fixture_plan("findings-demo.ron"));
     h.run();
     let findings = h.state().analysis.findings.clone();
     assert!(
@@ -61,7 +61,7 @@ fn findings_panel_lists_the_demo_plans_errors_and_warnings() {
 
 #[test]
 fn clicking_a_finding_shows_its_step() {
-    let mut h = panel_harness(example_plan("demo-shop.ron"));
+    let mut h = panel_harness(fixture_plan("findings-demo.ron"));
     h.run();
     let f = h
         .state()
@@ -120,7 +120,7 @@ fn title_of(plan: &Plan, id: StepId) -> String {
 
 #[test]
 fn review_answers_the_four_questions() {
-    let mut h = review_harness(example_plan("demo-shop.ron"));
+    let mut h = review_harness(fixture_plan("findings-demo.ron"));
     h.run();
     for q in [
         "What workflows exist?",
@@ -150,7 +150,7 @@ fn review_answers_the_four_questions() {
 
 #[test]
 fn clicking_the_top_quick_win_shows_its_step() {
-    let mut h = review_harness(example_plan("demo-shop.ron"));
+    let mut h = review_harness(fixture_plan("findings-demo.ron"));
     h.run();
     let plan = h.state().doc.plan().clone();
     let analysis = analyze(&plan);
@@ -171,7 +171,7 @@ fn clicking_the_top_quick_win_shows_its_step() {
 
 #[test]
 fn clicking_a_dot_on_the_priority_matrix_shows_its_step() {
-    let mut h = review_harness(example_plan("demo-shop.ron"));
+    let mut h = review_harness(fixture_plan("findings-demo.ron"));
     h.run();
     let plan = h.state().doc.plan().clone();
     let analysis = analyze(&plan);
@@ -190,7 +190,7 @@ fn clicking_a_dot_on_the_priority_matrix_shows_its_step() {
 
 #[test]
 fn editing_a_threshold_changes_the_plan_and_undo_restores_it() {
-    let mut h = review_harness(example_plan("demo-shop.ron"));
+    let mut h = review_harness(fixture_plan("findings-demo.ron"));
     h.run();
     let before = h.state().doc.plan().method.clone();
     assert_eq!(before.high_frequency_per_day, 10.0);
@@ -211,7 +211,7 @@ fn editing_a_threshold_changes_the_plan_and_undo_restores_it() {
     // The class of steps follows the new threshold: fewer quick wins.
     let quick_before = quick_wins(
         h.state().doc.plan(),
-        &analyze(&example_plan("demo-shop.ron")),
+        &analyze(&fixture_plan("findings-demo.ron")),
     )
     .len();
     let quick_after = quick_wins(h.state().doc.plan(), h.state().derived.analysis()).len();
@@ -225,7 +225,7 @@ fn editing_a_threshold_changes_the_plan_and_undo_restores_it() {
 
 #[test]
 fn each_finding_takes_one_line_so_many_fit_the_panel() {
-    let mut h = panel_harness(example_plan("demo-shop.ron"));
+    let mut h = panel_harness(fixture_plan("findings-demo.ron"));
     h.run();
     let findings = h.state().analysis.findings.clone();
     let shown: Vec<_> = findings

@@ -7,7 +7,7 @@ use automap::edit::Document;
 use automap::model::{Column, Plan, StepId};
 use automap::ui::derived::Derived;
 use automap::ui::roadmap_board::roadmap_board;
-use common::example_plan;
+use common::fixture_plan;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
@@ -53,7 +53,7 @@ const CARD: &str = "Send tracking email";
 
 #[test]
 fn dragging_a_card_to_another_month_moves_and_pins_it_and_undo_restores_it() {
-    let plan = example_plan("demo-shop.ron");
+    let plan = fixture_plan("findings-demo.ron");
     let id = step_titled(&plan, CARD);
     let before = plan.roadmap.clone();
     let mut h = harness(plan);
@@ -88,7 +88,7 @@ fn dragging_a_card_to_another_month_moves_and_pins_it_and_undo_restores_it() {
 
 #[test]
 fn the_move_to_menu_moves_a_card_and_undo_restores_it() {
-    let plan = example_plan("demo-shop.ron");
+    let plan = fixture_plan("findings-demo.ron");
     let id = step_titled(&plan, CARD);
     let mut h = harness(plan);
     h.run();
@@ -106,7 +106,7 @@ fn the_move_to_menu_moves_a_card_and_undo_restores_it() {
 
 #[test]
 fn suggest_fills_an_empty_board_and_keeps_pinned_cards() {
-    let mut plan = example_plan("demo-shop.ron");
+    let mut plan = fixture_plan("findings-demo.ron");
     let pinned = plan
         .roadmap
         .items
@@ -128,7 +128,7 @@ fn suggest_fills_an_empty_board_and_keeps_pinned_cards() {
 
 #[test]
 fn typing_a_month_goal_is_one_undo_step() {
-    let mut h = harness(example_plan("demo-shop.ron"));
+    let mut h = harness(fixture_plan("findings-demo.ron"));
     h.run();
     let goal = || egui::accesskit::Role::MultilineTextInput;
     h.get_all_by_role_and_label(goal(), "Goal")
@@ -152,7 +152,7 @@ fn typing_a_month_goal_is_one_undo_step() {
 
 #[test]
 fn move_down_reorders_a_card_within_its_month() {
-    let plan = example_plan("demo-shop.ron");
+    let plan = fixture_plan("findings-demo.ron");
     let first = plan
         .roadmap
         .items

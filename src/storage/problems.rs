@@ -53,10 +53,7 @@ impl fmt::Display for Problem {
     }
 }
 
-/// Largest value accepted for any count, duration or price (anything above is a typo).
-pub const MAX_NUMBER: f64 = 1e9;
-/// Largest distance from the origin accepted for a step position on the map.
-pub const MAX_POSITION: f32 = 1e7;
+pub use crate::model::limits::{MAX_NUMBER, MAX_POSITION};
 
 struct Ctx<'a> {
     problems: Vec<Problem>,
@@ -90,7 +87,7 @@ impl Ctx<'_> {
             format!("{what} is infinite")
         } else if value < 0.0 {
             format!("{what} is negative ({value})")
-        } else if value > MAX_NUMBER {
+        } else if !crate::model::limits::number_ok(value) {
             format!("{what} is implausibly large ({value})")
         } else {
             return;
@@ -324,7 +321,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
                 vec![s.id],
             );
             for (axis, v) in [("x", s.pos.x), ("y", s.pos.y)] {
-                if !v.is_finite() || v.abs() > MAX_POSITION {
+                if !crate::model::limits::coordinate_ok(v) {
                     let msg = format!("The {axis} position of {name} is {v}");
                     cx.push(
                         "bad-number",

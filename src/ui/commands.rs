@@ -10,6 +10,7 @@ pub enum Command {
     Palette,
     // File
     NewPlan,
+    NewFromTemplate,
     Open,
     Save,
     SaveAs,
@@ -17,6 +18,7 @@ pub enum Command {
     ExportImage,
     CompareWith,
     NewWorkflowFromList,
+    Import,
     Quit,
     // Edit
     Undo,
@@ -90,6 +92,8 @@ impl Command {
         match self {
             Command::Palette => "Command palette…",
             Command::NewPlan => "New plan",
+            Command::NewFromTemplate => "New from template…",
+            Command::Import => "Import…",
             Command::Open => "Open…",
             Command::Save => "Save",
             Command::SaveAs => "Save as…",

@@ -10,6 +10,7 @@
 
 mod command_handling;
 mod files;
+mod import;
 mod modals;
 mod palette;
 mod panels;
@@ -63,6 +64,8 @@ enum FilePurpose {
         then: Option<Pending>,
     },
     ExportMarkdown,
+    /// File → Import…: a spreadsheet, checklist or Mermaid file.
+    Import,
     /// "Browse…" in the Export image window.
     ExportImage,
 }
@@ -71,6 +74,8 @@ enum FilePurpose {
 #[derive(Debug, Clone, PartialEq)]
 enum Pending {
     NewPlan,
+    /// A new plan from the bundled template of this name.
+    NewFromTemplate(&'static str),
     /// Open a file; `None`: ask which one.
     Open(Option<PathBuf>),
     /// Put an earlier version of the open plan (a file in the data folder)
@@ -109,6 +114,10 @@ enum Modal {
         path: PathBuf,
         warning: String,
         then: Option<Pending>,
+    },
+    /// File → New from template…: which template (an index into the list).
+    Templates {
+        choice: usize,
     },
     /// First save of a plan never named: its name, before writing `path`.
     NamePlan {
@@ -166,6 +175,8 @@ pub struct AutomapApp {
     /// What the next save over the open file would drop (comments, unknown
     /// fields); emptied once the owner chose to save anyway.
     hand_edits: HandEdits,
+    /// An open or save running in the background.
+    file_job: Option<files::FileJob>,
 }
 
 impl AutomapApp {
@@ -194,6 +205,7 @@ impl AutomapApp {
             recovery_offers: Vec::new(),
             crash_reports: Vec::new(),
             hand_edits: HandEdits::default(),
+            file_job: None,
         }
     }
 
@@ -363,6 +375,7 @@ impl AutomapApp {
             self.styled = true;
             set_text_sizes(&ctx);
         }
+        self.poll_file_job(&ctx);
         self.refresh_analysis();
         if let Some(e) = self.autosave.tick(&ctx, &self.doc) {
             self.error(e);
@@ -427,6 +440,7 @@ impl AutomapApp {
         egui::CentralPanel::default().show(ui, |ui| self.central(ui, &mut actions));
 
         self.modals(&ctx);
+        self.file_job_window(&ctx);
         self.export_image_window(&ctx);
         self.compare_window(&ctx);
         if let Some(cmd) = self.palette.show(&ctx, &self.command_state()) {

@@ -63,7 +63,7 @@ impl AutomapApp {
         match modal {
             Modal::Unsaved { then } => {
                 let what = match &then {
-                    Pending::NewPlan => "starting a new plan",
+                    Pending::NewPlan | Pending::NewFromTemplate(_) => "starting a new plan",
                     Pending::Open(_) => "opening another plan",
                     Pending::RestoreVersion(_) => "restoring an earlier version",
                     Pending::Quit => "quitting",
@@ -117,7 +117,7 @@ impl AutomapApp {
                     }
                     Some(Answer::Second) => {
                         self.modal = None;
-                        self.open_path(&path);
+                        self.open_in_background(ctx, &path);
                     }
                     Some(Answer::Cancel) => self.modal = None,
                     None => {}
@@ -169,6 +169,7 @@ impl AutomapApp {
             }
             Modal::NamePlan { name, path, then } => self.name_plan_modal(ctx, name, path, then),
             Modal::FromList { name, text } => self.list_to_workflow_modal(ctx, name, text),
+            Modal::Templates { choice } => self.templates_modal(ctx, choice),
             Modal::RenameWorkflow {
                 id,
                 mut name,
@@ -288,7 +289,7 @@ impl AutomapApp {
                 let plan = self.doc.plan();
                 let id = plan.next_workflow_id();
                 let f = paste::chain_from_titles(&titles, plan.next_step_id(), Pos::new(0.0, 0.0));
-                let workflow = Workflow {
+                let mut workflow = Workflow {
                     id,
                     name: if name.trim().is_empty() {
                         "New workflow".to_owned()
@@ -299,6 +300,12 @@ impl AutomapApp {
                     links: f.links,
                     ..Workflow::default()
                 };
+                // Laid out like Tidy up, so a long list wraps to the window.
+                for (id, pos) in crate::edit::layout::tidy_positions(&workflow) {
+                    if let Some(s) = workflow.steps.iter_mut().find(|s| s.id == id) {
+                        s.pos = pos;
+                    }
+                }
                 // A new plan's empty first workflow gives way to the new one.
                 let empty_start = match plan.workflows.as_slice() {
                     [only] if only.steps.is_empty() && only.name == MAIN_WORKFLOW => Some(only.id),

@@ -39,7 +39,7 @@ impl AutomapApp {
     pub(super) fn menu_bar(&mut self, ui: &mut Ui, out: &mut Vec<UiAction>) {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
-                for cmd in [Command::NewPlan, Command::Open] {
+                for cmd in [Command::NewPlan, Command::NewFromTemplate, Command::Open] {
                     command_button(ui, cmd, None, self.enabled(cmd), out);
                 }
                 ui.menu_button("Open recent", |ui| {
@@ -68,6 +68,7 @@ impl AutomapApp {
                     Command::ExportImage,
                     Command::CompareWith,
                     Command::NewWorkflowFromList,
+                    Command::Import,
                 ] {
                     command_button(ui, cmd, None, self.enabled(cmd), out);
                 }

@@ -9,7 +9,7 @@
 use egui::{Id, Ui};
 
 use crate::analysis::Analysis;
-use crate::edit::{Document, Edit, GestureId};
+use crate::edit::{Document, Edit};
 use crate::model::{Column, Plan, Roadmap, StepId};
 use crate::roadmap::{self, date};
 use crate::ui::derived::Derived;
@@ -32,8 +32,6 @@ use toolbar::toolbar;
 
 /// Height of one card, for the virtualised column lists.
 const CARD_HEIGHT: f32 = 92.0;
-/// Gesture ids of the board live far from other views' ids.
-const GESTURE_BASE: u64 = 1 << 61;
 /// Height kept for the timeline under the columns.
 const TIMELINE_HEIGHT: f32 = 150.0;
 /// Items named per week in the timeline.
@@ -150,7 +148,7 @@ fn apply(doc: &mut Document, analysis: &Analysis, change: Option<Change>) {
             roadmap,
             widget,
         }) => {
-            let gesture = GestureId(GESTURE_BASE | (widget.value() >> 3));
+            let gesture = doc.gesture_for(widget.value());
             doc.apply_gesture(label, gesture, Edit::SetRoadmap(roadmap))
         }
         Some(Change::Suggest) => {
@@ -158,9 +156,8 @@ fn apply(doc: &mut Document, analysis: &Analysis, change: Option<Change>) {
             doc.apply("Suggest roadmap", Edit::SetRoadmap(r))
         }
     };
-    if let Err(e) = result {
-        log::warn!("roadmap edit refused: {e}");
-    }
+    // A refusal is reported by the document, in the status bar.
+    let _ = result;
 }
 
 /// What every column and card needs.
