@@ -45,7 +45,8 @@ fn comparing_with_the_last_saved_version_shows_a_retag() {
         h.query_by_label_contains(line).is_some(),
         "the re-tag of {title} is listed"
     );
-    assert!(h.query_by_label_contains(&title).is_some());
+    let named = format!("“{title}” (step");
+    assert!(h.query_by_label_contains(&named).is_some());
 }
 
 #[test]
