@@ -381,11 +381,7 @@ impl CanvasState {
         let has_clip = !self.clip.is_empty();
         bg.context_menu(|ui| {
             let item = |ui: &mut egui::Ui, cmd: Command, run: &mut Option<Command>| {
-                let sc = cmd.shortcut_text(ui.ctx());
-                if ui
-                    .add(egui::Button::new(cmd.label()).shortcut_text(sc))
-                    .clicked()
-                {
+                if ui.add(cmd.button(ui.ctx(), cmd.label(), None)).clicked() {
                     *run = Some(cmd);
                     ui.close();
                 }
