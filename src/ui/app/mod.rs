@@ -9,6 +9,7 @@
 //! - `recovery`: recovery copies and crash reports from an earlier run.
 
 mod command_handling;
+mod export_image;
 mod files;
 mod import;
 mod modals;
@@ -157,7 +158,7 @@ pub struct AutomapApp {
     modal: Option<Modal>,
     palette: palette::Palette,
     /// The Export image window, while open.
-    export_image: Option<files::ExportImage>,
+    export_image: Option<export_image::ExportImage>,
     /// The Compare with… window, while open.
     compare: Option<crate::ui::compare::CompareWindow>,
     message: Option<Message>,
