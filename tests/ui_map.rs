@@ -5,6 +5,7 @@
 mod common;
 
 use automap::model::{Plan, Tag};
+use automap::storage;
 use automap::ui::AutomapApp;
 use common::bundled_example;
 use egui::{Key, Modifiers};

@@ -18,7 +18,7 @@ pub use method::MethodSettings;
 pub use roadmap::{Column, PhaseNote, Roadmap, RoadmapItem};
 pub use step::{
     Approach, Complexity, DataRef, FailurePlan, Frequency, Judgment, Layer, Link, Period, Pos,
-    Sensitivity, Step, StepKind, Tag,
+    Sensitivity, Step, StepKind, Tag, WorkKind,
 };
 pub use tool::{PriceOption, Tool, ToolCategory, bundled_catalog};
 

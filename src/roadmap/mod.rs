@@ -104,7 +104,9 @@ pub fn target_column(step: &Step, f: StepFacts) -> Option<Column> {
         return Some(Column::StaysManual);
     }
     Some(match f.class {
-        PriorityClass::NeverAutomate | PriorityClass::Exception => Column::StaysManual,
+        PriorityClass::NeverAutomate | PriorityClass::Exception | PriorityClass::Physical => {
+            Column::StaysManual
+        }
         PriorityClass::LowValue if step.tag != Tag::Automate => Column::StaysManual,
         PriorityClass::Trap | PriorityClass::LowValue | PriorityClass::Event => Column::Later,
         PriorityClass::QuickWin | PriorityClass::Medium | PriorityClass::AiCandidate => {
