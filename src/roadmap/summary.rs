@@ -1,7 +1,7 @@
 //! Cost and savings per month of a roadmap.
 
 use super::{WEEKS_PER_CALENDAR_MONTH, capacity, facts, setup_hours};
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, PriorityClass};
 use crate::model::{Column, Layer, Plan, Roadmap, RoadmapItem, StepId, Tool, WorkflowId};
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -92,6 +92,59 @@ pub struct ItemInfo {
     pub tool: String,
     pub pinned: bool,
     pub moved_from: Option<Column>,
+    /// Why the card sits where it does, in a few words the board shows.
+    pub reason: String,
+}
+
+/// Why an item sits in its column.
+fn placement_reason(
+    column: Column,
+    class: PriorityClass,
+    layer: Option<Layer>,
+    kept_by_owner: bool,
+    pinned: bool,
+    moved_from: Option<Column>,
+) -> String {
+    if column == Column::StaysManual {
+        return match class {
+            _ if kept_by_owner => "You chose to keep it manual.",
+            PriorityClass::NeverAutomate => {
+                "People keep it: complaints, brand voice, legal or strategy."
+            }
+            PriorityClass::Physical => "Hands-on work: manual, or tool-assisted.",
+            PriorityClass::Exception => "An exception: handled by hand.",
+            _ => "Too rare to repay an automation.",
+        }
+        .to_owned();
+    }
+    if pinned {
+        return format!("Placed in {} by hand.", column.label());
+    }
+    if let Some(from) = moved_from {
+        return format!(
+            "Meant for {}; moved on because that month had no setup hours left.",
+            from.label()
+        );
+    }
+    let theme = match layer {
+        Some(Layer::L1) => Some((Column::Month1, "a layer-1 task, frequent and simple")),
+        Some(Layer::L2) => Some((Column::Month2, "a layer-2 workflow with if/then rules")),
+        Some(Layer::L3) => Some((Column::Month2, "a layer-3 decision")),
+        Some(Layer::L4) => Some((Column::Month3, "an AI agent, once the basics run")),
+        None => None,
+    };
+    match (column, theme) {
+        (Column::Later, _) if class == PriorityClass::Trap => {
+            "A trap: it costs more to build and keep working than it saves.".to_owned()
+        }
+        (Column::Later, _) => "After the 90 days: too little time saved to go first.".to_owned(),
+        (c, Some((home, what))) if c == home => format!("{}: {what}.", c.label()),
+        (c, Some((home, what))) if c > home => format!(
+            "{}: {what}, waiting for the simpler automations of its workflow.",
+            c.label()
+        ),
+        (c, _) => format!("{}: placed by the suggestion.", c.label()),
+    }
 }
 
 /// One month of the 90 days.
@@ -212,19 +265,34 @@ pub fn summarize_roadmap(plan: &Plan, roadmap: &Roadmap, analysis: &Analysis) ->
         }
         let w = &plan.workflows[wi];
         let step = &w.steps[si];
-        let layer = facts(step, analysis).layer;
+        let f = facts(step, analysis);
+        let layer = f.layer;
         let hours_saved = step.manual_hours_per_week();
+        // A card that stays manual costs no setup and saves nothing.
+        let manual = item.column == Column::StaysManual;
         let info = ItemInfo {
             step: step.id,
             workflow: w.id,
             column: item.column,
             layer,
-            setup_hours: setup_hours(item, step, layer),
-            hours_saved: if hours_saved.is_finite() {
+            setup_hours: if manual {
+                0.0
+            } else {
+                setup_hours(item, step, layer)
+            },
+            hours_saved: if hours_saved.is_finite() && !manual {
                 hours_saved.max(0.0)
             } else {
                 0.0
             },
+            reason: placement_reason(
+                item.column,
+                f.class,
+                layer,
+                step.tag == crate::model::Tag::KeepManual,
+                item.pinned,
+                item.moved_from,
+            ),
             tool: item_tool(item, &step.tool).trim().to_owned(),
             pinned: item.pinned,
             moved_from: item.moved_from,
