@@ -420,8 +420,8 @@ pub mod roi;
 mod summary;
 pub use roi::{Roi, WhatIf, roi, roi_with};
 pub use summary::{
-    Cost, ItemInfo, MonthSummary, RoadmapSummary, ToolUse, item_tool, money, pick_price,
-    price_text, summarize, summarize_roadmap, tools_line,
+    Cost, ItemInfo, MonthSummary, RoadmapSummary, ToolUse, item_tool, money, phase_note,
+    pick_price, price_text, summarize, summarize_roadmap, tools_line,
 };
 
 #[cfg(test)]

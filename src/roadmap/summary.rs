@@ -2,7 +2,9 @@
 
 use super::{WEEKS_PER_CALENDAR_MONTH, capacity, facts, setup_hours};
 use crate::analysis::{Analysis, PriorityClass};
-use crate::model::{Column, Layer, Plan, Roadmap, RoadmapItem, StepId, Tool, WorkflowId};
+use crate::model::{
+    Column, Layer, PhaseNote, Plan, Roadmap, RoadmapItem, StepId, Tool, WorkflowId,
+};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
@@ -194,6 +196,14 @@ impl RoadmapSummary {
     pub fn hours_saved_by_day_90(&self) -> f64 {
         self.months[2].hours_saved
     }
+    /// Everything planned in the 90 days, in roadmap order (Month 1 first,
+    /// board order within a month): indices into [`Self::items`].
+    pub fn planned(&self) -> Vec<usize> {
+        self.months
+            .iter()
+            .flat_map(|m| m.items.iter().copied())
+            .collect()
+    }
     /// Monthly tool cost from Month 3 on.
     pub fn monthly_cost(&self) -> Cost {
         self.months[2].cost
@@ -381,4 +391,68 @@ pub fn tools_line(summary: &RoadmapSummary, month: usize, currency: &str) -> Str
         }
     }
     s
+}
+
+/// Goal and expected outcome of month `mi` (0–2). Text the owner wrote is
+/// kept; where the plan still holds the starting text, it is written from the
+/// month's own cards ("Stop doing 'Send tracking email' by hand: 9.1 h a week
+/// back"). A month without cards keeps the starting text.
+pub fn phase_note(
+    plan: &Plan,
+    roadmap: &Roadmap,
+    summary: &RoadmapSummary,
+    mi: usize,
+) -> PhaseNote {
+    let stored = roadmap.phase(mi);
+    let start = PhaseNote::default_for(mi);
+    let Some(month) = summary.months.get(mi) else {
+        return stored;
+    };
+    let places = plan.step_places();
+    let mut cards: Vec<(&str, f64)> = month
+        .items
+        .iter()
+        .filter_map(|&i| summary.items.get(i))
+        .filter_map(|it| {
+            let &(wi, si) = places.get(&it.step)?;
+            let title = plan.workflows[wi].steps[si].title.trim();
+            (!title.is_empty()).then_some((title, it.hours_saved))
+        })
+        .collect();
+    if cards.is_empty() {
+        return stored;
+    }
+    cards.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let names: Vec<String> = cards.iter().map(|(t, _)| format!("'{t}'")).collect();
+    let theme = match mi {
+        0 => "Take the frequent, simple tasks off the team's hands",
+        1 => "Set up the flows that follow if/then rules",
+        _ => "Let AI agents take the routine questions and writing",
+    };
+    let goal = format!("{theme}: {}.", crate::analysis::name_list(&names, 3));
+    let (top, top_hours) = cards[0];
+    let mut outcome = format!("Stop doing '{top}' by hand: {top_hours:.1} h a week back.");
+    if cards.len() > 1 {
+        let all = match cards.len() {
+            2 => "both of the month's automations".to_owned(),
+            n => format!("all {n} of the month's automations"),
+        };
+        let _ = write!(
+            outcome,
+            " With {all}, {:.1} h a week back.",
+            month.hours_saved_here
+        );
+    }
+    PhaseNote {
+        goal: if stored.goal == start.goal {
+            goal
+        } else {
+            stored.goal
+        },
+        outcome: if stored.outcome == start.outcome {
+            outcome
+        } else {
+            stored.outcome
+        },
+    }
 }

@@ -1,5 +1,7 @@
 use super::*;
-use crate::model::{Frequency, Pos, PriceOption, Step, StepKind, Tool, Workflow, WorkflowId};
+use crate::model::{
+    Frequency, PhaseNote, Pos, PriceOption, Step, StepKind, Tool, Workflow, WorkflowId,
+};
 
 fn step(id: u32, title: &str, per_day: f64, minutes: f64, tool: &str) -> Step {
     let mut s = Step::new(StepId(id), StepKind::Task, title, Pos::default());
@@ -405,4 +407,30 @@ fn stays_manual_cards_show_no_setup_or_savings() {
     let s = summarize(&p, &Analysis::default());
     assert_eq!((s.items[0].setup_hours, s.items[0].hours_saved), (0.0, 0.0));
     assert!(!s.items[0].reason.is_empty());
+}
+
+#[test]
+fn month_goals_are_written_from_the_cards_until_the_owner_writes_their_own() {
+    let mut p = plan(
+        10.0,
+        vec![
+            step(1, "Send tracking email", 20.0, 2.0, ""),
+            step(2, "Log order", 10.0, 1.0, ""),
+        ],
+    );
+    p.roadmap = suggest_with(&p, |_| fixed(PriorityClass::QuickWin, Some(Layer::L1)));
+    let s = summarize(&p, &Analysis::default());
+    let note = phase_note(&p, &p.roadmap, &s, 0);
+    assert!(
+        note.outcome
+            .starts_with("Stop doing 'Send tracking email' by hand: 4.7 h a week back."),
+        "{}",
+        note.outcome
+    );
+    assert!(note.goal.contains("'Log order'"), "{}", note.goal);
+    // A month without cards keeps its starting text.
+    assert_eq!(phase_note(&p, &p.roadmap, &s, 2), PhaseNote::default_for(2));
+    // The owner's own words win.
+    p.roadmap.phases[0].goal = "Our own goal".into();
+    assert_eq!(phase_note(&p, &p.roadmap, &s, 0).goal, "Our own goal");
 }

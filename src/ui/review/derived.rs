@@ -20,6 +20,8 @@ pub(super) struct Derived {
     pub(super) places: HashMap<StepId, (usize, usize)>,
     /// Quick wins, most hours saved first.
     pub(super) wins: Vec<StepId>,
+    /// Everything planned in the 90 days, in roadmap order, with its month.
+    pub(super) planned: Vec<(StepId, &'static str)>,
     /// The first steps that stay manual, and how many there are in all.
     pub(super) manual: Vec<StepId>,
     pub(super) manual_total: usize,
@@ -42,6 +44,13 @@ impl Derived {
         BUILDS.with(|b| b.set(b.get() + 1));
         let places = plan.step_places();
         let wins = quick_wins(plan, analysis).iter().map(|i| i.step).collect();
+        let summary = crate::roadmap::summarize(plan, analysis);
+        let planned = summary
+            .planned()
+            .into_iter()
+            .filter_map(|i| summary.items.get(i))
+            .map(|it| (it.step, it.column.label()))
+            .collect();
         let mut manual = Vec::new();
         let mut manual_total = 0;
         let mut dots = Vec::new();
@@ -71,6 +80,7 @@ impl Derived {
             connections: connections(plan),
             places,
             wins,
+            planned,
             manual,
             manual_total,
             dots,
