@@ -363,7 +363,7 @@ fn a_shared_tool_is_counted_once_in_the_export() {
     assert_eq!(summary.months[0].tools.len(), 1);
     assert_eq!(summary.months[0].cost.format("USD"), "$19.99");
     let md = markdown_dated(&plan, DATE);
-    assert!(md.contains("Zapier (\\$19.99); \\$19.99 a month"), "{md}");
+    assert!(md.contains("Zapier ($19.99); $19.99 a month"), "{md}");
 }
 
 #[test]
