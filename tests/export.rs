@@ -126,12 +126,12 @@ fn check_example(plan: &Plan, md: &str) {
         .iter()
         .filter(|w| !w.steps.is_empty())
         .count();
-    assert_eq!(
-        s.mermaid.len(),
-        flowcharts + 1,
-        "a flowchart per workflow and a gantt"
-    );
-    assert!(s.mermaid.last().is_some_and(|g| g.starts_with("gantt")));
+    let kind = |k: &str| s.mermaid.iter().filter(|m| m.starts_with(k)).count();
+    assert_eq!(kind("flowchart"), flowcharts, "a flowchart per workflow");
+    assert_eq!(kind("gantt"), 1, "one gantt");
+    assert_eq!(kind("quadrantChart"), 1, "the priority matrix");
+    assert_eq!(kind("xychart-beta"), 1, "savings against cost");
+    assert_eq!(s.mermaid.len(), flowcharts + 3);
     // Summary, steps per workflow, tools.
     assert!(s.tables >= 2 + plan.workflows.len());
     let h2: Vec<&str> = s
@@ -196,8 +196,9 @@ fn hostile_labels_stay_text() {
         "{:?}",
         s.headings
     );
-    // Two workflows with steps, one gantt: the description's fence did not open a block.
-    assert_eq!(s.mermaid.len(), 3);
+    // Two workflows with steps, one gantt, the matrix and the savings chart:
+    // the description's fence did not open a block.
+    assert_eq!(s.mermaid.len(), 5);
     for block in &s.mermaid {
         for line in block.lines() {
             let t = line.trim();
@@ -211,7 +212,12 @@ fn hostile_labels_stay_text() {
             }
         }
     }
-    let flow = &s.mermaid[0];
+    let flows: Vec<&String> = s
+        .mermaid
+        .iter()
+        .filter(|m| m.starts_with("flowchart"))
+        .collect();
+    let flow = flows[0];
     for line in flow.lines().map(str::trim).filter(|l| l.starts_with('n')) {
         // Node and arrow lines: generated ids, quotes only as delimiters.
         let quotes = line.matches('"').count();
@@ -223,7 +229,11 @@ fn hostile_labels_stay_text() {
     );
     assert!(flow.contains("#quot;placed#quot;"));
     assert!(flow.contains("#128230;"), "emoji are entities in Mermaid");
-    let gantt = &s.mermaid[2];
+    let gantt = s
+        .mermaid
+        .iter()
+        .find(|m| m.starts_with("gantt"))
+        .expect("a gantt");
     // After the header (title, dates, today marker, accessible title and
     // description, milestones), every line is a month or a task.
     let header = [

@@ -57,6 +57,7 @@ impl Doc<'_> {
         for mi in 0..3 {
             self.month(mi);
         }
+        self.return_on_roadmap();
 
         self.out.push_str("### Later\n\n");
         if self.summary.later.is_empty() {
