@@ -46,17 +46,27 @@ pub(super) fn quick_wins_section(
         }
         ui.add_space(6.0);
     }
-    let wins = &derived.wins;
+    let wins: Vec<_> = derived
+        .wins
+        .iter()
+        .filter(|id| derived.planned.iter().all(|(p, _)| p != *id))
+        .collect();
     if wins.is_empty() {
-        ui.label("No quick wins yet: frequent, simple, rule-based steps show up here.");
+        if derived.planned.is_empty() {
+            ui.label("No quick wins yet: frequent, simple, rule-based steps show up here.");
+        }
         return action;
     }
-    ui.label("Quick wins (frequent, simple, rule-based), most hours saved first:");
+    ui.label(if derived.planned.is_empty() {
+        "Quick wins (frequent, simple, rule-based), most hours saved first:"
+    } else {
+        "Quick wins not on the roadmap yet, most hours saved first:"
+    });
     egui::Grid::new("review_quick_wins")
         .striped(true)
         .num_columns(4)
         .show(ui, |ui| {
-            for (rank, id) in wins.iter().take(MAX_ROWS).enumerate() {
+            for (rank, &id) in wins.iter().take(MAX_ROWS).enumerate() {
                 let (Some((wf, s)), Some(i)) =
                     (step_at(plan, &derived.places, *id), analysis.step(*id))
                 else {

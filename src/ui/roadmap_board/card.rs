@@ -91,7 +91,7 @@ pub(super) fn card(
                             .truncate(),
                         );
                     }
-                    ui.add(Label::new(RichText::new(&info.reason).small().weak()).wrap());
+                    ui.add(Label::new(RichText::new(&info.reason).small().weak()).truncate());
                 });
             });
             drag_response = Some(r.response);
