@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Export every example plan and the hostile-label fixture to Markdown with the
-# automap binary, then check each file with md-check (markdown-it structure and
+# Export every example plan, every bundled template, the findings demo and the hostile-label
+# fixture to Markdown with the automap binary, then check each file with md-check (markdown-it structure and
 # every Mermaid block rendered by the real mermaid renderer). Fails on any error.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,7 +23,19 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
 failed=0
-for plan in plans/*.ron tests/fixtures/hostile-labels.ron; do
+# Templates are built into the program: write each one out as a plan first.
+plans=(plans/*.ron tests/fixtures/findings-demo.ron tests/fixtures/hostile-labels.ron)
+mkdir -p "$out/templates"
+for name in $("$bin" new --list | awk '{print $1}'); do
+  if "$bin" new --template "$name" -o "$out/templates/template-$name.ron" >/dev/null; then
+    plans+=("$out/templates/template-$name.ron")
+  else
+    echo "md-check-examples: template $name could not be written" >&2
+    failed=1
+  fi
+done
+
+for plan in "${plans[@]}"; do
   md="$out/$(basename "$plan" .ron).md"
   echo "-- $plan"
   if ! "$bin" export "$plan" -o "$md"; then

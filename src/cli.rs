@@ -1,5 +1,8 @@
-//! The command line: argument parsing and the `check` and `export` commands.
+//! The command line: argument parsing and the `check` and `export` commands
+//! (`import` and `new` live in `cli/start.rs`).
 //! No window code here; `main.rs` opens the window when no command is given.
+
+pub mod start;
 
 use crate::analysis::{self, Severity};
 use crate::model::{Plan, StepId};
@@ -48,6 +51,30 @@ pub enum Command {
         file: PathBuf,
         /// Write here instead of standard output (replaced atomically).
         #[arg(short, long, value_name = "OUT.md")]
+        output: Option<PathBuf>,
+    },
+    /// Make a new plan from a spreadsheet (CSV/TSV), a Markdown or plain
+    /// checklist, or a Mermaid flowchart.
+    ///
+    /// Exit code 0: the plan was written; 2: the file could not be read or
+    /// imported, or the plan file exists already or could not be written.
+    Import {
+        /// The file to import (.csv, .tsv, .md, .txt, .mmd, …).
+        file: PathBuf,
+        /// The new plan file (default: FILE with the extension .ron). Never replaced.
+        #[arg(short, long, value_name = "PLAN.ron")]
+        output: Option<PathBuf>,
+    },
+    /// Make a new plan from a bundled template (list them with --list).
+    New {
+        /// The template's name, e.g. order-fulfillment or whole-shop.
+        #[arg(long, value_name = "NAME", conflicts_with = "list")]
+        template: Option<String>,
+        /// List the templates.
+        #[arg(long)]
+        list: bool,
+        /// The new plan file (default: NAME.ron in the current folder). Never replaced.
+        #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
 }
@@ -272,16 +299,38 @@ pub fn run_check(
             r
         }
     };
-    if let Some(e) = &outcome.error
-        && (format == Format::Json || outcome.unreadable)
-    {
+    // Why the file cannot be used always goes to standard error too, so a
+    // script that keeps only errors still sees it.
+    if let Some(e) = &outcome.error {
         let _ = writeln!(err, "{e}");
     }
-    if written.is_err() {
-        // Standard output is gone (a closed pipe): the exit code still tells the result.
-        return outcome.exit_code.max(EXIT_FINDINGS);
+    if let Err(e) = written {
+        return report_write_failure(&e, outcome.exit_code, err);
     }
     outcome.exit_code
+}
+
+/// The exit code when the report could not be written. A closed pipe (the
+/// reader stopped early, as `head` does) keeps quiet, and the exit code still
+/// tells the result; anything else (a full disk) is said and exits 2.
+fn report_write_failure(e: &std::io::Error, exit_code: i32, err: &mut dyn Write) -> i32 {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        return exit_code.max(EXIT_FINDINGS);
+    }
+    let reason = match e.kind() {
+        std::io::ErrorKind::StorageFull => "the disk is full".to_owned(),
+        _ => e.to_string(),
+    };
+    let _ = writeln!(
+        err,
+        "Could not write the report to standard output: {reason}."
+    );
+    EXIT_INVALID
+}
+
+/// Why `export` must not write to `output` (see [`storage::export_refusal`]).
+pub fn export_refusal(input: &Path, output: &Path) -> Option<String> {
+    storage::export_refusal(Some(input), output)
 }
 
 /// `automap export`: Markdown to `output` (atomically) or to `out`.
@@ -298,6 +347,12 @@ pub fn run_export(
             return EXIT_INVALID;
         }
     };
+    if let Some(path) = output
+        && let Some(refusal) = export_refusal(file, path)
+    {
+        let _ = writeln!(err, "{refusal}");
+        return EXIT_INVALID;
+    }
     let md = crate::export::markdown(&plan);
     match output {
         Some(path) => match storage::write_file_atomic(path, md.as_bytes(), false) {
@@ -324,5 +379,11 @@ pub fn run_command(command: &Command, out: &mut dyn Write, err: &mut dyn Write) 
             run_check(file, *format, deny.contains(&Deny::Warnings), out, err)
         }
         Command::Export { file, output } => run_export(file, output.as_deref(), out, err),
+        Command::Import { file, output } => start::run_import(file, output.as_deref(), out, err),
+        Command::New {
+            template,
+            list,
+            output,
+        } => start::run_new(template.as_deref(), *list, output.as_deref(), out, err),
     }
 }

@@ -350,8 +350,11 @@ fn run_ops(ops: &[Op]) -> (Document, usize) {
         let mut applied = false;
         for edit in edits {
             let before = doc.plan().clone();
+            let revision = doc.revision();
             match doc.apply_gesture("edit", gesture, edit) {
-                Ok(()) => applied = true,
+                // An edit that changes nothing (no steps to remove) is no
+                // change and no undo step.
+                Ok(()) => applied |= doc.revision() != revision,
                 // A refused edit leaves the plan exactly as it was.
                 Err(_) => assert_eq!(doc.plan(), &before, "a refused edit changed the plan"),
             }

@@ -10,10 +10,22 @@ fn plan_path(name: &str) -> PathBuf {
         .join(name)
 }
 
+fn load_fixture(name: &str) -> Plan {
+    load_path(
+        &PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name),
+    )
+}
+
 fn load(name: &str) -> Plan {
-    let path = plan_path(name);
+    load_path(&plan_path(name))
+}
+
+fn load_path(path: &std::path::Path) -> Plan {
+    let name = path.display();
     let loaded =
-        automap::storage::load(&path).unwrap_or_else(|e| panic!("{name} does not load: {e}"));
+        automap::storage::load(path).unwrap_or_else(|e| panic!("{name} does not load: {e}"));
     assert!(
         loaded.problems.iter().all(|p| !p.is_error()),
         "{name} has errors: {:?}",
@@ -25,7 +37,7 @@ fn load(name: &str) -> Plan {
         loaded.problems
     );
     // The same text through the bare parser gives the same plan.
-    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    let text = std::fs::read_to_string(path).unwrap_or_default();
     let parsed: Plan = ron::from_str(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
     assert_eq!(parsed, loaded.plan);
     loaded.plan
@@ -143,7 +155,7 @@ fn order_fulfillment_branches_on_stock() {
 }
 
 #[test]
-fn order_fulfillment_is_filled_in_for_a_40_order_shop() {
+fn order_fulfillment_is_filled_in_for_a_small_shop() {
     let plan = load("order-fulfillment.ron");
     assert_eq!(plan.format_version, automap::model::FORMAT_VERSION);
     assert!(!plan.profile.shop_name.is_empty());
@@ -155,25 +167,63 @@ fn order_fulfillment_is_filled_in_for_a_40_order_shop() {
         assert!(!s.system.is_empty(), "'{}' has no system", s.title);
         assert!(s.frequency.count > 0.0, "'{}' has no frequency", s.title);
     }
-    let undecided = w
-        .steps
-        .iter()
-        .filter(|s| s.tag == automap::model::Tag::Undecided)
-        .count();
-    assert!(
-        undecided * 2 > w.steps.len(),
-        "most steps are left for the owner to decide"
-    );
+    assert_owner_decided(w);
     let messages: HashSet<&str> = w.steps.iter().map(|s| s.message.as_str()).collect();
     for m in ["order confirmation", "shipping/tracking", "review request"] {
         assert!(messages.contains(m), "no step sends the {m} email");
     }
     let orders = plan.workflows[0].steps[0].frequency.daily();
-    assert!((30.0..=50.0).contains(&orders), "about 40 orders a day");
+    assert!((15.0..=40.0).contains(&orders), "a few dozen orders a day");
+    let hours: f64 = w.steps.iter().map(|s| s.manual_hours_per_week()).sum();
+    assert!(
+        (10.0..=35.0).contains(&hours),
+        "{hours:.1} manual hours a week: what two or three people carry"
+    );
+    assert_roadmap_fills_three_months(&plan);
+}
+
+/// A mix of automate and keep manual, with failure and test plans for every
+/// automated step, and a few steps still open.
+fn assert_owner_decided(w: &Workflow) {
+    use automap::model::Tag;
+    let count = |t: Tag| w.steps.iter().filter(|s| s.tag == t).count();
+    assert!(count(Tag::Automate) >= 4, "{}: automated steps", w.name);
+    assert!(count(Tag::KeepManual) >= 2, "{}: manual steps", w.name);
+    for s in w.steps.iter().filter(|s| s.tag == Tag::Automate) {
+        assert!(
+            s.failure_plan.is_complete(),
+            "'{}' has no full failure plan",
+            s.title
+        );
+        assert!(
+            !s.test_plan.trim().is_empty(),
+            "'{}' has no test plan",
+            s.title
+        );
+    }
+}
+
+/// Every month of the roadmap has items, all on automated steps.
+fn assert_roadmap_fills_three_months(plan: &Plan) {
+    use automap::model::{Column, Tag};
+    assert!(plan.roadmap.start_date.is_some());
+    for month in Column::MONTHS {
+        let items: Vec<_> = plan
+            .roadmap
+            .items
+            .iter()
+            .filter(|i| i.column == month)
+            .collect();
+        assert!(!items.is_empty(), "nothing planned in {}", month.label());
+        for i in items {
+            let step = plan.find_step(i.step).map(|(_, s)| s);
+            assert_eq!(step.map(|s| s.tag), Some(Tag::Automate), "{:?}", step);
+        }
+    }
 }
 
 #[test]
-fn demo_shop_has_four_workflows_and_sound_links() {
+fn demo_shop_has_every_workflow_and_sound_links() {
     let plan = load("demo-shop.ron");
     assert_well_formed(&plan);
     assert!(plan.workflows.len() >= 4);
@@ -183,6 +233,8 @@ fn demo_shop_has_four_workflows_and_sound_links() {
         "Customer support inbox",
         "Marketing emails",
         "Inventory and reordering",
+        "Returns and refunds",
+        "New product listings",
     ] {
         assert!(
             names.contains(&wanted),
@@ -201,9 +253,45 @@ fn demo_shop_has_four_workflows_and_sound_links() {
 }
 
 #[test]
-fn demo_shop_has_decided_and_undecided_steps() {
-    use automap::model::Tag;
+fn demo_shop_is_decided_planned_and_free_of_errors() {
     let plan = load("demo-shop.ron");
+    for w in &plan.workflows {
+        assert!(
+            w.steps
+                .iter()
+                .any(|s| s.tag != automap::model::Tag::Undecided),
+            "{}: nothing decided",
+            w.name
+        );
+    }
+    let all = Workflow {
+        steps: plan
+            .workflows
+            .iter()
+            .flat_map(|w| w.steps.clone())
+            .collect(),
+        ..Workflow::default()
+    };
+    assert_owner_decided(&all);
+    assert_roadmap_fills_three_months(&plan);
+    let analysis = automap::analysis::analyze(&plan);
+    let errors: Vec<_> = analysis
+        .findings()
+        .iter()
+        .filter(|f| f.severity == automap::analysis::Severity::Error)
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let hours: f64 = all.steps.iter().map(|s| s.manual_hours_per_week()).sum();
+    assert!(
+        (20.0..=100.0).contains(&hours),
+        "{hours:.1} h/week for a shop of three"
+    );
+}
+
+#[test]
+fn findings_demo_has_decided_and_undecided_steps() {
+    use automap::model::Tag;
+    let plan = load_fixture("findings-demo.ron");
     let steps: Vec<_> = plan.workflows.iter().flat_map(|w| &w.steps).collect();
     let count = |t: Tag| steps.iter().filter(|s| s.tag == t).count();
     assert!(count(Tag::Automate) >= 5);
@@ -223,8 +311,8 @@ fn demo_shop_has_decided_and_undecided_steps() {
 }
 
 #[test]
-fn demo_shop_shows_every_kind_of_finding() {
-    let plan = load("demo-shop.ron");
+fn findings_demo_shows_every_kind_of_finding() {
+    let plan = load_fixture("findings-demo.ron");
     let analysis = automap::analysis::analyze(&plan);
     let codes: HashSet<&str> = analysis.findings().iter().map(|f| f.code).collect();
     for code in [

@@ -172,6 +172,15 @@ fn demo_shop_export_golden() {
 }
 
 #[test]
+fn findings_demo_export_golden() {
+    // The plan that shows every finding: each one listed in the export.
+    let plan = load("tests/fixtures/findings-demo.ron");
+    let md = markdown_dated(&plan, DATE);
+    check_example(&plan, &md);
+    insta::assert_snapshot!("findings_demo", md);
+}
+
+#[test]
 fn the_export_is_the_same_twice_for_a_fixed_date() {
     let plan = with_suggestion(load("plans/demo-shop.ron"));
     assert_eq!(markdown_dated(&plan, DATE), markdown_dated(&plan, DATE));
@@ -313,7 +322,7 @@ fn month_one_holds_the_quick_wins_of_the_examples() {
 
 #[test]
 fn overflow_moves_on_in_the_demo_shop() {
-    let mut plan = load("plans/demo-shop.ron");
+    let mut plan = load("tests/fixtures/findings-demo.ron");
     plan.profile.setup_hours_per_week = 1.0;
     plan.roadmap.items.clear();
     let analysis = analyze(&plan);
@@ -390,7 +399,7 @@ fn a_shared_tool_is_counted_once_in_the_export() {
 
 #[test]
 fn very_large_workflows_get_their_table_without_a_diagram() {
-    let plan = automap::model::generate::generate_plan(2, 200, 11);
+    let plan = automap::testing::generate_plan(2, 200, 11);
     let md = markdown_dated(&plan, DATE);
     let s = structure(&md);
     // No flowchart for the two 200-step workflows (Mermaid refuses such sizes), only the gantt.
@@ -413,8 +422,9 @@ fn very_large_workflows_get_their_table_without_a_diagram() {
 fn the_export_is_the_same_written_in_parts() {
     use automap::export::markdown_in_parts;
     let plans = [
-        automap::model::generate::generate_plan(12, 9, 4),
+        automap::testing::generate_plan(12, 9, 4),
         load("plans/demo-shop.ron"),
+        load("tests/fixtures/findings-demo.ron"),
         load("tests/fixtures/hostile-labels.ron"),
         with_suggestion(load("plans/demo-shop.ron")),
     ];

@@ -454,3 +454,48 @@ fn export_png_draws_the_whole_workflow() {
     }
     assert_eq!(&png[1..4], b"PNG");
 }
+
+#[test]
+fn palette_buttons_never_place_a_step_on_top_of_another() {
+    use automap::edit::layout::Bounds;
+    let mut h = harness(sample_plan());
+    h.run();
+    // With nothing selected: around the middle of the view, then next to the
+    // step just added (it is selected), never over the sample's steps.
+    for label in [
+        "+ Decision",
+        "+ Task",
+        "+ Exception",
+        "+ Task",
+        "+ End",
+        "+ Trigger",
+    ] {
+        h.get_by_label(label).click();
+        h.run();
+    }
+    let w = wf(&h);
+    assert_eq!(w.steps.len(), TITLES.len() + 6);
+    for (i, a) in w.steps.iter().enumerate() {
+        for b in &w.steps[i + 1..] {
+            assert!(
+                !Bounds::of_step(a).overlaps(&Bounds::of_step(b)),
+                "{:?} at {:?} overlaps {:?} at {:?}",
+                a.kind,
+                a.pos,
+                b.kind,
+                b.pos
+            );
+        }
+    }
+    // Each new step went right next to the one added before it.
+    let added: Vec<&Step> = w.steps.iter().filter(|s| s.id.0 > 6).collect();
+    for pair in added.windows(2) {
+        let d = (pair[1].pos.x - pair[0].pos.x).abs() + (pair[1].pos.y - pair[0].pos.y).abs();
+        assert!(
+            d <= 400.0,
+            "{:?} is far from {:?}",
+            pair[1].pos,
+            pair[0].pos
+        );
+    }
+}

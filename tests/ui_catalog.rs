@@ -8,7 +8,7 @@ use automap::analysis::analyze;
 use automap::model::Plan;
 use automap::roadmap::summarize;
 use automap::ui::{AutomapApp, Tab};
-use common::{app_harness, example_plan};
+use common::{app_harness, fixture_plan};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -43,7 +43,7 @@ fn retype(h: &mut Harness<'static, AutomapApp>, label: &str, text: &str) {
 
 #[test]
 fn a_new_tool_with_a_price_is_offered_for_a_roadmap_card() {
-    let mut h = harness(example_plan("demo-shop.ron"));
+    let mut h = harness(fixture_plan("findings-demo.ron"));
     open_tools(&mut h);
     let before = h.state().plan().tools.len();
     h.get_by_label("Add tool").click();
@@ -120,7 +120,7 @@ fn a_new_tool_with_a_price_is_offered_for_a_roadmap_card() {
 
 #[test]
 fn a_price_marked_unknown_is_reported_as_unknown_not_zero() {
-    let plan = example_plan("demo-shop.ron");
+    let plan = fixture_plan("findings-demo.ron");
     let summary = summarize(&plan, &analyze(&plan));
     let before = summary.monthly_cost();
     // A tool the roadmap counts with a known price.
@@ -156,7 +156,7 @@ fn a_price_marked_unknown_is_reported_as_unknown_not_zero() {
 
 #[test]
 fn refused_values_leave_the_plan_unchanged_and_say_why() {
-    let mut h = harness(example_plan("demo-shop.ron"));
+    let mut h = harness(fixture_plan("findings-demo.ron"));
     open_tools(&mut h);
     let before = h.state().plan().tools.clone();
     let (a, b) = (before[0].clone(), before[1].clone());
@@ -191,7 +191,7 @@ fn refused_values_leave_the_plan_unchanged_and_say_why() {
 
 #[test]
 fn deleting_a_used_tool_asks_first_and_undo_brings_it_back() {
-    let plan = example_plan("demo-shop.ron");
+    let plan = fixture_plan("findings-demo.ron");
     // The tool most steps use.
     let (tool, uses) = plan
         .tools
@@ -242,7 +242,7 @@ fn deleting_a_used_tool_asks_first_and_undo_brings_it_back() {
 
 #[test]
 fn a_new_id_is_carried_over_to_the_steps_using_the_tool() {
-    let plan = example_plan("demo-shop.ron");
+    let plan = fixture_plan("findings-demo.ron");
     let tool = plan
         .tools
         .iter()

@@ -5,7 +5,6 @@
 mod common;
 
 use automap::model::{Plan, Tag};
-use automap::storage;
 use automap::ui::AutomapApp;
 use common::bundled_example;
 use egui::{Key, Modifiers};
@@ -85,7 +84,12 @@ fn clicking_the_tag_badge_moves_the_tag_on() {
 
 #[test]
 fn accept_suggestions_tags_every_undecided_step_in_one_undo_step() {
-    let mut h = harness(bundled_example());
+    // The order-fulfillment template leaves most steps to the owner.
+    let template = match automap::import::templates::plan("order-fulfillment") {
+        Ok(p) => p,
+        Err(e) => panic!("the template must load: {e}"),
+    };
+    let mut h = harness(template);
     let undecided = |h: &Harness<'static, AutomapApp>| {
         h.state().plan().workflows[0]
             .steps
@@ -175,13 +179,7 @@ fn an_empty_workflow_says_how_to_start_and_a_double_click_adds_a_step() {
 
 #[test]
 fn find_searches_every_workflow_and_enter_switches_to_the_match() {
-    let demo = match storage::load(std::path::Path::new(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/plans/demo-shop.ron"
-    ))) {
-        Ok(l) => l.plan,
-        Err(e) => panic!("demo plan: {e}"),
-    };
+    let demo = common::example_plan("demo-shop.ron");
     assert!(demo.workflows.len() > 1);
     let last = demo.workflows[demo.workflows.len() - 1].clone();
     // A step whose title is found nowhere else.
@@ -222,4 +220,34 @@ fn find_searches_every_workflow_and_enter_switches_to_the_match() {
     h.run();
     assert_eq!(h.state().selected_workflow(), Some(last.id));
     assert!(h.state().selection().steps.contains(&target.id));
+}
+
+/// Every step of the first workflow has its node inside the map, and the
+/// zoom is one where titles are drawn.
+fn whole_workflow_readable(h: &Harness<'static, AutomapApp>) {
+    let map = h.get_by_label("Workflow map").rect();
+    let zoom = h.state().canvas().zoom();
+    assert!(
+        zoom >= automap::ui::canvas::draw::READABLE_ZOOM,
+        "zoom {zoom} is too small to read"
+    );
+    for s in &h.state().plan().workflows[0].steps {
+        let node = h
+            .query_all_by_label(&s.title)
+            .find(|n| map.contains_rect(n.rect()))
+            .map(|n| n.rect());
+        assert!(node.is_some(), "{} is not on the map", s.title);
+    }
+}
+
+#[test]
+fn the_example_opens_whole_and_readable_and_stays_so_after_fit_and_tidy_up() {
+    let mut h = harness(bundled_example());
+    whole_workflow_readable(&h);
+    h.key_press(Key::F);
+    h.run();
+    whole_workflow_readable(&h);
+    h.key_press_modifiers(Modifiers::SHIFT | Modifiers::ALT, Key::T);
+    h.run();
+    whole_workflow_readable(&h);
 }

@@ -8,9 +8,10 @@ use automap::analysis::{Analysis, Severity, analyze, quick_wins};
 use automap::edit::Document;
 use automap::model::{Plan, StepId};
 use automap::ui::UiAction;
+use automap::ui::derived::Derived;
 use automap::ui::findings::findings_panel;
 use automap::ui::review::review_ui;
-use common::example_plan;
+use common::fixture_plan;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
@@ -40,7 +41,7 @@ fn panel_harness(plan: Plan) -> Harness<'static, Panel> {
 
 #[test]
 fn findings_panel_lists_the_demo_plans_errors_and_warnings() {
-    let mut h = panel_harness(example_plan("demo-shop.ron"));
+    let mut h = panel_harness(fixture_plan("findings-demo.ron"));
     h.run();
     let findings = h.state().analysis.findings.clone();
     assert!(
@@ -60,7 +61,7 @@ fn findings_panel_lists_the_demo_plans_errors_and_warnings() {
 
 #[test]
 fn clicking_a_finding_shows_its_step() {
-    let mut h = panel_harness(example_plan("demo-shop.ron"));
+    let mut h = panel_harness(fixture_plan("findings-demo.ron"));
     h.run();
     let f = h
         .state()
@@ -90,29 +91,22 @@ fn a_plan_without_findings_says_so() {
 
 struct Review {
     doc: Document,
-    analysis: Analysis,
-    analysed: u64,
+    derived: Derived,
     action: Option<UiAction>,
 }
 
 fn review_harness(plan: Plan) -> Harness<'static, Review> {
-    let analysis = analyze(&plan);
     Harness::builder()
         .with_size(egui::vec2(1100.0, 5000.0))
         .build_ui_state(
             |ui, s: &mut Review| {
-                if s.analysed != s.doc.revision() {
-                    s.analysis = analyze(s.doc.plan());
-                    s.analysed = s.doc.revision();
-                }
-                if let Some(a) = review_ui(ui, &mut s.doc, &s.analysis) {
+                if let Some(a) = review_ui(ui, &mut s.doc, &mut s.derived) {
                     s.action = Some(a);
                 }
             },
             Review {
                 doc: Document::new(plan),
-                analysis,
-                analysed: 0,
+                derived: Derived::default(),
                 action: None,
             },
         )
@@ -126,7 +120,7 @@ fn title_of(plan: &Plan, id: StepId) -> String {
 
 #[test]
 fn review_answers_the_four_questions() {
-    let mut h = review_harness(example_plan("demo-shop.ron"));
+    let mut h = review_harness(fixture_plan("findings-demo.ron"));
     h.run();
     for q in [
         "What workflows exist?",
@@ -156,7 +150,7 @@ fn review_answers_the_four_questions() {
 
 #[test]
 fn clicking_the_top_quick_win_shows_its_step() {
-    let mut h = review_harness(example_plan("demo-shop.ron"));
+    let mut h = review_harness(fixture_plan("findings-demo.ron"));
     h.run();
     let plan = h.state().doc.plan().clone();
     let analysis = analyze(&plan);
@@ -177,7 +171,7 @@ fn clicking_the_top_quick_win_shows_its_step() {
 
 #[test]
 fn clicking_a_dot_on_the_priority_matrix_shows_its_step() {
-    let mut h = review_harness(example_plan("demo-shop.ron"));
+    let mut h = review_harness(fixture_plan("findings-demo.ron"));
     h.run();
     let plan = h.state().doc.plan().clone();
     let analysis = analyze(&plan);
@@ -196,7 +190,7 @@ fn clicking_a_dot_on_the_priority_matrix_shows_its_step() {
 
 #[test]
 fn editing_a_threshold_changes_the_plan_and_undo_restores_it() {
-    let mut h = review_harness(example_plan("demo-shop.ron"));
+    let mut h = review_harness(fixture_plan("findings-demo.ron"));
     h.run();
     let before = h.state().doc.plan().method.clone();
     assert_eq!(before.quick_win_payback_weeks, 4.0);
@@ -216,10 +210,10 @@ fn editing_a_threshold_changes_the_plan_and_undo_restores_it() {
     // The class of steps follows the new threshold: fewer quick wins.
     let quick_before = quick_wins(
         h.state().doc.plan(),
-        &analyze(&example_plan("demo-shop.ron")),
+        &analyze(&fixture_plan("findings-demo.ron")),
     )
     .len();
-    let quick_after = quick_wins(h.state().doc.plan(), &h.state().analysis).len();
+    let quick_after = quick_wins(h.state().doc.plan(), h.state().derived.analysis()).len();
     assert!(quick_after < quick_before, "{quick_after} < {quick_before}");
 
     assert_eq!(h.state().doc.undo_len(), 1, "one edit, one undo step");
@@ -230,7 +224,7 @@ fn editing_a_threshold_changes_the_plan_and_undo_restores_it() {
 
 #[test]
 fn each_finding_takes_one_line_so_many_fit_the_panel() {
-    let mut h = panel_harness(example_plan("demo-shop.ron"));
+    let mut h = panel_harness(fixture_plan("findings-demo.ron"));
     h.run();
     let findings = h.state().analysis.findings.clone();
     let shown: Vec<_> = findings

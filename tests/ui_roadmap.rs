@@ -3,27 +3,24 @@
 
 mod common;
 
-use automap::analysis::{Analysis, analyze};
 use automap::edit::Document;
 use automap::model::{Column, Plan, StepId};
+use automap::ui::derived::Derived;
 use automap::ui::roadmap_board::roadmap_board;
-use common::example_plan;
+use common::fixture_plan;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
 struct State {
     doc: Document,
-    analysis: Analysis,
-    analysed: u64,
+    derived: Derived,
 }
 
 impl State {
     fn new(plan: Plan) -> Self {
-        let analysis = analyze(&plan);
         Self {
             doc: Document::new(plan),
-            analysis,
-            analysed: 0,
+            derived: Derived::default(),
         }
     }
 }
@@ -33,11 +30,7 @@ fn harness(plan: Plan) -> Harness<'static, State> {
         .with_size(egui::vec2(1500.0, 1000.0))
         .build_ui_state(
             |ui, s: &mut State| {
-                if s.analysed != s.doc.revision() {
-                    s.analysis = analyze(s.doc.plan());
-                    s.analysed = s.doc.revision();
-                }
-                let _ = roadmap_board(ui, &mut s.doc, &s.analysis);
+                let _ = roadmap_board(ui, &mut s.doc, &mut s.derived);
             },
             State::new(plan),
         )
@@ -60,7 +53,7 @@ const CARD: &str = "Send tracking email";
 
 #[test]
 fn dragging_a_card_to_another_month_moves_and_pins_it_and_undo_restores_it() {
-    let plan = example_plan("demo-shop.ron");
+    let plan = fixture_plan("findings-demo.ron");
     let id = step_titled(&plan, CARD);
     let before = plan.roadmap.clone();
     let mut h = harness(plan);
@@ -95,7 +88,7 @@ fn dragging_a_card_to_another_month_moves_and_pins_it_and_undo_restores_it() {
 
 #[test]
 fn the_move_to_menu_moves_a_card_and_undo_restores_it() {
-    let plan = example_plan("demo-shop.ron");
+    let plan = fixture_plan("findings-demo.ron");
     let id = step_titled(&plan, CARD);
     let mut h = harness(plan);
     h.run();
@@ -113,7 +106,7 @@ fn the_move_to_menu_moves_a_card_and_undo_restores_it() {
 
 #[test]
 fn suggest_fills_an_empty_board_and_keeps_pinned_cards() {
-    let mut plan = example_plan("demo-shop.ron");
+    let mut plan = fixture_plan("findings-demo.ron");
     let pinned = plan
         .roadmap
         .items
@@ -135,7 +128,7 @@ fn suggest_fills_an_empty_board_and_keeps_pinned_cards() {
 
 #[test]
 fn typing_a_month_goal_is_one_undo_step() {
-    let mut h = harness(example_plan("demo-shop.ron"));
+    let mut h = harness(fixture_plan("findings-demo.ron"));
     h.run();
     let goal = || egui::accesskit::Role::MultilineTextInput;
     h.get_all_by_role_and_label(goal(), "Goal")
@@ -159,7 +152,7 @@ fn typing_a_month_goal_is_one_undo_step() {
 
 #[test]
 fn move_down_reorders_a_card_within_its_month() {
-    let plan = example_plan("demo-shop.ron");
+    let plan = fixture_plan("findings-demo.ron");
     let first = plan
         .roadmap
         .items

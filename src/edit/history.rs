@@ -1,11 +1,20 @@
-use super::{Edit, EditError, apply};
+use super::{Edit, EditError, restore};
 use crate::model::Plan;
 use std::collections::VecDeque;
 
 /// Identifies one gesture (a drag, a text field being typed in): edits applied
 /// with the same gesture id one after another become one undo step.
+///
+/// Get ids from the document: [`Document::new_gesture`] for a gesture the view
+/// tracks itself (a drag), [`Document::gesture_for`] for a control the view
+/// does not keep state for (a text field, a number being dragged). Ids built
+/// by hand from the public field still work but may collide between views.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct GestureId(pub u64);
+
+/// Ids handed out by [`Document`] carry this in their top bits, so they never
+/// equal one a view made up by hand.
+const DOCUMENT_GESTURES: u64 = 0x444f_4300_0000_0000;
 
 #[derive(Debug, Clone)]
 struct Group {
@@ -15,6 +24,13 @@ struct Group {
     /// The edits themselves, in order, for redo.
     redo: Vec<Edit>,
     gesture: Option<GestureId>,
+}
+
+/// A revision number no other state of any document in this process has had,
+/// so a cache keyed on it can never mistake one plan for another.
+fn next_revision() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 /// A plan with its history. All changes go through [`Document::apply`].
@@ -30,6 +46,10 @@ pub struct Document {
     saved_revision: u64,
     /// Gesture that may still merge into the last undo step.
     open_gesture: Option<GestureId>,
+    /// The key [`Document::gesture_for`] opened `open_gesture` for.
+    open_key: Option<u64>,
+    /// Gesture ids handed out so far.
+    gestures: u64,
     /// The last edit refused and why, until the window reports it.
     refused: Option<String>,
 }
@@ -44,14 +64,17 @@ impl Document {
     pub const DEFAULT_LIMIT: usize = 500;
 
     pub fn new(plan: Plan) -> Self {
+        let revision = next_revision();
         Self {
             plan,
             undo: VecDeque::new(),
             redo: Vec::new(),
             limit: Self::DEFAULT_LIMIT,
-            revision: 1,
-            saved_revision: 1,
+            revision,
+            saved_revision: revision,
             open_gesture: None,
+            open_key: None,
+            gestures: 0,
             refused: None,
         }
     }
@@ -86,7 +109,7 @@ impl Document {
 
     /// Mark the document as changed without an edit (e.g. restored from recovery).
     pub fn mark_unsaved(&mut self) {
-        self.revision += 1;
+        self.revision = next_revision();
     }
 
     pub fn can_undo(&self) -> bool {
@@ -121,9 +144,38 @@ impl Document {
         self.apply_in(label, edit, Some(gesture))
     }
 
+    /// A gesture id no other gesture of this document has had.
+    pub fn new_gesture(&mut self) -> GestureId {
+        self.gestures += 1;
+        GestureId(DOCUMENT_GESTURES | (self.gestures & 0xff_ffff_ffff_ffff))
+    }
+
+    /// The gesture of a control identified by `key` (e.g. a widget id mixed
+    /// with what it edits): the open gesture while the last gesture edit came
+    /// from the same key, a new one otherwise. Edits of one text field typed
+    /// in one after another merge; another field, or any other edit between,
+    /// starts a new undo step.
+    pub fn gesture_for(&mut self, key: u64) -> GestureId {
+        match self.open_gesture {
+            Some(g) if self.open_key == Some(key) => g,
+            _ => {
+                let g = self.new_gesture();
+                self.open_gesture = Some(g);
+                self.open_key = Some(key);
+                g
+            }
+        }
+    }
+
+    /// The gesture that may still merge edits into the last undo step.
+    pub fn open_gesture(&self) -> Option<GestureId> {
+        self.open_gesture
+    }
+
     /// Close the open gesture: the next edit starts a new undo step.
     pub fn end_gesture(&mut self) {
         self.open_gesture = None;
+        self.open_key = None;
     }
 
     fn apply_in(
@@ -132,17 +184,27 @@ impl Document {
         edit: Edit,
         gesture: Option<GestureId>,
     ) -> Result<(), EditError> {
-        let redo_copy = edit.clone();
-        let inverse = match apply(&mut self.plan, edit) {
-            Ok(inverse) => inverse,
+        let checked = if edit.changes_nothing() {
+            // Nothing to undo (e.g. tidy up of an empty workflow): not a change.
+            super::validate(&self.plan, &edit).map(|()| None)
+        } else {
+            let redo_copy = edit.clone();
+            super::apply(&mut self.plan, edit).map(|inverse| Some((inverse, redo_copy)))
+        };
+        let (inverse, redo_copy) = match checked {
+            Ok(Some(done)) => done,
+            Ok(None) => return Ok(()),
             Err(e) => {
                 self.refused = Some(format!("{label}: {e}"));
                 return Err(e);
             }
         };
-        self.revision += 1;
+        self.revision = next_revision();
         self.redo.clear();
         let merge = gesture.is_some() && gesture == self.open_gesture;
+        if gesture != self.open_gesture {
+            self.open_key = None;
+        }
         match self.undo.back_mut() {
             Some(group) if merge && group.gesture == gesture => {
                 group.undo.insert(0, inverse);
@@ -167,7 +229,7 @@ impl Document {
 
     /// Undo the last step. Returns its label, or `None` when there was nothing to undo.
     pub fn undo(&mut self) -> Option<String> {
-        self.open_gesture = None;
+        self.end_gesture();
         let group = self.undo.pop_back()?;
         let label = self.replay(&group.undo, "undo", &group.label)?;
         self.redo.push(group);
@@ -176,7 +238,7 @@ impl Document {
 
     /// Redo the last undone step. Returns its label.
     pub fn redo(&mut self) -> Option<String> {
-        self.open_gesture = None;
+        self.end_gesture();
         let group = self.redo.pop()?;
         let label = self.replay(&group.redo, "redo", &group.label)?;
         self.undo.push_back(group);
@@ -188,15 +250,15 @@ impl Document {
     /// unless the history is corrupt; then the whole history is dropped.
     fn replay(&mut self, edits: &[Edit], what: &str, label: &str) -> Option<String> {
         for e in edits {
-            if apply(&mut self.plan, e.clone()).is_err() {
+            if restore(&mut self.plan, e.clone()).is_err() {
                 log::error!("{what} of '{label}' failed; history dropped");
                 self.undo.clear();
                 self.redo.clear();
-                self.revision += 1;
+                self.revision = next_revision();
                 return None;
             }
         }
-        self.revision += 1;
+        self.revision = next_revision();
         Some(label.to_owned())
     }
 
@@ -210,8 +272,8 @@ impl Document {
         self.plan = plan;
         self.undo.clear();
         self.redo.clear();
-        self.open_gesture = None;
-        self.revision += 1;
+        self.end_gesture();
+        self.revision = next_revision();
         self.saved_revision = self.revision;
     }
 }

@@ -1,14 +1,19 @@
 //! Every change to a plan is an [`Edit`] value applied by [`apply`], which
-//! returns the edit that undoes it. [`Document`] keeps the plan with its
-//! undo/redo history and a revision counter for caches.
+//! returns the edit that undoes it. [`apply`] refuses an edit that would break
+//! a domain limit (`model::limits`), whichever view sends it. [`Document`]
+//! keeps the plan with its undo/redo history, a revision counter for caches
+//! and the gesture ids that merge edits into one undo step.
 
 mod history;
 pub mod layout;
 pub mod paste;
 pub mod tag;
+mod workflow;
 
 pub use history::{Document, GestureId};
+pub use workflow::{WorkflowCopy, copy_workflow, duplicate_workflow};
 
+use crate::model::limits::{self, LimitError};
 use crate::model::{
     BusinessProfile, Link, MethodSettings, Plan, Pos, Roadmap, Step, StepId, Tool, Workflow,
     WorkflowId,
@@ -83,6 +88,21 @@ pub enum Edit {
     Batch(Vec<Edit>),
 }
 
+impl Edit {
+    /// True for an edit that cannot change anything: moving, inserting or
+    /// removing no steps, or a batch of such edits. [`Document`] records no
+    /// undo step for it and the plan does not count as changed.
+    pub fn changes_nothing(&self) -> bool {
+        match self {
+            Edit::SetPositions { positions, .. } => positions.is_empty(),
+            Edit::InsertSteps { steps, links, .. } => steps.is_empty() && links.is_empty(),
+            Edit::RemoveSteps { ids, .. } => ids.is_empty(),
+            Edit::Batch(edits) => edits.iter().all(Edit::changes_nothing),
+            _ => false,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum EditError {
     #[error("there is no workflow with id {0}")]
@@ -101,6 +121,11 @@ pub enum EditError {
     LinkOutsideWorkflow,
     #[error("a workflow with id {0} already exists")]
     DuplicateWorkflow(WorkflowId),
+    /// A text too long or a number out of range (see `model::limits`).
+    #[error(transparent)]
+    Limit(#[from] LimitError),
+    #[error("the plan has no free step numbers left")]
+    NoFreeIds,
 }
 
 fn wf_mut(plan: &mut Plan, id: WorkflowId) -> Result<&mut Workflow, EditError> {
@@ -211,10 +236,107 @@ fn validate(plan: &Plan, edit: &Edit) -> Result<(), EditError> {
     }
 }
 
+/// Check that an edit brings no value beyond a domain limit into the plan.
+/// Values it leaves as they are pass, so a plan read from an older file with
+/// a longer title can still be edited.
+fn check_limits(plan: &Plan, edit: &Edit) -> Result<(), LimitError> {
+    match edit {
+        Edit::SetPlanName(name) => limits::check_plan_name(name, &plan.name),
+        Edit::SetProfile(p) => limits::check_profile(p, &plan.profile),
+        Edit::SetMethod(m) => limits::check_method(m, &plan.method),
+        Edit::SetRoadmap(r) => limits::check_roadmap(r, &plan.roadmap),
+        Edit::SetTools(t) => limits::check_tools(t, &plan.tools),
+        Edit::InsertWorkflow { workflow, .. } => {
+            limits::check_workflow_info(&workflow.name, &workflow.description, None)?;
+            for s in &workflow.steps {
+                limits::check_step(s, None)?;
+            }
+            workflow.links.iter().try_for_each(limits::check_link)
+        }
+        Edit::SetWorkflowInfo {
+            id,
+            name,
+            description,
+        } => limits::check_workflow_info(
+            name,
+            description,
+            plan.workflow(*id)
+                .map(|w| (w.name.as_str(), w.description.as_str())),
+        ),
+        Edit::InsertSteps { steps, links, .. } => {
+            for (_, s) in steps {
+                limits::check_step(s, None)?;
+            }
+            links.iter().try_for_each(|(_, l)| limits::check_link(l))
+        }
+        Edit::SetPositions { wf, positions } => {
+            let w = plan.workflow(*wf);
+            for (id, pos) in positions {
+                if !(limits::coordinate_ok(pos.x) && limits::coordinate_ok(pos.y)) {
+                    let title = w.and_then(|w| w.step(*id)).map(|s| s.title.as_str());
+                    let what = match title {
+                        Some(t) if !t.trim().is_empty() => format!(
+                            "the position of step \"{}\"",
+                            limits::clamp_chars(t.trim(), 40)
+                        ),
+                        _ => format!("the position of step {id}"),
+                    };
+                    limits::check_position(&what, *pos)?;
+                }
+            }
+            Ok(())
+        }
+        Edit::SetStep { wf, step } => {
+            limits::check_step(step, plan.workflow(*wf).and_then(|w| w.step(step.id)))
+        }
+        Edit::InsertLink { link, .. } => limits::check_link(link),
+        Edit::SetLinkLabel {
+            wf,
+            from,
+            to,
+            label,
+        } => limits::check_link_label(
+            label,
+            plan.workflow(*wf)
+                .and_then(|w| w.link_index(*from, *to).and_then(|i| w.links.get(i)))
+                .map(|l| l.label.as_str()),
+        ),
+        Edit::RemoveWorkflow { .. }
+        | Edit::MoveWorkflow { .. }
+        | Edit::RemoveSteps { .. }
+        | Edit::RemoveLink { .. }
+        | Edit::Batch(_) => Ok(()),
+    }
+}
+
+/// Whether [`apply_with`] checks the domain limits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Checks {
+    /// Every edit from a view: ids, arrows and limits.
+    All,
+    /// Undo, redo and rollback put back values the plan held before: ids and
+    /// arrows are checked, limits are not (an older file may hold a longer title).
+    Restore,
+}
+
 /// Apply one edit. On success the plan is changed and the edit that undoes it
-/// is returned; on error the plan is unchanged.
+/// is returned; on error (a missing step, a text too long, a number out of
+/// range, …) the plan is unchanged.
 pub fn apply(plan: &mut Plan, edit: Edit) -> Result<Edit, EditError> {
+    apply_with(plan, edit, Checks::All)
+}
+
+/// Apply an edit recorded by the history (undo, redo): the values it brings
+/// back were in the plan before, so the domain limits are not checked again.
+pub(crate) fn restore(plan: &mut Plan, edit: Edit) -> Result<Edit, EditError> {
+    apply_with(plan, edit, Checks::Restore)
+}
+
+fn apply_with(plan: &mut Plan, edit: Edit, checks: Checks) -> Result<Edit, EditError> {
     validate(plan, &edit)?;
+    if checks == Checks::All {
+        check_limits(plan, &edit)?;
+    }
     Ok(match edit {
         Edit::SetPlanName(name) => Edit::SetPlanName(std::mem::replace(&mut plan.name, name)),
         Edit::SetProfile(p) => Edit::SetProfile(std::mem::replace(&mut plan.profile, p)),
@@ -361,12 +483,15 @@ pub fn apply(plan: &mut Plan, edit: Edit) -> Result<Edit, EditError> {
         Edit::Batch(edits) => {
             let mut undo = Vec::with_capacity(edits.len());
             for e in edits {
-                match apply(plan, e) {
+                match apply_with(plan, e, checks) {
                     Ok(inv) => undo.push(inv),
                     Err(err) => {
-                        // Roll back what this batch already did.
+                        // Roll back what this batch already did. The inverses
+                        // were made by this very plan, so they apply.
                         for inv in undo.into_iter().rev() {
-                            let _ = apply(plan, inv);
+                            if let Err(e) = restore(plan, inv) {
+                                log::error!("rolling back a refused batch failed: {e}");
+                            }
                         }
                         return Err(err);
                     }

@@ -4,6 +4,7 @@
 //! Clipboard text can be anything, so everything here is bounded and never panics.
 
 use crate::edit::Edit;
+use crate::model::limits::{self, clamp_chars};
 use crate::model::{Link, Plan, Pos, Step, StepId, StepKind, WorkflowId};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -15,8 +16,8 @@ pub const CLIP_HEADER: &str = "automap-steps v1";
 pub const MAX_TEXT_BYTES: usize = 4 * 1024 * 1024;
 /// At most this many steps are made from one paste.
 pub const MAX_STEPS: usize = 5_000;
-/// Titles are cut to this many characters.
-pub const MAX_TITLE_CHARS: usize = 300;
+/// Titles are cut to this many characters (the model's limit).
+pub use crate::model::limits::MAX_TITLE_CHARS;
 /// Horizontal distance between the steps of a pasted list.
 pub const LIST_SPACING: f32 = 220.0;
 
@@ -47,18 +48,15 @@ pub enum Clip {
     Fragment(Fragment),
 }
 
-/// Cut a title to a sane length, on a character boundary. A title that was
+/// Cut a title to the title limit, on a character boundary. A title that was
 /// cut does not end in the blank where the cut happened to fall.
-fn clamp_title(s: &str) -> String {
-    match s.char_indices().nth(MAX_TITLE_CHARS) {
-        Some((end, _)) => s.get(..end).unwrap_or_default().trim_end().to_owned(),
-        None => s.to_owned(),
-    }
+pub(crate) fn clamp_title(s: &str) -> String {
+    clamp_chars(s, MAX_TITLE_CHARS)
 }
 
 /// Strip one list marker from the start of a line: bullets (`-`, `*`, `•`, `+`),
 /// numbers (`1.`, `1)`) and task boxes (`[ ]`, `[x]`).
-fn strip_marker(line: &str) -> &str {
+pub(crate) fn strip_marker(line: &str) -> &str {
     let mut s = line.trim();
     // Bullet.
     for b in ['-', '*', '•', '+', '–', '·'] {
@@ -130,16 +128,6 @@ pub fn parse_clip(text: &str) -> Result<Clip, PasteError> {
     }
 }
 
-/// A count or a duration as a plan file may hold it: finite, not negative,
-/// not absurdly large (what the loader accepts).
-fn sane_number(v: f64) -> f64 {
-    if v.is_finite() {
-        v.clamp(0.0, crate::storage::MAX_NUMBER)
-    } else {
-        0.0
-    }
-}
-
 /// A finite coordinate kept within a large but sane range.
 fn sane(v: f32) -> f32 {
     if v.is_finite() {
@@ -196,11 +184,10 @@ pub fn rebase_fragment(
         map.insert(s.id, id);
         let mut step = s.clone();
         step.id = id;
-        step.title = clamp_title(&step.title);
         step.pos = Pos::new(sane(sane(s.pos.x) + dx), sane(sane(s.pos.y) + dy));
-        // Copied text may have been edited: keep its numbers to what a plan file may hold.
-        step.minutes = sane_number(step.minutes);
-        step.frequency.count = sane_number(step.frequency.count);
+        // Copied text may have been edited: keep its texts and numbers to
+        // what a plan may hold, so the paste is never refused.
+        limits::fit_step(&mut step);
         steps.push(step);
     }
     let mut seen = HashSet::new();
@@ -346,9 +333,10 @@ mod tests {
         g.steps[2].frequency.count = f64::NAN;
         g.steps[0].minutes = 429_496_729_530.0;
         let r = rebase_fragment(&g, StepId(50), None, Pos::new(0.0, 0.0));
-        assert!(r.steps.iter().all(|s| {
-            (0.0..=crate::storage::MAX_NUMBER).contains(&s.minutes)
-                && (0.0..=crate::storage::MAX_NUMBER).contains(&s.frequency.count)
-        }));
+        assert!(
+            r.steps
+                .iter()
+                .all(|s| { limits::number_ok(s.minutes) && limits::number_ok(s.frequency.count) })
+        );
     }
 }

@@ -219,3 +219,198 @@ fn revision_grows_on_every_change() {
     );
     assert_eq!(doc.revision(), r2, "a failed edit is not a change");
 }
+
+#[test]
+fn an_over_long_title_is_refused_with_a_sentence_and_the_plan_unchanged() {
+    use crate::model::limits::{LimitError, MAX_TITLE_CHARS};
+    let original = plan();
+    let mut p = original.clone();
+    let mut step = p.workflows[0].steps[0].clone();
+    step.title = "a".repeat(MAX_TITLE_CHARS + 20);
+    let err = apply(
+        &mut p,
+        Edit::SetStep {
+            wf: WorkflowId(1),
+            step: Box::new(step.clone()),
+        },
+    )
+    .unwrap_err();
+    assert!(matches!(err, EditError::Limit(LimitError::TooLong { .. })));
+    assert_eq!(
+        err.to_string(),
+        "the step title is 320 characters long; at most 300 fit"
+    );
+    assert_eq!(p, original);
+    // Inserted steps, names and arrow labels are held to the same limit, in a batch too.
+    let long = "b".repeat(MAX_TITLE_CHARS + 1);
+    for edit in [
+        Edit::InsertSteps {
+            wf: WorkflowId(1),
+            steps: vec![(
+                None,
+                Step::new(StepId(8), StepKind::Task, long.clone(), Pos::default()),
+            )],
+            links: vec![],
+        },
+        Edit::Batch(vec![
+            Edit::SetPlanName("fine".into()),
+            Edit::SetWorkflowInfo {
+                id: WorkflowId(1),
+                name: long.clone(),
+                description: String::new(),
+            },
+        ]),
+        Edit::SetLinkLabel {
+            wf: WorkflowId(1),
+            from: StepId(1),
+            to: StepId(2),
+            label: long.clone(),
+        },
+    ] {
+        assert!(apply(&mut p, edit.clone()).is_err(), "{edit:?} passed");
+        assert_eq!(p, original, "{edit:?} changed the plan");
+    }
+    // Exactly at the limit is fine.
+    step.title = "a".repeat(MAX_TITLE_CHARS);
+    let wf = WorkflowId(1);
+    assert!(
+        apply(
+            &mut p,
+            Edit::SetStep {
+                wf,
+                step: Box::new(step)
+            }
+        )
+        .is_ok()
+    );
+}
+
+#[test]
+fn numbers_out_of_range_are_refused() {
+    use crate::model::limits::MAX_NUMBER;
+    let original = plan();
+    let mut doc = Document::new(original.clone());
+    let wf = WorkflowId(1);
+    for minutes in [-1.0, MAX_NUMBER * 2.0, f64::NAN, f64::INFINITY] {
+        let mut step = original.workflows[0].steps[1].clone();
+        step.minutes = minutes;
+        let err = doc
+            .apply(
+                "Change minutes",
+                Edit::SetStep {
+                    wf,
+                    step: Box::new(step),
+                },
+            )
+            .unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("the minutes of step \"Step 2\" must be a number from 0"),
+            "{err}"
+        );
+    }
+    let profile = crate::model::BusinessProfile {
+        hourly_value: -5.0,
+        ..Default::default()
+    };
+    assert!(doc.apply("Profile", Edit::SetProfile(profile)).is_err());
+    let far = Edit::SetPositions {
+        wf,
+        positions: vec![(StepId(1), Pos::new(0.0, 1e12))],
+    };
+    assert!(doc.apply("Move", far).is_err());
+    assert_eq!(doc.plan(), &original);
+    assert_eq!(doc.undo_len(), 0, "a refused edit is no undo step");
+}
+
+#[test]
+fn a_long_title_from_an_older_file_can_still_be_edited_and_undone() {
+    let mut old = plan();
+    old.workflows[0].steps[0].title = "t".repeat(1_000);
+    let mut doc = Document::new(old.clone());
+    let mut step = old.workflows[0].steps[0].clone();
+    step.minutes = 4.0;
+    let wf = WorkflowId(1);
+    doc.apply(
+        "Minutes",
+        Edit::SetStep {
+            wf,
+            step: Box::new(step.clone()),
+        },
+    )
+    .unwrap();
+    step.title = "Short".into();
+    doc.apply(
+        "Rename",
+        Edit::SetStep {
+            wf,
+            step: Box::new(step),
+        },
+    )
+    .unwrap();
+    doc.apply(
+        "Delete",
+        Edit::RemoveSteps {
+            wf,
+            ids: vec![StepId(1)],
+        },
+    )
+    .unwrap();
+    // Undo brings the long title back; redo and undo again keep working.
+    for _ in 0..3 {
+        assert!(doc.undo().is_some());
+    }
+    assert_eq!(doc.plan(), &old);
+    for _ in 0..3 {
+        assert!(doc.redo().is_some());
+    }
+    assert!(doc.undo().is_some());
+}
+
+#[test]
+fn document_gesture_ids_are_fresh_and_keyed_controls_merge() {
+    let mut doc = Document::new(plan());
+    let a = doc.new_gesture();
+    let b = doc.new_gesture();
+    assert_ne!(a, b);
+    // Typing in one field: one undo step.
+    for name in ["A", "An", "Ann"] {
+        let g = doc.gesture_for(7);
+        doc.apply_gesture("Rename plan", g, Edit::SetPlanName(name.into()))
+            .unwrap();
+    }
+    assert_eq!(doc.undo_len(), 1);
+    // Another field starts a new step, and so does the first one again after it.
+    let g = doc.gesture_for(8);
+    doc.apply_gesture(
+        "Rename workflow",
+        g,
+        Edit::SetWorkflowInfo {
+            id: WorkflowId(1),
+            name: "W".into(),
+            description: String::new(),
+        },
+    )
+    .unwrap();
+    let g = doc.gesture_for(7);
+    doc.apply_gesture("Rename plan", g, Edit::SetPlanName("Anna".into()))
+        .unwrap();
+    assert_eq!(doc.undo_len(), 3);
+    // Ending the gesture (focus lost) closes it even for the same field.
+    doc.end_gesture();
+    let g = doc.gesture_for(7);
+    doc.apply_gesture("Rename plan", g, Edit::SetPlanName("Anne".into()))
+        .unwrap();
+    assert_eq!(doc.undo_len(), 4);
+    // An edit outside the gesture closes it too.
+    doc.apply(
+        "Move",
+        Edit::MoveWorkflow {
+            id: WorkflowId(1),
+            to: 0,
+        },
+    )
+    .unwrap();
+    let g2 = doc.gesture_for(7);
+    assert_ne!(g, g2);
+}

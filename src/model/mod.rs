@@ -4,15 +4,14 @@
 //! files stay short; see `docs/plan-format.md`.
 
 mod defaults;
-pub mod generate;
 mod ids;
+pub mod limits;
 mod method;
 mod roadmap;
 mod step;
 mod tag_look;
 mod tool;
 
-pub use defaults::{with_all_fields, writes_all_fields};
 pub use ids::{StepId, WorkflowId};
 pub use method::MethodSettings;
 pub use roadmap::{Column, PhaseNote, Roadmap, RoadmapItem};

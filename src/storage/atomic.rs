@@ -117,6 +117,7 @@ pub fn replace_with(
     let old_meta = fs::metadata(&target).ok();
     let tmp = temp_path(&target, "new");
     write_temp(&tmp, old_meta.as_ref().map(|m| m.permissions()), fill)?;
+    super::file_kind::keep_owner(&tmp, old_meta.as_ref());
 
     if keep_backup && old_meta.as_ref().is_some_and(|m| m.is_file()) {
         let bak = backup_path(&target);

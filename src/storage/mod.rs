@@ -11,14 +11,27 @@
 //! - [`recovery`]: recovery copies of open plans and crash reports.
 
 mod atomic;
-mod parts;
+mod export_target;
+mod fields;
+pub mod file_kind;
+pub mod generations;
+mod hand_edits;
+pub mod job;
+mod offers;
+pub mod paths;
 mod problems;
 pub mod recovery;
+mod size_limit;
 mod stamp;
+mod text_scan;
 mod unknown;
 
 pub use atomic::backup_path;
+pub use export_target::export_refusal;
+pub use hand_edits::HandEdits;
+pub use offers::Newer;
 pub use problems::{MAX_NUMBER, MAX_POSITION, Problem, ProblemSeverity, validate};
+pub use size_limit::size_warning;
 pub(crate) use stamp::name_hash;
 pub use stamp::{FileStamp, content_hash, stamp};
 
@@ -178,6 +191,9 @@ fn fix_hint(file: &str, has_backup: bool) -> String {
 
 fn io_reason(e: &std::io::Error) -> String {
     use std::io::ErrorKind as K;
+    if let Some(reason) = file_kind::reason(e) {
+        return reason;
+    }
     match e.kind() {
         K::NotFound => "there is no such file or folder".to_owned(),
         K::PermissionDenied => "permission denied".to_owned(),
@@ -196,30 +212,8 @@ fn io_reason(e: &std::io::Error) -> String {
 /// a step's fields (smaller values inside a step on one line), fields equal to
 /// their default left out,
 /// four-space indent, a final newline. The same plan always gives the same text.
-/// Large plans are written on all cores, a part of the workflows on each;
-/// the text is the same byte for byte.
 pub fn to_ron(plan: &Plan) -> String {
-    let mut text = if plan.step_count() >= parts::MIN_PARALLEL_STEPS {
-        parts::write_in_parts(plan, crate::parallel::cores())
-    } else {
-        None
-    }
-    .unwrap_or_else(|| pretty(plan, PLAN_DEPTH));
-    text.push('\n');
-    text
-}
-
-/// [`to_ron`] in one pass on one core. For tests and benchmarks.
-#[doc(hidden)]
-pub fn to_ron_one_pass(plan: &Plan) -> String {
     pretty(plan, PLAN_DEPTH) + "\n"
-}
-
-/// [`to_ron`] with the workflows written in `parts` parts on as many threads.
-/// For tests: the text must equal [`to_ron_one_pass`].
-#[doc(hidden)]
-pub fn to_ron_in_parts(plan: &Plan, parts: usize) -> Option<String> {
-    parts::write_in_parts(plan, parts).map(|text| text + "\n")
 }
 
 /// Levels written one per line, counted from the plan: the plan's fields,
@@ -258,7 +252,27 @@ pub fn save(plan: &Plan, path: &Path) -> Result<(), SaveError> {
 
 /// [`save`], returning the stamp of the file just written (for change detection).
 pub fn save_stamped(plan: &Plan, path: &Path) -> Result<FileStamp, SaveError> {
+    save_watched(plan, path, None)
+}
+
+fn save_watched(
+    plan: &Plan,
+    path: &Path,
+    watch: Option<&job::Watch>,
+) -> Result<FileStamp, SaveError> {
+    job::enter(watch, job::Phase::Encoding);
     let text = to_ron(plan);
+    // Never write a plan file that the next open would refuse.
+    if let Err(source) = size_limit::check_save_size(text.len() as u64) {
+        return Err(SaveError::Io {
+            file: path.display().to_string(),
+            reason: io_reason(&source),
+            file_state: "The file on disk was not changed.".to_owned(),
+            what_to_do: size_limit::what_to_do_when_too_large(),
+            source,
+        });
+    }
+    job::enter(watch, job::Phase::Writing);
     write_file_atomic(path, text.as_bytes(), true)?;
     Ok(FileStamp::from_bytes(path, text.as_bytes()))
 }
@@ -278,7 +292,17 @@ pub fn write_atomic_with(
     keep_backup: bool,
     fill: &mut dyn FnMut(&mut std::fs::File) -> std::io::Result<()>,
 ) -> Result<(), SaveError> {
-    atomic::replace_with(path, keep_backup, fill).map_err(|e| {
+    // Atomic replace is for regular files: a device or a named pipe gets the
+    // bytes directly (an export), or is refused (a plan is saved only into a file).
+    let written = match file_kind::route(path, !keep_backup) {
+        file_kind::Route::Atomic => atomic::replace_with(path, keep_backup, fill),
+        file_kind::Route::Stream => file_kind::write_stream(path, fill),
+        file_kind::Route::Refuse(source) => Err(atomic::AtomicError {
+            stage: atomic::Stage::Create,
+            source,
+        }),
+    };
+    written.map_err(|e| {
         let file = path.display().to_string();
         let folder = atomic::parent_dir(path).display().to_string();
         let exists = path.exists();
@@ -292,6 +316,9 @@ pub fn write_atomic_with(
             (_, K::StorageFull | K::QuotaExceeded) => {
                 "Free some disk space and save again, or save under another name on another disk."
                     .to_owned()
+            }
+            (_, K::InvalidInput | K::IsADirectory) => {
+                "Choose a file name, such as plan.ron, in a folder.".to_owned()
             }
             (atomic::Stage::Create, _) => format!(
                 "Check that the folder {folder} exists and that you may write in it, or save under another name in another folder."
@@ -322,6 +349,12 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
 
 /// [`load`], also returning the stamp of the bytes read (to detect later changes on disk).
 pub fn load_stamped(path: &Path) -> Result<(Loaded, FileStamp), LoadError> {
+    load_watched(path, None)
+}
+
+/// [`load_stamped`], telling `watch` (when given) the phase and the bytes
+/// read, and stopping early once it is cancelled (the result is then thrown away).
+fn load_watched(path: &Path, watch: Option<&job::Watch>) -> Result<(Loaded, FileStamp), LoadError> {
     let file = path.display().to_string();
     let read_err = |source: std::io::Error| {
         let what_to_do = match source.kind() {
@@ -338,10 +371,10 @@ pub fn load_stamped(path: &Path) -> Result<(Loaded, FileStamp), LoadError> {
         }
     };
     let meta = std::fs::metadata(path).map_err(read_err)?;
-    if meta.is_dir() {
-        return Err(read_err(std::io::Error::from(
-            std::io::ErrorKind::IsADirectory,
-        )));
+    // Only a regular file is opened: a named pipe or a device would never end.
+    if !meta.is_file() {
+        let kind = file_kind::FileKind::from_type(meta.file_type());
+        return Err(read_err(file_kind::not_a_file(kind)));
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge {
@@ -352,7 +385,7 @@ pub fn load_stamped(path: &Path) -> Result<(Loaded, FileStamp), LoadError> {
     // Sized from the file's length: no regrowing and copying while reading.
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0) + 1);
     std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .and_then(|f| job::read_watched(f.take(MAX_FILE_BYTES + 1), &mut bytes, watch, meta.len()))
         .map_err(read_err)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         // The file grew while it was being read.
@@ -363,7 +396,7 @@ pub fn load_stamped(path: &Path) -> Result<(Loaded, FileStamp), LoadError> {
     }
     let stamp = FileStamp::from_bytes(path, &bytes);
     let has_backup = backup_path(path).is_file();
-    match from_bytes(&bytes, &file) {
+    match from_bytes_watched(&bytes, &file, watch) {
         Ok(loaded) => Ok((loaded, stamp)),
         Err(mut e) => {
             if has_backup {
@@ -376,8 +409,17 @@ pub fn load_stamped(path: &Path) -> Result<(Loaded, FileStamp), LoadError> {
 
 /// Parse and check plan text that arrived as bytes (checks UTF-8 first).
 pub fn from_bytes(bytes: &[u8], file_name: &str) -> Result<Loaded, LoadError> {
+    from_bytes_watched(bytes, file_name, None)
+}
+
+fn from_bytes_watched(
+    bytes: &[u8],
+    file_name: &str,
+    watch: Option<&job::Watch>,
+) -> Result<Loaded, LoadError> {
+    job::enter(watch, job::Phase::Parsing);
     match std::str::from_utf8(bytes) {
-        Ok(text) => from_str(text, file_name),
+        Ok(text) => from_str_watched(text, file_name, watch),
         Err(e) => {
             let valid = bytes.get(..e.valid_up_to()).unwrap_or_default();
             let line = 1 + valid.iter().filter(|&&b| b == b'\n').count();
@@ -428,6 +470,15 @@ fn declared_version(text: &str) -> Option<u64> {
 
 /// Parse and check plan text. `file_name` is only used in messages.
 pub fn from_str(text: &str, file_name: &str) -> Result<Loaded, LoadError> {
+    from_str_watched(text, file_name, None)
+}
+
+fn from_str_watched(
+    text: &str,
+    file_name: &str,
+    watch: Option<&job::Watch>,
+) -> Result<Loaded, LoadError> {
+    job::enter(watch, job::Phase::Parsing);
     let what_to_do = fix_hint(file_name, false);
     // Some editors start UTF-8 files with a byte order mark; it is not part of the plan.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -442,7 +493,7 @@ pub fn from_str(text: &str, file_name: &str) -> Result<Loaded, LoadError> {
         found,
         supported: FORMAT_VERSION,
     };
-    let (mut plan, has_unknown) = parse(text).map_err(|e| {
+    let (mut plan, unknown_fields) = parse(text).map_err(|e| {
         // A newer file may use syntax this version does not know: say it is
         // newer rather than broken. Only looked for when parsing failed.
         if let Some(found) = declared_version(text)
@@ -451,6 +502,18 @@ pub fn from_str(text: &str, file_name: &str) -> Result<Loaded, LoadError> {
             return newer(found);
         }
         let mut detail = describe(&e.code);
+        if e.code == ron::Error::ExceededRecursionLimit {
+            detail = text_scan::too_deep(text);
+        }
+        if let Some(what) = text_scan::not_a_plan(text) {
+            return LoadError::Syntax {
+                file: file_name.to_owned(),
+                line: 1,
+                column: 1,
+                detail: what.sentence(),
+                what_to_do: "open the plan's .ron file instead".to_owned(),
+            };
+        }
         if e.code != ron::Error::Eof && reaches_end(text, &e.span.end) {
             detail = format!("the file ends too early ({detail}); it may have been cut off");
         }
@@ -467,11 +530,11 @@ pub fn from_str(text: &str, file_name: &str) -> Result<Loaded, LoadError> {
     }
     // Older files are read as they are and written back in the current format.
     plan.format_version = FORMAT_VERSION;
+    job::enter(watch, job::Phase::Checking);
     let mut problems = validate(&plan);
-    if has_unknown {
-        // Rare (a typo in a hand-edited file): only then is the text compared
-        // field by field with the plan, to say where and suggest a spelling.
-        problems.extend(unknown::unknown_fields(text, &plan, &ron_options()));
+    if !unknown_fields.is_empty() {
+        // Rare (a typo in a hand-edited file): say where, and suggest a spelling.
+        problems.extend(unknown::unknown_fields(text, &plan, &unknown_fields));
     }
     let errors = problems.iter().filter(|p| p.is_error()).count();
     if errors > 0 {
@@ -496,31 +559,30 @@ pub fn from_str(text: &str, file_name: &str) -> Result<Loaded, LoadError> {
     Ok(Loaded { plan, problems })
 }
 
-/// Parse a plan text, noting whether it has fields the plan does not know.
-/// Large texts are read in parts on all cores when they can be cut safely;
-/// errors always come from one pass over the whole text, with exact positions.
-fn parse(text: &str) -> Result<(Plan, bool), ron::error::SpannedError> {
-    let options = ron_options();
-    if text.len() >= parts::MIN_PARALLEL_BYTES
-        && let Some(read) = parts::parse_in_parts(text, crate::parallel::cores(), &options)
-    {
-        return Ok(read);
+/// Reads a plan and notes, in the same pass, the fields the plan does not
+/// know (the parser skips them silently).
+struct NoticeUnknown<'a> {
+    found: &'a mut Vec<Vec<unknown::Seg>>,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for NoticeUnknown<'_> {
+    type Value = Plan;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, de: D) -> Result<Plan, D::Error> {
+        serde_ignored::deserialize(de, |path| {
+            if self.found.len() < unknown::MAX_REPORTS {
+                self.found.push(unknown::segments(&path));
+            }
+        })
     }
-    parts::parse_noting::<Plan>(&options, text)
 }
 
-/// Read a plan text in `parts` parts on as many threads, as large files are
-/// read; `None` where it falls back to one pass. For tests: the result must
-/// always equal the one-pass reading.
-#[doc(hidden)]
-pub fn parse_in_parts(text: &str, parts: usize) -> Option<(Plan, bool)> {
-    parts::parse_in_parts(text, parts, &ron_options())
-}
-
-/// One pass over the whole text (what [`from_str`] falls back to).
-#[doc(hidden)]
-pub fn parse_whole(text: &str) -> Result<(Plan, bool), ron::error::SpannedError> {
-    parts::parse_noting::<Plan>(&ron_options(), text)
+/// Parse a plan text in one pass, with the places of the fields the plan does
+/// not know (at most [`unknown::MAX_REPORTS`]).
+fn parse(text: &str) -> Result<(Plan, Vec<Vec<unknown::Seg>>), ron::error::SpannedError> {
+    let mut found = Vec::new();
+    let plan = ron_options().from_str_seed(text, NoticeUnknown { found: &mut found })?;
+    Ok((plan, found))
 }
 
 /// True when the parser stopped at the very end of the text (ignoring trailing blanks).
@@ -582,31 +644,39 @@ fn describe(code: &ron::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::generate::generate_plan;
+    use crate::testing::generate_plan;
 
     #[test]
     fn saved_files_leave_defaults_out_and_read_back_the_same_plan() {
         let plan = generate_plan(3, 20, 7);
         let short = to_ron(&plan);
-        let full = crate::model::with_all_fields(|| to_ron(&plan));
-        assert!(
-            short.len() < full.len() * 3 / 4,
-            "{} vs {}",
-            short.len(),
-            full.len()
-        );
         assert!(!short.contains("notes: \"\""), "empty notes are left out");
-        // Both forms read to the same plan, with no notices about unknown fields,
-        // and saving again gives the short form byte for byte.
-        for text in [&short, &full] {
-            let loaded = from_str(text, "plan.ron").expect("a valid plan");
-            assert_eq!(loaded.plan, plan);
-            assert!(
-                loaded.problems.iter().all(|p| p.code != "unknown-field"),
-                "{:?}",
-                loaded.problems
-            );
-            assert_eq!(to_ron(&loaded.plan), short);
-        }
+        let loaded = from_str(&short, "plan.ron").expect("a valid plan");
+        assert_eq!(loaded.plan, plan);
+        assert_eq!(
+            to_ron(&loaded.plan),
+            short,
+            "saving again gives the same bytes"
+        );
+    }
+
+    #[test]
+    fn fields_written_at_their_default_are_known_fields() {
+        // A hand-written file may spell out what saving leaves out: same
+        // plan, no notice about unknown fields, saved back in the short form.
+        let full = r#"(workflows: [(id: 1, name: "W", description: "", links: [], steps: [(
+            id: 1, title: "t", kind: Task, pos: (x: 0.0, y: 0.0), owner: "", system: "",
+            frequency: (count: 0.0, per: Day), minutes: 0.0, complexity: Low,
+            judgment: RuleBased, sensitivity: None, tag: Undecided, approach: Workflow,
+            layer: None, tool: "", event: "", message: "",
+            failure_plan: (not_run: "", runs_twice: "", data_missing: ""), test_plan: "",
+            reads: [], writes: [(system: "", object: "", reliable: false)], notes: "")])])"#;
+        let short =
+            r#"(workflows: [(id: 1, name: "W", steps: [(id: 1, title: "t", writes: [()])])])"#;
+        let full = from_str(full, "full.ron").expect("a valid plan");
+        let short = from_str(short, "short.ron").expect("a valid plan");
+        assert!(full.problems.is_empty(), "{:?}", full.problems);
+        assert_eq!(full.plan, short.plan);
+        assert_eq!(to_ron(&full.plan), to_ron(&short.plan));
     }
 }

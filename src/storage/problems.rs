@@ -53,10 +53,7 @@ impl fmt::Display for Problem {
     }
 }
 
-/// Largest value accepted for any count, duration or price (anything above is a typo).
-pub const MAX_NUMBER: f64 = 1e9;
-/// Largest distance from the origin accepted for a step position on the map.
-pub const MAX_POSITION: f32 = 1e7;
+pub use crate::model::limits::{MAX_NUMBER, MAX_POSITION};
 
 struct Ctx<'a> {
     problems: Vec<Problem>,
@@ -90,7 +87,7 @@ impl Ctx<'_> {
             format!("{what} is infinite")
         } else if value < 0.0 {
             format!("{what} is negative ({value})")
-        } else if value > MAX_NUMBER {
+        } else if !crate::model::limits::number_ok(value) {
             format!("{what} is implausibly large ({value})")
         } else {
             return;
@@ -101,6 +98,20 @@ impl Ctx<'_> {
             steps,
             message,
             "write a number of zero or more (e.g. 2.5) in the file",
+        );
+    }
+}
+
+/// A share (0 to 1): above 1 is refused like any other bad number (below 0
+/// and non-numbers already are).
+fn share(cx: &mut Ctx<'_>, what: &str, value: f64) {
+    if value > 1.0 && value <= MAX_NUMBER {
+        cx.push(
+            "bad-number",
+            ProblemSeverity::Error,
+            vec![],
+            format!("{what} is more than 1 ({value})"),
+            "write a share between 0 and 1 (e.g. 0.3 for 30%)",
         );
     }
 }
@@ -315,7 +326,7 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
                 vec![s.id],
             );
             for (axis, v) in [("x", s.pos.x), ("y", s.pos.y)] {
-                if !v.is_finite() || v.abs() > MAX_POSITION {
+                if !crate::model::limits::coordinate_ok(v) {
                     let msg = format!("The {axis} position of {name} is {v}");
                     cx.push(
                         "bad-number",
@@ -330,6 +341,11 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
     }
 
     cx.wf = None;
+    share(
+        &mut cx,
+        "The method's bottleneck share",
+        plan.method.bottleneck_share,
+    );
     for item in &plan.roadmap.items {
         if let Some(h) = item.setup_hours {
             cx.number(

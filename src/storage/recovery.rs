@@ -15,8 +15,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use thiserror::Error;
 
-/// Environment variable that moves the data folder (used by tests).
-pub const DATA_DIR_ENV: &str = "AUTOMAP_DATA_DIR";
+/// Environment variable that moves the data folder.
+pub use super::paths::DATA_DIR_ENV;
 
 const HEADER_PREFIX: &str = "// automap-recovery ";
 
@@ -152,7 +152,7 @@ impl RecoveryInfo {
                 s.push_str(&format!(" ({} no longer exists)", p.display()));
             }
             (Some(p), None) => s.push_str(&format!(
-                " ({} was saved after this copy was made)",
+                " ({} was changed after this copy was made, and differs from it)",
                 p.display()
             )),
         }
@@ -211,11 +211,8 @@ impl RecoveryStore {
 
     /// The store in `$AUTOMAP_DATA_DIR`, or in the platform's data folder.
     pub fn default_location() -> Result<Self, RecoveryError> {
-        if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
-            return Ok(Self::new(dir));
-        }
-        directories::ProjectDirs::from("", "", "automap")
-            .map(|d| Self::new(d.data_dir()))
+        super::paths::data_dir()
+            .map(Self::new)
             .ok_or(RecoveryError::NoDataDir)
     }
 
@@ -224,11 +221,11 @@ impl RecoveryStore {
     }
 
     pub fn recovery_dir(&self) -> PathBuf {
-        self.dir.join("recovery")
+        super::paths::recovery_dir_in(&self.dir)
     }
 
     pub fn crash_dir(&self) -> PathBuf {
-        self.dir.join("crash-reports")
+        super::paths::crash_dir_in(&self.dir)
     }
 
     /// Where the recovery copy for `key` is kept.

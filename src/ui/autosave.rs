@@ -1,7 +1,9 @@
 //! Autosave to a recovery copy, and the panic hook that leaves one behind.
 //!
 //! A few seconds after the owner stops editing, the plan is cloned and written
-//! to its recovery copy on a background thread. The copy goes away after a
+//! to its recovery copy on a background thread; while edits go on without a
+//! pause, a copy is still written at most [`AUTOSAVE_MAX_WAIT`] after the
+//! first edit not yet in a copy. The copy goes away after a
 //! successful save or an explicit "discard". If the program panics, the hook
 //! writes the last autosaved snapshot again plus a short crash report, and the
 //! next start offers to restore it.
@@ -18,6 +20,58 @@ use crate::storage::recovery::{RecoveryError, RecoveryKey, RecoveryStore};
 /// Quiet time after the last edit before the recovery copy is written.
 pub const AUTOSAVE_DELAY: Duration = Duration::from_secs(2);
 
+/// Longest time an edit waits for its recovery copy, even while edits continue.
+pub const AUTOSAVE_MAX_WAIT: Duration = Duration::from_secs(5);
+
+/// When the next recovery copy is due: after [`AUTOSAVE_DELAY`] without
+/// edits, and never more than [`AUTOSAVE_MAX_WAIT`] after the first edit
+/// not yet written. Takes the time as an argument, so tests can run a
+/// simulated clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Debounce {
+    pub delay: Duration,
+    pub max_wait: Duration,
+    last_change: Option<Instant>,
+    first_unwritten: Option<Instant>,
+}
+
+impl Default for Debounce {
+    fn default() -> Self {
+        Self::new(AUTOSAVE_DELAY, AUTOSAVE_MAX_WAIT)
+    }
+}
+
+impl Debounce {
+    pub fn new(delay: Duration, max_wait: Duration) -> Self {
+        Self {
+            delay,
+            max_wait,
+            last_change: None,
+            first_unwritten: None,
+        }
+    }
+
+    /// An edit happened at `now`.
+    pub fn changed(&mut self, now: Instant) {
+        self.last_change = Some(now);
+        self.first_unwritten.get_or_insert(now);
+    }
+
+    /// How long until a copy is due (zero: write now); `None` when no edit waits.
+    pub fn due_in(&self, now: Instant) -> Option<Duration> {
+        let first = self.first_unwritten?;
+        let last = self.last_change.unwrap_or(first);
+        let quiet = (last + self.delay).saturating_duration_since(now);
+        let cap = (first + self.max_wait).saturating_duration_since(now);
+        Some(quiet.min(cap))
+    }
+
+    /// A copy of every edit so far is being written (or nothing needs one).
+    pub fn written(&mut self) {
+        self.first_unwritten = None;
+    }
+}
+
 /// The last plan handed to autosave, for the panic hook.
 static SNAPSHOT: Mutex<Option<Snapshot>> = Mutex::new(None);
 
@@ -31,10 +85,9 @@ struct Snapshot {
 pub struct Autosave {
     store: Option<RecoveryStore>,
     key: RecoveryKey,
-    delay: Duration,
-    /// Revision seen on the last frame, and when it changed.
+    debounce: Debounce,
+    /// Revision seen on the last frame.
     seen: Option<u64>,
-    changed_at: Instant,
     /// Revision whose copy is on disk (or being written).
     written: Option<u64>,
     job: Option<JoinHandle<Result<PathBuf, RecoveryError>>>,
@@ -46,9 +99,8 @@ impl Autosave {
         Self {
             store,
             key,
-            delay: AUTOSAVE_DELAY,
+            debounce: Debounce::default(),
             seen: None,
-            changed_at: Instant::now(),
             written: None,
             job: None,
         }
@@ -63,7 +115,8 @@ impl Autosave {
     }
 
     pub fn set_delay(&mut self, delay: Duration) {
-        self.delay = delay;
+        self.debounce.delay = delay;
+        self.debounce.max_wait = self.debounce.max_wait.max(delay);
     }
 
     /// The open plan now belongs to another file (opened, new, saved as).
@@ -76,11 +129,17 @@ impl Autosave {
         self.key = key;
         self.written = None;
         self.seen = None;
+        self.debounce.written();
     }
 
     /// Write the copy when edits have stopped for a moment. Returns an error
     /// message when the last background write failed.
     pub fn tick(&mut self, ctx: &egui::Context, doc: &Document) -> Option<String> {
+        self.tick_at(ctx, doc, Instant::now())
+    }
+
+    /// [`Autosave::tick`] at a given time (tests run a simulated clock).
+    pub fn tick_at(&mut self, ctx: &egui::Context, doc: &Document, now: Instant) -> Option<String> {
         let mut failure = None;
         if self.job.as_ref().is_some_and(JoinHandle::is_finished)
             && let Some(job) = self.job.take()
@@ -97,19 +156,23 @@ impl Autosave {
         let rev = doc.revision();
         if self.seen != Some(rev) {
             self.seen = Some(rev);
-            self.changed_at = Instant::now();
+            self.debounce.changed(now);
         }
         if !doc.is_dirty() || self.written == Some(rev) {
+            self.debounce.written();
             return failure;
         }
         if self.job.is_some() {
             ctx.request_repaint_after(Duration::from_millis(100));
             return failure;
         }
-        let waited = self.changed_at.elapsed();
-        if waited < self.delay {
-            ctx.request_repaint_after(self.delay - waited);
-            return failure;
+        match self.debounce.due_in(now) {
+            Some(wait) if wait.is_zero() => {}
+            Some(wait) => {
+                ctx.request_repaint_after(wait);
+                return failure;
+            }
+            None => return failure,
         }
         // Cloning a plan costs well under a millisecond at the sizes owners draw.
         let plan = doc.plan().clone();
@@ -134,6 +197,7 @@ impl Autosave {
             Ok(handle) => {
                 self.job = Some(handle);
                 self.written = Some(rev);
+                self.debounce.written();
             }
             Err(e) => {
                 failure = Some(format!(
@@ -209,6 +273,67 @@ pub fn install_panic_hook() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn steady_typing_still_gets_a_copy_every_five_seconds() {
+        // An edit every half second for 12 s, checked every 100 ms: without
+        // the max wait the copy would wait for a pause that never comes.
+        let start = Instant::now();
+        let mut d = Debounce::default();
+        let mut writes = Vec::new();
+        for tick in 0..=120u64 {
+            let t = Duration::from_millis(tick * 100);
+            let now = start + t;
+            if tick % 5 == 0 {
+                d.changed(now);
+            }
+            if d.due_in(now).is_some_and(|w| w.is_zero()) {
+                d.written();
+                writes.push(t.as_millis());
+            }
+        }
+        // At 5 s; then at most 5 s after the next edit (5.5 s), not later.
+        assert_eq!(writes, vec![5000, 10_500]);
+        // After the typing stops, the quiet delay writes the rest.
+        let end = start + Duration::from_secs(12);
+        assert_eq!(d.due_in(end), Some(Duration::from_secs(2)));
+        assert_eq!(d.due_in(end + Duration::from_secs(2)), Some(Duration::ZERO));
+    }
+
+    #[test]
+    fn a_killed_session_loses_at_most_five_seconds_of_steady_edits() {
+        use crate::edit::Edit;
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let store = RecoveryStore::new(dir.path());
+        let key = RecoveryKey::new_untitled();
+        let mut autosave = Autosave::new(Some(store.clone()), key.clone());
+        let ctx = egui::Context::default();
+        let mut doc = Document::new(Plan::new("Typing"));
+        let start = Instant::now();
+        let mut last_value = 0.0;
+        for tick in 0..=120u32 {
+            let now = start + Duration::from_millis(u64::from(tick) * 100);
+            if tick % 5 == 0 {
+                let mut method = doc.plan().method.clone();
+                method.high_frequency_per_day = f64::from(tick) + 1.0;
+                last_value = method.high_frequency_per_day;
+                assert!(
+                    doc.apply("Change a threshold", Edit::SetMethod(method))
+                        .is_ok()
+                );
+            }
+            assert_eq!(autosave.tick_at(&ctx, &doc, now), None);
+            autosave.finish_job();
+        }
+        // "kill -9" now, at 12 s: the copy on disk has the edits up to 10.5 s.
+        let copies = store.list();
+        assert_eq!(copies.len(), 1);
+        let Ok(copy) = store.restore(&copies[0]) else {
+            panic!("the copy reads back")
+        };
+        assert_eq!(copy.plan.method.high_frequency_per_day, 106.0);
+        assert_eq!(last_value, 121.0);
+    }
 
     #[test]
     fn a_panic_leaves_the_last_snapshot_and_a_crash_report() {

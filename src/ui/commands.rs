@@ -10,12 +10,14 @@ pub enum Command {
     Palette,
     // File
     NewPlan,
+    NewFromTemplate,
     Open,
     Save,
     SaveAs,
     ExportMarkdown,
     ExportImage,
     NewWorkflowFromList,
+    Import,
     Quit,
     // Edit
     Undo,
@@ -89,6 +91,8 @@ impl Command {
         match self {
             Command::Palette => "Command palette…",
             Command::NewPlan => "New plan",
+            Command::NewFromTemplate => "New from template…",
+            Command::Import => "Import…",
             Command::Open => "Open…",
             Command::Save => "Save",
             Command::SaveAs => "Save as…",
@@ -196,6 +200,26 @@ impl Command {
             .or_else(|| clipboard_key.map(|k| ks(Modifiers::COMMAND, k)))
             .map(|s| ctx.format_shortcut(&s))
             .unwrap_or_default()
+    }
+
+    /// A menu or list button for the command, with its shortcut beside it
+    /// when it has one (`selected`: a button that shows an on/off state).
+    pub fn button<'a>(
+        self,
+        ctx: &egui::Context,
+        text: impl Into<egui::WidgetText>,
+        selected: Option<bool>,
+    ) -> egui::Button<'a> {
+        let b = match selected {
+            Some(on) => egui::Button::selectable(on, text),
+            None => egui::Button::new(text),
+        };
+        let shortcut = self.shortcut_text(ctx);
+        if shortcut.is_empty() {
+            b
+        } else {
+            b.shortcut_text(shortcut)
+        }
     }
 
     /// True when the shortcut means something else while a text field has

@@ -12,6 +12,7 @@ mod autosave;
 pub mod canvas;
 pub mod catalog;
 pub mod commands;
+pub mod derived;
 mod file_dialog;
 pub mod findings;
 mod inspector;
@@ -42,6 +43,20 @@ pub enum UiAction {
     Command(commands::Command),
 }
 
+/// The window's settings file (recent plans, last plan, panels, window
+/// size), in the data folder; its folder is created here. `None` when the
+/// system has no data folder: eframe then uses its own.
+pub fn settings_file() -> Option<PathBuf> {
+    let dir = crate::storage::paths::data_dir()?;
+    if let Err(e) = std::fs::create_dir_all(&dir) {
+        log::warn!(
+            "The data folder {} could not be created ({e}); settings will not be kept.",
+            dir.display()
+        );
+    }
+    Some(crate::storage::paths::settings_file_in(&dir))
+}
+
 /// Open the window. `initial_file`: a plan to open; `None` opens the last plan
 /// used, or the example plan the first time (the file in the project's
 /// `plans/` folder when it is there, else the copy built into the program,
@@ -55,6 +70,8 @@ pub fn run(initial_file: Option<PathBuf>) -> anyhow::Result<()> {
             .with_inner_size([1400.0, 900.0])
             .with_min_inner_size([720.0, 480.0]),
         persist_window: true,
+        // Settings live in the one data folder ($AUTOMAP_DATA_DIR moves it).
+        persistence_path: settings_file(),
         ..Default::default()
     };
     eframe::run_native(

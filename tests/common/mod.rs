@@ -27,6 +27,16 @@ pub fn example_plan(name: &str) -> Plan {
     }
 }
 
+/// A plan kept for tests in `tests/fixtures/` (e.g. `"findings-demo.ron"`,
+/// the plan that shows every finding), loaded the way the app opens a file.
+pub fn fixture_plan(name: &str) -> Plan {
+    let path = repo_path("tests/fixtures").join(name);
+    match automap::storage::load(&path) {
+        Ok(loaded) => loaded.plan,
+        Err(e) => panic!("the fixture {name} must load: {e}"),
+    }
+}
+
 /// A window of `size` around the whole app showing `plan`.
 pub fn app_harness(plan: Plan, size: egui::Vec2) -> Harness<'static, AutomapApp> {
     app_harness_for(AutomapApp::new_for_test(plan), size)

@@ -2,7 +2,7 @@
 //! the keyboard alike, and the workflow operations behind them.
 
 use crate::edit::Edit;
-use crate::model::{Link, Step, StepId, Tag, Workflow, WorkflowId};
+use crate::model::{StepId, Tag, Workflow, WorkflowId};
 use crate::ui::UiAction;
 use crate::ui::commands::{Command, CommandState};
 use crate::ui::file_dialog::DialogSpec;
@@ -38,6 +38,8 @@ impl AutomapApp {
         }
         match cmd {
             Command::NewPlan => self.guard(ctx, Pending::NewPlan),
+            Command::NewFromTemplate => self.modal = Some(Modal::Templates { choice: 0 }),
+            Command::Import => self.ask_import(ctx),
             Command::Open => self.guard(ctx, Pending::Open(None)),
             Command::Save => {
                 self.save(ctx, None);
@@ -170,23 +172,17 @@ impl AutomapApp {
     }
 
     pub(super) fn duplicate_workflow(&mut self) {
-        let plan = self.doc.plan();
-        let Some(src) = self.workflow.and_then(|id| plan.workflow(id)) else {
+        let Some(src) = self.workflow else {
             return;
         };
-        let index = plan.workflow_index(src.id).map_or(0, |i| i + 1);
-        let copy = duplicate(src, plan.next_workflow_id(), plan.next_step_id());
-        let id = copy.id;
-        let name = copy.name.clone();
-        if self.apply(
-            "Duplicate workflow",
-            Edit::InsertWorkflow {
-                index,
-                workflow: copy,
-            },
-        ) {
-            self.select_workflow(id);
-            self.notice(format!("Added \"{name}\""));
+        match crate::edit::duplicate_workflow(self.doc.plan(), src) {
+            Ok(copy) => {
+                if self.apply("Duplicate workflow", copy.edit) {
+                    self.select_workflow(copy.id);
+                    self.notice(format!("Added \"{}\"", copy.name));
+                }
+            }
+            Err(e) => self.error(format!("Duplicate workflow: {e}")),
         }
     }
 
@@ -244,7 +240,7 @@ impl AutomapApp {
             .filter(|s| selected.is_empty() || selected.contains(&s.id))
             .filter(|s| s.tag == Tag::Undecided)
             .filter_map(|s| {
-                let t = self.analysis.step(s.id)?.suggested_tag;
+                let t = self.derived.analysis().step(s.id)?.suggested_tag;
                 (t != Tag::Undecided).then_some((s.id, t))
             })
             .collect();
@@ -314,43 +310,5 @@ impl AutomapApp {
             }
         });
         fired
-    }
-}
-
-/// A copy of a workflow with fresh workflow and step ids.
-fn duplicate(src: &Workflow, id: WorkflowId, first_step: StepId) -> Workflow {
-    let mut map = std::collections::HashMap::new();
-    let mut next = first_step.0;
-    let steps: Vec<Step> = src
-        .steps
-        .iter()
-        .map(|s| {
-            let new_id = StepId(next);
-            // Ids at the very top of the range collide and the edit is refused, rather than overflow.
-            next = next.saturating_add(1);
-            map.insert(s.id, new_id);
-            Step {
-                id: new_id,
-                ..s.clone()
-            }
-        })
-        .collect();
-    let links = src
-        .links
-        .iter()
-        .filter_map(|l| {
-            Some(Link {
-                from: *map.get(&l.from)?,
-                to: *map.get(&l.to)?,
-                label: l.label.clone(),
-            })
-        })
-        .collect();
-    Workflow {
-        id,
-        name: format!("{} (copy)", src.name),
-        description: src.description.clone(),
-        steps,
-        links,
     }
 }

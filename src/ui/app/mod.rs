@@ -10,6 +10,7 @@
 
 mod command_handling;
 mod files;
+mod import;
 mod modals;
 mod palette;
 mod panels;
@@ -24,11 +25,11 @@ use std::time::{Duration, Instant};
 
 use egui::{Ui, ViewportCommand};
 
-use crate::analysis::{self, Analysis};
+use super::derived::Derived;
 use crate::edit::Document;
 use crate::model::{Plan, WorkflowId};
-use crate::storage::FileStamp;
 use crate::storage::recovery::{CrashReport, RecoveryInfo, RecoveryKey, RecoveryStore};
+use crate::storage::{FileStamp, HandEdits};
 
 use super::autosave::Autosave;
 
@@ -63,6 +64,8 @@ enum FilePurpose {
         then: Option<Pending>,
     },
     ExportMarkdown,
+    /// File → Import…: a spreadsheet, checklist or Mermaid file.
+    Import,
     /// "Browse…" in the Export image window.
     ExportImage,
 }
@@ -71,8 +74,13 @@ enum FilePurpose {
 #[derive(Debug, Clone, PartialEq)]
 enum Pending {
     NewPlan,
+    /// A new plan from the bundled template of this name.
+    NewFromTemplate(&'static str),
     /// Open a file; `None`: ask which one.
     Open(Option<PathBuf>),
+    /// Put an earlier version of the open plan (a file in the data folder)
+    /// into the editor.
+    RestoreVersion(PathBuf),
     Quit,
 }
 
@@ -100,6 +108,17 @@ enum Modal {
     },
     /// Recovery copies from an earlier run, and what happened to it.
     Recovery,
+    /// The first save over a hand-edited file would drop its comments or
+    /// unknown fields.
+    DropHandEdits {
+        path: PathBuf,
+        warning: String,
+        then: Option<Pending>,
+    },
+    /// File → New from template…: which template (an index into the list).
+    Templates {
+        choice: usize,
+    },
     /// First save of a plan never named: its name, before writing `path`.
     NamePlan {
         name: String,
@@ -127,8 +146,8 @@ pub struct AutomapApp {
     /// What the file looked like when it was read or last written.
     stamp: Option<FileStamp>,
     settings: Settings,
-    analysis: Analysis,
-    analysis_revision: Option<u64>,
+    /// Everything derived from the plan, once per revision.
+    derived: Derived,
     tab: Tab,
     workflow: Option<WorkflowId>,
     /// The map editor, with the selection and each workflow's view.
@@ -151,6 +170,11 @@ pub struct AutomapApp {
     recovery_offers: Vec<RecoveryInfo>,
     /// Crash reports left by the last run.
     crash_reports: Vec<CrashReport>,
+    /// What the next save over the open file would drop (comments, unknown
+    /// fields); emptied once the owner chose to save anyway.
+    hand_edits: HandEdits,
+    /// An open or save running in the background.
+    file_job: Option<files::FileJob>,
 }
 
 impl AutomapApp {
@@ -161,8 +185,7 @@ impl AutomapApp {
             path,
             stamp: None,
             settings,
-            analysis: Analysis::default(),
-            analysis_revision: None,
+            derived: Derived::default(),
             tab: Tab::Map,
             workflow,
             canvas: CanvasState::default(),
@@ -178,11 +201,11 @@ impl AutomapApp {
             autosave: Autosave::disabled(),
             recovery_offers: Vec::new(),
             crash_reports: Vec::new(),
+            hand_edits: HandEdits::default(),
+            file_job: None,
         }
     }
 
-    /// Keep recovery copies in `store`, and offer the ones found there
-    /// (newer than their plan file) and any crash report left behind.
     /// Autosave after this much quiet time instead of the usual two seconds.
     pub fn set_autosave_delay(&mut self, delay: Duration) {
         self.autosave.set_delay(delay);
@@ -221,6 +244,25 @@ impl AutomapApp {
             .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
             .unwrap_or_default();
         cc.egui_ctx.set_theme(settings.theme.preference());
+        let mut app = Self::starting(initial_file, settings);
+        match RecoveryStore::default_location() {
+            Ok(store) => {
+                let modal = app.modal.take();
+                app = app.with_recovery_store(store);
+                if modal.is_some() {
+                    app.modal = modal;
+                }
+            }
+            Err(e) => app.error(e.to_string()),
+        }
+        app
+    }
+
+    /// The plan on start: `initial_file`, else the last plan used, else the
+    /// example. When the file does not open, the example opens instead as an
+    /// untitled copy (saving asks for a name; it never writes into the
+    /// program's own files), with the reason in front of it.
+    pub fn starting(initial_file: Option<PathBuf>, settings: Settings) -> Self {
         let mut app = Self::with_document(Document::default(), None, settings);
         let opened = match initial_file {
             Some(path) => app.open_path(&path),
@@ -239,20 +281,10 @@ impl AutomapApp {
             if let Some(Modal::OpenFailed { message: text, .. }) = modal {
                 app.modal = Some(Modal::OpenFailed {
                     message: text,
-                    kept: "The example plan is open instead.".to_owned(),
+                    kept: "The example plan is open instead, as an untitled copy: save it under a name of your own to keep changes.".to_owned(),
                 });
                 app.message = message;
             }
-        }
-        match RecoveryStore::default_location() {
-            Ok(store) => {
-                let modal = app.modal.take();
-                app = app.with_recovery_store(store);
-                if modal.is_some() {
-                    app.modal = modal;
-                }
-            }
-            Err(e) => app.error(e.to_string()),
         }
         app
     }
@@ -292,6 +324,11 @@ impl AutomapApp {
         self.tab
     }
 
+    /// What the next save over the open file would drop.
+    pub fn hand_edits(&self) -> &HandEdits {
+        &self.hand_edits
+    }
+
     /// "Automap — <plan name>", with "•" while there are unsaved changes.
     pub fn window_title(&self) -> String {
         let dirty = if self.doc.is_dirty() { " •" } else { "" };
@@ -323,11 +360,7 @@ impl AutomapApp {
 
     /// The method's results for the plan as it is now (recomputed only after a change).
     fn refresh_analysis(&mut self) {
-        let rev = self.doc.revision();
-        if self.analysis_revision != Some(rev) {
-            self.analysis = analysis::analyze(self.doc.plan());
-            self.analysis_revision = Some(rev);
-        }
+        self.derived.update(&self.doc);
     }
 }
 
@@ -339,6 +372,7 @@ impl AutomapApp {
             self.styled = true;
             set_text_sizes(&ctx);
         }
+        self.poll_file_job(&ctx);
         self.refresh_analysis();
         if let Some(e) = self.autosave.tick(&ctx, &self.doc) {
             self.error(e);
@@ -395,7 +429,7 @@ impl AutomapApp {
                         &mut self.doc,
                         self.workflow,
                         self.canvas.selection(),
-                        &self.analysis,
+                        self.derived.analysis(),
                         &mut self.inspector,
                     );
                 });
@@ -403,6 +437,7 @@ impl AutomapApp {
         egui::CentralPanel::default().show(ui, |ui| self.central(ui, &mut actions));
 
         self.modals(&ctx);
+        self.file_job_window(&ctx);
         self.export_image_window(&ctx);
         if let Some(cmd) = self.palette.show(&ctx, &self.command_state()) {
             actions.push(UiAction::Command(cmd));

@@ -63,8 +63,9 @@ impl AutomapApp {
         match modal {
             Modal::Unsaved { then } => {
                 let what = match &then {
-                    Pending::NewPlan => "starting a new plan",
+                    Pending::NewPlan | Pending::NewFromTemplate(_) => "starting a new plan",
                     Pending::Open(_) => "opening another plan",
+                    Pending::RestoreVersion(_) => "restoring an earlier version",
                     Pending::Quit => "quitting",
                 };
                 let question = format!(
@@ -116,7 +117,7 @@ impl AutomapApp {
                     }
                     Some(Answer::Second) => {
                         self.modal = None;
-                        self.open_path(&path);
+                        self.open_in_background(ctx, &path);
                     }
                     Some(Answer::Cancel) => self.modal = None,
                     None => {}
@@ -139,8 +140,36 @@ impl AutomapApp {
                 }
             }
             Modal::Recovery => self.recovery_modal(ctx),
+            Modal::DropHandEdits {
+                path,
+                warning,
+                then,
+            } => {
+                let answer = ask(
+                    ctx,
+                    "automap-hand-edits",
+                    480.0,
+                    "Save over a hand-edited file?",
+                    &[&warning, "Save as a new file to leave this one as it is."],
+                    ["Save anyway", "Save as a new file…"],
+                );
+                match answer {
+                    Some(Answer::First) => {
+                        self.modal = None;
+                        self.hand_edits = crate::storage::HandEdits::default();
+                        self.write_to(ctx, &path, then);
+                    }
+                    Some(Answer::Second) => {
+                        self.modal = None;
+                        self.save_as(ctx, then);
+                    }
+                    Some(Answer::Cancel) => self.modal = None,
+                    None => {}
+                }
+            }
             Modal::NamePlan { name, path, then } => self.name_plan_modal(ctx, name, path, then),
             Modal::FromList { name, text } => self.list_to_workflow_modal(ctx, name, text),
+            Modal::Templates { choice } => self.templates_modal(ctx, choice),
             Modal::RenameWorkflow {
                 id,
                 mut name,
@@ -260,7 +289,7 @@ impl AutomapApp {
                 let plan = self.doc.plan();
                 let id = plan.next_workflow_id();
                 let f = paste::chain_from_titles(&titles, plan.next_step_id(), Pos::new(0.0, 0.0));
-                let workflow = Workflow {
+                let mut workflow = Workflow {
                     id,
                     name: if name.trim().is_empty() {
                         "New workflow".to_owned()
@@ -271,6 +300,12 @@ impl AutomapApp {
                     links: f.links,
                     ..Workflow::default()
                 };
+                // Laid out like Tidy up, so a long list wraps to the window.
+                for (id, pos) in crate::edit::layout::tidy_positions(&workflow) {
+                    if let Some(s) = workflow.steps.iter_mut().find(|s| s.id == id) {
+                        s.pos = pos;
+                    }
+                }
                 // A new plan's empty first workflow gives way to the new one.
                 let empty_start = match plan.workflows.as_slice() {
                     [only] if only.steps.is_empty() && only.name == MAIN_WORKFLOW => Some(only.id),

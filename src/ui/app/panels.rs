@@ -17,7 +17,7 @@ fn command_button(
     out: &mut Vec<UiAction>,
 ) {
     let label = text.unwrap_or_else(|| cmd.label().to_owned());
-    let button = egui::Button::new(label).shortcut_text(cmd.shortcut_text(ui.ctx()));
+    let button = cmd.button(ui.ctx(), label, None);
     if ui.add_enabled(enabled, button).clicked() {
         out.push(UiAction::Command(cmd));
         ui.close();
@@ -26,8 +26,7 @@ fn command_button(
 
 /// A menu entry for a command that switches something on or off.
 fn toggle_button(ui: &mut Ui, cmd: Command, on: bool, enabled: bool, out: &mut Vec<UiAction>) {
-    let button =
-        egui::Button::selectable(on, cmd.label()).shortcut_text(cmd.shortcut_text(ui.ctx()));
+    let button = cmd.button(ui.ctx(), cmd.label(), Some(on));
     if ui.add_enabled(enabled, button).clicked() {
         out.push(UiAction::Command(cmd));
         ui.close();
@@ -39,7 +38,7 @@ impl AutomapApp {
     pub(super) fn menu_bar(&mut self, ui: &mut Ui, out: &mut Vec<UiAction>) {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
-                for cmd in [Command::NewPlan, Command::Open] {
+                for cmd in [Command::NewPlan, Command::NewFromTemplate, Command::Open] {
                     command_button(ui, cmd, None, self.enabled(cmd), out);
                 }
                 ui.menu_button("Open recent", |ui| {
@@ -61,11 +60,13 @@ impl AutomapApp {
                 for cmd in [Command::Save, Command::SaveAs] {
                     command_button(ui, cmd, None, self.enabled(cmd), out);
                 }
+                self.earlier_versions_menu(ui);
                 ui.separator();
                 for cmd in [
                     Command::ExportMarkdown,
                     Command::ExportImage,
                     Command::NewWorkflowFromList,
+                    Command::Import,
                 ] {
                     command_button(ui, cmd, None, self.enabled(cmd), out);
                 }
@@ -277,13 +278,14 @@ impl AutomapApp {
         match self.tab {
             Tab::Map => self.map(ui, out),
             Tab::Review => {
-                if let Some(a) = crate::ui::review::review_ui(ui, &mut self.doc, &self.analysis) {
+                if let Some(a) = crate::ui::review::review_ui(ui, &mut self.doc, &mut self.derived)
+                {
                     out.push(a);
                 }
             }
             Tab::Roadmap => {
                 if let Some(a) =
-                    crate::ui::roadmap_board::roadmap_board(ui, &mut self.doc, &self.analysis)
+                    crate::ui::roadmap_board::roadmap_board(ui, &mut self.doc, &mut self.derived)
                 {
                     out.push(a);
                 }
@@ -307,7 +309,8 @@ impl AutomapApp {
             );
             return;
         };
-        self.canvas.show(ui, &mut self.doc, wf, &self.analysis);
+        self.canvas
+            .show(ui, &mut self.doc, wf, self.derived.analysis());
         out.extend(
             self.canvas
                 .take_requested()
@@ -336,9 +339,66 @@ impl AutomapApp {
                 }
             });
         });
-        if let Some(a) = crate::ui::findings::findings_panel(ui, self.doc.plan(), &self.analysis) {
+        self.hand_edits_list(ui);
+        if let Some(a) =
+            crate::ui::findings::findings_panel(ui, self.doc.plan(), self.derived.analysis())
+        {
             out.push(a);
         }
+    }
+
+    /// File › Restore an earlier version: the open plan's versions kept in
+    /// the data folder, newest first.
+    fn earlier_versions_menu(&mut self, ui: &mut Ui) {
+        let enabled = self.path.is_some() && self.autosave.store().is_some();
+        ui.add_enabled_ui(enabled, |ui| {
+            ui.menu_button("Restore an earlier version…", |ui| {
+                let versions = self.earlier_versions();
+                if versions.is_empty() {
+                    ui.weak("No earlier versions yet: one is kept each time the plan is saved.");
+                }
+                let now = std::time::SystemTime::now();
+                let mut chosen = None;
+                for v in &versions {
+                    if ui.button(v.describe(now)).clicked() {
+                        chosen = Some(v.file.clone());
+                        ui.close();
+                    }
+                }
+                if let Some(file) = chosen {
+                    self.guard(ui.ctx(), Pending::RestoreVersion(file));
+                }
+            })
+            .response
+            .on_disabled_hover_text("Save the plan to a file first.");
+        });
+    }
+
+    /// Hand edits in the open file that a save would drop, above the findings.
+    fn hand_edits_list(&self, ui: &mut Ui) {
+        let edits = &self.hand_edits;
+        if edits.is_empty() {
+            return;
+        }
+        let warn = ui.visuals().warn_fg_color;
+        if !edits.unknown_fields.is_empty() {
+            ui.label(
+                RichText::new("Fields Automap does not know (a save drops them):").color(warn),
+            );
+            for p in &edits.unknown_fields {
+                ui.label(format!("{} — {}", p.message, p.hint));
+            }
+        }
+        if let Some(first) = edits.comment_lines.first() {
+            let n = edits.comment_lines.len();
+            let text = if n == 1 {
+                format!("The file has a comment (line {first}); a save drops it.")
+            } else {
+                format!("The file has {n} comments (from line {first}); a save drops them.")
+            };
+            ui.label(RichText::new(text).color(warn));
+        }
+        ui.separator();
     }
 
     pub(super) fn status_bar(&mut self, ui: &mut Ui, out: &mut Vec<UiAction>) {
@@ -360,7 +420,7 @@ impl AutomapApp {
                 .small(),
             );
             ui.separator();
-            let n = self.analysis.findings().len();
+            let n = self.derived.analysis().findings().len();
             if ui
                 .add(
                     egui::Button::new(

@@ -11,12 +11,12 @@ use crate::ui::autosave::Autosave;
 use super::{AutomapApp, Modal};
 
 impl AutomapApp {
+    /// Keep recovery copies in `store`, and offer every copy there whose plan
+    /// differs from its file on disk (whatever the files' times say), and
+    /// any crash report left behind. Offered copies are set aside: only the
+    /// owner's Restore or Discard removes them.
     pub fn with_recovery_store(mut self, store: RecoveryStore) -> Self {
-        self.recovery_offers = store
-            .list()
-            .into_iter()
-            .filter(|i| !i.saved_file_is_newer())
-            .collect();
+        self.recovery_offers = store.take_offers();
         self.crash_reports = store.crash_reports();
         let key = self.recovery_key();
         self.autosave = Autosave::new(Some(store), key);
@@ -32,6 +32,11 @@ impl AutomapApp {
         };
         match store.restore(info) {
             Ok(loaded) => {
+                // The restored copy is the plan's live copy again, until the
+                // next autosave replaces it or a save removes it.
+                if let Err(e) = store.adopt(info) {
+                    log::warn!("{e}");
+                }
                 let path = info.plan_path().map(Path::to_path_buf);
                 let stamp = path.as_deref().and_then(|p| storage::stamp(p).ok());
                 self.set_plan(loaded.plan, path, stamp);
@@ -95,7 +100,7 @@ impl AutomapApp {
         {
             let info = self.recovery_offers.remove(i);
             if let Some(store) = self.autosave.store()
-                && let Err(e) = store.discard(&info.key)
+                && let Err(e) = store.discard_copy(&info)
             {
                 self.error(e.to_string());
             }

@@ -303,7 +303,6 @@ fn draw_link(
         Stroke::NONE,
     ));
     if lod == Lod::Full && !link.label.is_empty() {
-        let mid = super::shape::bezier_point(&c, 0.5);
         let mut job = LayoutJob::simple(
             link.label.clone(),
             FontId::proportional(text_px(11.5, z)),
@@ -313,7 +312,20 @@ fn draw_link(
         job.wrap.max_rows = 2;
         job.halign = Align::Center;
         let galley = v.painter.layout_job(job);
-        let r = Rect::from_center_size(mid, galley.size() + vec2(8.0, 3.0) * z.max(0.6));
+        let size = galley.size() + vec2(8.0, 3.0) * z.max(0.6);
+        // On the arrow, at the first place along it that covers no box.
+        let boxes: Vec<Rect> = v
+            .visible
+            .iter()
+            .filter_map(|&i| v.index.rects.get(i as usize))
+            .map(|r| v.cam.rect_to_screen(v.viewport, *r).expand(2.0))
+            .collect();
+        let at = |t: f32| Rect::from_center_size(super::shape::bezier_point(&c, t), size);
+        let r = [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78]
+            .into_iter()
+            .map(at)
+            .find(|r| !boxes.iter().any(|b| b.intersects(*r)))
+            .unwrap_or_else(|| at(0.5));
         labels.push(Shape::Rect(RectShape::new(
             r,
             4.0 * z,

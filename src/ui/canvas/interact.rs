@@ -157,7 +157,7 @@ impl CanvasState {
                     })
                     .collect();
                 Drag::Move {
-                    gesture: self.new_gesture(),
+                    gesture: doc.new_gesture(),
                     grab: id,
                     start_world: w,
                     origins,

@@ -158,7 +158,6 @@ pub struct CanvasState {
     clip: String,
     pending_fit: bool,
     pending_center: Option<Vec<StepId>>,
-    next_gesture: u64,
     menu_target: MenuTarget,
     menu_world: Option<Pos2>,
     /// Commands asked for by keys and the context menu, for the window to run.
@@ -270,11 +269,6 @@ impl CanvasState {
             .unwrap_or(Rect::from_min_size(Pos2::ZERO, vec2(1000.0, 700.0)))
     }
 
-    fn new_gesture(&mut self) -> GestureId {
-        self.next_gesture += 1;
-        GestureId(0x4341_4e56_0000_0000 | self.next_gesture)
-    }
-
     /// Make sure the spatial index matches the plan.
     fn sync_index(&mut self, doc: &Document, wf: WorkflowId) {
         if self.index.is_current(wf, doc.revision()) {
@@ -339,7 +333,8 @@ impl CanvasState {
             Command::AppendStep => self.append_step(doc, wf),
             Command::TidyUp => {
                 if let Some(w) = doc.plan().workflow(wf) {
-                    let edit = crate::edit::layout::tidy_edit(w);
+                    let vp = self.viewport();
+                    let edit = crate::edit::layout::tidy_edit_in(w, (vp.width(), vp.height()));
                     if doc.apply("Tidy up", edit).is_ok() {
                         self.pending_fit = true;
                     }

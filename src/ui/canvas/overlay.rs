@@ -183,7 +183,22 @@ impl CanvasState {
             );
             let resp = resp.on_hover_text("Click to add, or drag onto the map");
             if resp.clicked() {
+                // Next to the one selected step, else the middle of the view;
+                // never on top of another step.
                 let c = self.cam().center;
+                let near = match self.selection.steps.len() {
+                    1 => self.selection.steps.iter().next().copied(),
+                    _ => None,
+                };
+                let c = doc.plan().workflow(wf).map_or(c, |w| {
+                    let p = crate::edit::layout::place_new_step(
+                        w,
+                        kind,
+                        near,
+                        crate::model::Pos::new(c.x, c.y),
+                    );
+                    pos2(p.x, p.y)
+                });
                 if let Some(id) = self.add_step(doc, wf, kind, c, "") {
                     self.selection.steps = [id].into();
                     self.selection.link = None;
@@ -366,11 +381,7 @@ impl CanvasState {
         let has_clip = !self.clip.is_empty();
         bg.context_menu(|ui| {
             let item = |ui: &mut egui::Ui, cmd: Command, run: &mut Option<Command>| {
-                let sc = cmd.shortcut_text(ui.ctx());
-                if ui
-                    .add(egui::Button::new(cmd.label()).shortcut_text(sc))
-                    .clicked()
-                {
+                if ui.add(cmd.button(ui.ctx(), cmd.label(), None)).clicked() {
                     *run = Some(cmd);
                     ui.close();
                 }

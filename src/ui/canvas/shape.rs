@@ -5,14 +5,11 @@ use egui::{Pos2, Rect, Vec2, pos2, vec2};
 
 use crate::model::StepKind;
 
+/// A step's box size in canvas units: the layout's, so the map draws what
+/// Tidy up planned for.
 pub fn node_size(kind: StepKind) -> Vec2 {
-    match kind {
-        StepKind::Trigger => vec2(170.0, 56.0),
-        StepKind::Task => vec2(170.0, 64.0),
-        StepKind::Decision => vec2(180.0, 96.0),
-        StepKind::Exception => vec2(170.0, 68.0),
-        StepKind::End => vec2(130.0, 56.0),
-    }
+    let (w, h) = crate::edit::layout::box_size(kind);
+    vec2(w, h)
 }
 
 /// Where an arrow attaches to a box: the middle of a side (a diamond's corner).
@@ -44,14 +41,16 @@ fn dir(side: Side) -> Vec2 {
 
 /// The curve of an arrow from box `a` to box `b` as cubic Bézier control points.
 /// Forward arrows go right side to left side; arrows to a box in the same column
-/// go bottom to top (or top to bottom); arrows leading back loop below both boxes,
-/// so no curve cuts through the boxes it joins.
+/// go bottom to top (or top to bottom), and so do arrows to a box well below and
+/// to the left (a tidied workflow wrapping into its next band); other arrows
+/// leading back loop below both boxes, so no curve cuts through the boxes it joins.
 pub fn arrow_curve(a: Rect, b: Rect) -> [Pos2; 4] {
     let d = b.center() - a.center();
     let gap = (a.width() + b.width()) * 0.5;
+    let below = d.y > (a.height() + b.height()) * 0.5 + 20.0;
     let (sa, sb) = if d.x > gap * 0.6 {
         (Side::Right, Side::Left)
-    } else if d.x < -gap * 0.6 {
+    } else if d.x < -gap * 0.6 && !below {
         (Side::Bottom, Side::Bottom)
     } else if d.y >= 0.0 {
         (Side::Bottom, Side::Top)
@@ -177,6 +176,15 @@ mod tests {
         // A back arrow loops below both boxes.
         let back = arrow_curve(b, a);
         assert!(sample(&back, 16)[8].y > 25.0);
+    }
+
+    #[test]
+    fn an_arrow_wrapping_to_the_next_band_enters_from_above() {
+        let end_of_band = Rect::from_center_size(pos2(1000.0, 0.0), vec2(100.0, 50.0));
+        let next_band = Rect::from_center_size(pos2(0.0, 200.0), vec2(100.0, 50.0));
+        let c = arrow_curve(end_of_band, next_band);
+        assert_eq!(c[0], pos2(1000.0, 25.0));
+        assert_eq!(c[3], pos2(0.0, 175.0));
     }
 
     #[test]

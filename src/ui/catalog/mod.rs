@@ -26,9 +26,6 @@ use draft::draft_field;
 pub use tool_edits::{ToolUsage, delete_tool_edit, price_problem, tool_usage};
 use tool_edits::{free_id, retool_edit};
 
-/// Gesture ids of the catalog start this far above the inspector's.
-const GESTURE_OFFSET: u64 = 1 << 40;
-
 /// The note shown above the table.
 pub const PRICE_NOTE: &str = "Prices change: verify them on the vendor's site before you buy. \
      A price marked unknown shows as \"verify price\" and is never counted as 0.";
@@ -44,7 +41,7 @@ enum Confirm {
 }
 
 /// What the catalog remembers between frames (kept in egui's memory).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 struct CatalogState {
     gestures: InspectorState,
     /// The id or name field being typed in, with its text.
@@ -58,19 +55,6 @@ struct CatalogState {
     /// A price just marked known (tool, option): its field gets the keyboard
     /// so the owner types the price right away.
     focus_price: Option<(usize, usize)>,
-}
-
-impl Default for CatalogState {
-    fn default() -> Self {
-        Self {
-            gestures: InspectorState::with_gesture_offset(GESTURE_OFFSET),
-            draft: None,
-            revision: 0,
-            problem: None,
-            confirm: None,
-            focus_price: None,
-        }
-    }
 }
 
 fn state_id() -> Id {

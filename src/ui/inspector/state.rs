@@ -6,16 +6,12 @@ use std::collections::BTreeSet;
 use crate::edit::{Document, Edit, GestureId};
 use crate::model::StepId;
 
-/// Gesture ids of the inspector live far away from other views' ids.
-const GESTURE_BASE: u64 = 1 << 62;
-
 /// What the inspector remembers between frames. Other views that edit plan
-/// fields keep one of their own (see [`InspectorState::with_gesture_offset`]).
+/// fields the same way keep one of their own.
 #[derive(Debug, Default, Clone)]
 pub struct InspectorState {
     /// The field being edited, the step(s) it edits and its gesture.
     active: Option<Active>,
-    next_gesture: u64,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -26,15 +22,6 @@ struct Active {
 }
 
 impl InspectorState {
-    /// A state whose gesture ids start `offset` above the inspector's own, for
-    /// another view that shares this way of making undo steps.
-    pub(in crate::ui) fn with_gesture_offset(offset: u64) -> Self {
-        Self {
-            active: None,
-            next_gesture: offset,
-        }
-    }
-
     /// Close the open text-field gesture once its field has lost focus and is
     /// no longer dragged, so the next edit starts a new undo step.
     pub(in crate::ui) fn close_finished_gesture(
@@ -54,15 +41,19 @@ impl InspectorState {
 
     /// The gesture for an edit from `widget` on `steps`, opening a new one
     /// when the field or the steps changed.
-    fn gesture_for(&mut self, widget: egui::Id, steps: &BTreeSet<StepId>) -> GestureId {
+    fn gesture_for(
+        &mut self,
+        doc: &mut Document,
+        widget: egui::Id,
+        steps: &BTreeSet<StepId>,
+    ) -> GestureId {
         if let Some(a) = &self.active
             && a.widget == widget
             && &a.steps == steps
         {
             return a.gesture;
         }
-        self.next_gesture += 1;
-        let gesture = GestureId(GESTURE_BASE + self.next_gesture);
+        let gesture = doc.new_gesture();
         self.active = Some(Active {
             widget,
             steps: steps.clone(),
@@ -106,7 +97,7 @@ pub(in crate::ui) fn apply_change(
     let Some(label) = change.label else { return };
     let result = match change.continuous {
         Some(widget) => {
-            let gesture = state.gesture_for(widget, steps);
+            let gesture = state.gesture_for(doc, widget, steps);
             doc.apply_gesture(label, gesture, edit)
         }
         None => {
@@ -116,7 +107,6 @@ pub(in crate::ui) fn apply_change(
             doc.apply(label, edit)
         }
     };
-    if let Err(e) = result {
-        log::warn!("inspector edit refused: {e}");
-    }
+    // A refusal is reported by the document, in the status bar.
+    let _ = result;
 }

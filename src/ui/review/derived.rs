@@ -1,32 +1,27 @@
 //! What the view derives from the plan and its analysis, once per revision.
 
-use std::collections::HashMap;
-use std::sync::Arc;
-
-use egui::Ui;
-
 use crate::analysis::{Analysis, Connection, PriorityClass, connections, quick_wins};
-use crate::edit::Document;
 use crate::model::{Plan, StepId, StepKind, Tag};
+use std::collections::HashMap;
 
 use super::matrix::matrix_point;
 use super::{MAX_ROWS, step_at};
 
 /// What the view derives from the plan and its analysis, built once per plan
 /// revision and kept between frames.
-pub(super) struct Derived {
-    pub(super) connections: Vec<Connection>,
+pub struct ReviewLists {
+    pub(in crate::ui) connections: Vec<Connection>,
     /// Where each step is in the plan (workflow index, step index).
-    pub(super) places: HashMap<StepId, (usize, usize)>,
+    pub(in crate::ui) places: HashMap<StepId, (usize, usize)>,
     /// Quick wins, most hours saved first.
-    pub(super) wins: Vec<StepId>,
+    pub(in crate::ui) wins: Vec<StepId>,
     /// Everything planned in the 90 days, in roadmap order, with its month.
-    pub(super) planned: Vec<(StepId, &'static str)>,
+    pub(in crate::ui) planned: Vec<(StepId, &'static str)>,
     /// The first steps that stay manual, and how many there are in all.
-    pub(super) manual: Vec<StepId>,
-    pub(super) manual_total: usize,
+    pub(in crate::ui) manual: Vec<StepId>,
+    pub(in crate::ui) manual_total: usize,
     /// The matrix: class, position and step of each dot.
-    pub(super) dots: Vec<(PriorityClass, [f64; 2], StepId)>,
+    pub(in crate::ui) dots: Vec<(PriorityClass, [f64; 2], StepId)>,
 }
 
 thread_local! {
@@ -39,12 +34,15 @@ pub fn builds_on_this_thread() -> u64 {
     BUILDS.with(std::cell::Cell::get)
 }
 
-impl Derived {
-    fn build(plan: &Plan, analysis: &Analysis) -> Self {
+impl ReviewLists {
+    pub(in crate::ui) fn build(
+        plan: &Plan,
+        analysis: &Analysis,
+        summary: &crate::roadmap::RoadmapSummary,
+    ) -> Self {
         BUILDS.with(|b| b.set(b.get() + 1));
         let places = plan.step_places();
         let wins = quick_wins(plan, analysis).iter().map(|i| i.step).collect();
-        let summary = crate::roadmap::summarize(plan, analysis);
         let planned = summary
             .planned()
             .into_iter()
@@ -86,44 +84,4 @@ impl Derived {
             dots,
         }
     }
-}
-
-#[derive(Clone)]
-struct Cached {
-    key: (u64, usize, usize, u64),
-    derived: Arc<Derived>,
-}
-
-pub(super) fn cached_derived(ui: &Ui, doc: &Document, analysis: &Analysis) -> Arc<Derived> {
-    let plan = doc.plan();
-    // The revision alone could repeat when another plan is opened in a new document.
-    let name = {
-        use std::hash::{Hash, Hasher};
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        plan.name.hash(&mut h);
-        h.finish()
-    };
-    let key = (
-        doc.revision(),
-        plan.workflows.len(),
-        plan.step_count(),
-        name,
-    );
-    let id = egui::Id::unique("automap_review_derived");
-    if let Some(c) = ui.data(|d| d.get_temp::<Cached>(id))
-        && c.key == key
-    {
-        return c.derived;
-    }
-    let derived = Arc::new(Derived::build(plan, analysis));
-    ui.data_mut(|d| {
-        d.insert_temp(
-            id,
-            Cached {
-                key,
-                derived: derived.clone(),
-            },
-        )
-    });
-    derived
 }

@@ -7,7 +7,7 @@ use crate::analysis::{PriorityClass, StepInsight};
 use crate::model::{Complexity, Judgment, Plan, Step};
 use crate::ui::UiAction;
 
-use super::derived::Derived;
+use super::derived::ReviewLists as Derived;
 use super::{MAX_CLICKABLE_DOTS, class_color, step_at, title};
 
 /// Position of a step on the matrix: complexity (with judgment) across, hours up.

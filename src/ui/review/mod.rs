@@ -14,13 +14,14 @@ use std::collections::HashMap;
 use egui::{Color32, Ui};
 
 use super::UiAction;
-use crate::analysis::{Analysis, PriorityClass};
+use crate::analysis::PriorityClass;
 use crate::edit::Document;
 use crate::model::{Plan, Step, StepId, WorkflowId};
+use crate::ui::derived::Derived;
 
 use connections::connections_section;
+pub use derived::ReviewLists;
 pub use derived::builds_on_this_thread;
-use derived::cached_derived;
 use manual::manual_section;
 use matrix::matrix;
 use quick_wins::quick_wins_section;
@@ -73,9 +74,11 @@ fn title(s: &Step) -> String {
 
 /// The Review view. Threshold edits go through `doc`; a click on a step asks
 /// the app to show it.
-pub fn review_ui(ui: &mut Ui, doc: &mut Document, analysis: &Analysis) -> Option<UiAction> {
+pub fn review_ui(ui: &mut Ui, doc: &mut Document, derived: &mut Derived) -> Option<UiAction> {
     let mut action = None;
-    let derived = cached_derived(ui, doc, analysis);
+    derived.update(doc);
+    let lists = derived.review(doc.plan());
+    let analysis = derived.analysis();
     egui::ScrollArea::vertical()
         .id_salt("review_scroll")
         .auto_shrink([false, false])
@@ -87,18 +90,18 @@ pub fn review_ui(ui: &mut Ui, doc: &mut Document, analysis: &Analysis) -> Option
                 ui.add_space(6.0);
                 workflows_section(ui, plan, analysis);
                 ui.add_space(8.0);
-                if let Some(a) = quick_wins_section(ui, plan, analysis, &derived) {
+                if let Some(a) = quick_wins_section(ui, plan, analysis, &lists) {
                     action = Some(a);
                 }
                 ui.add_space(8.0);
-                connections_section(ui, plan, &derived.connections);
+                connections_section(ui, plan, &lists.connections);
                 ui.add_space(8.0);
-                if let Some(a) = manual_section(ui, plan, analysis, &derived) {
+                if let Some(a) = manual_section(ui, plan, analysis, &lists) {
                     action = Some(a);
                 }
                 ui.add_space(8.0);
                 ui.heading("Priority matrix");
-                if let Some(a) = matrix(ui, plan, &derived) {
+                if let Some(a) = matrix(ui, plan, &lists) {
                     action = Some(a);
                 }
             }

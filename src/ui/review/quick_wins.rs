@@ -6,7 +6,7 @@ use crate::analysis::Analysis;
 use crate::model::{Plan, Tag};
 use crate::ui::UiAction;
 
-use super::derived::Derived;
+use super::derived::ReviewLists as Derived;
 use super::{MAX_ROWS, hours, step_at, title};
 
 pub(super) fn quick_wins_section(

@@ -2,7 +2,7 @@
 
 use egui::Ui;
 
-use crate::edit::{Document, Edit, GestureId};
+use crate::edit::{Document, Edit};
 use crate::model::MethodSettings;
 
 /// What a threshold row shows: its label and help text.
@@ -35,7 +35,7 @@ fn setting(
     if r.changed() && v != value {
         let mut m = doc.plan().method.clone();
         set(&mut m, v);
-        let gesture = GestureId(r.id.value());
+        let gesture = doc.gesture_for(r.id.value());
         let _ = doc.apply_gesture("Change a method threshold", gesture, Edit::SetMethod(m));
     }
     if r.drag_stopped() || r.lost_focus() {

@@ -9,9 +9,10 @@
 use egui::{Id, Ui};
 
 use crate::analysis::Analysis;
-use crate::edit::{Document, Edit, GestureId};
+use crate::edit::{Document, Edit};
 use crate::model::{Column, Plan, Roadmap, StepId};
 use crate::roadmap::{self, date};
+use crate::ui::derived::Derived;
 
 mod cache;
 mod card;
@@ -22,15 +23,14 @@ mod timeline;
 mod toolbar;
 
 use super::UiAction;
-use cache::{Cached, cached};
+pub use cache::Cached as BoardCache;
+use cache::Cached;
 use column::column_ui;
 use timeline::timeline;
 use toolbar::toolbar;
 
 /// Height of one card, for the virtualised column lists.
 const CARD_HEIGHT: f32 = 92.0;
-/// Gesture ids of the board live far from other views' ids.
-const GESTURE_BASE: u64 = 1 << 61;
 /// Height kept for the timeline under the columns.
 const TIMELINE_HEIGHT: f32 = 150.0;
 /// Items named per week in the timeline.
@@ -78,8 +78,11 @@ fn one_line(s: &str) -> String {
 }
 
 /// Show the board. Returns a request for the app (e.g. show a step on its map).
-pub fn roadmap_board(ui: &mut Ui, doc: &mut Document, analysis: &Analysis) -> Option<UiAction> {
-    let cache = cached(ui, doc, analysis);
+pub fn roadmap_board(ui: &mut Ui, doc: &mut Document, derived: &mut Derived) -> Option<UiAction> {
+    derived.update(doc);
+    let cache = derived.board(doc.plan());
+    let analysis = derived.analysis_arc();
+    let analysis = analysis.as_ref();
     let mut change: Option<Change> = None;
     let mut action: Option<UiAction> = None;
     let mut end_typing = false;
@@ -132,7 +135,7 @@ fn apply(doc: &mut Document, analysis: &Analysis, change: Option<Change>) {
             roadmap,
             widget,
         }) => {
-            let gesture = GestureId(GESTURE_BASE | (widget.value() >> 3));
+            let gesture = doc.gesture_for(widget.value());
             doc.apply_gesture(label, gesture, Edit::SetRoadmap(roadmap))
         }
         Some(Change::Suggest) => {
@@ -140,9 +143,8 @@ fn apply(doc: &mut Document, analysis: &Analysis, change: Option<Change>) {
             doc.apply("Suggest roadmap", Edit::SetRoadmap(r))
         }
     };
-    if let Err(e) = result {
-        log::warn!("roadmap edit refused: {e}");
-    }
+    // A refusal is reported by the document, in the status bar.
+    let _ = result;
 }
 
 /// What every column and card needs.

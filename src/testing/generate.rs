@@ -10,7 +10,7 @@
 //! do; some automated steps sit on the roadmap. The same seed always gives the
 //! same plan.
 
-use super::{
+use crate::model::{
     Approach, Column, Complexity, DataRef, FailurePlan, Frequency, Judgment, Link, Period, Plan,
     Pos, RoadmapItem, Sensitivity, Step, StepId, StepKind, Tag, Workflow, WorkflowId,
 };

@@ -1,0 +1,344 @@
+use super::*;
+use crate::model::{Link, Step, WorkflowId};
+use std::collections::HashSet;
+
+fn wf(kinds: &[StepKind], links: &[(u32, u32)]) -> Workflow {
+    Workflow {
+        id: WorkflowId(1),
+        name: "w".into(),
+        steps: kinds
+            .iter()
+            .enumerate()
+            .map(|(i, k)| {
+                Step::new(
+                    StepId(i as u32 + 1),
+                    *k,
+                    format!("s{i}"),
+                    Pos::new(17.0 * i as f32, -3.0 * i as f32),
+                )
+            })
+            .collect(),
+        links: links
+            .iter()
+            .map(|&(a, b)| Link::new(StepId(a), StepId(b)))
+            .collect(),
+        ..Workflow::default()
+    }
+}
+
+fn pos_of(p: &[(StepId, Pos)], id: u32) -> Pos {
+    p.iter()
+        .find(|(i, _)| i.0 == id)
+        .map(|(_, p)| *p)
+        .unwrap_or_default()
+}
+
+fn no_overlap(p: &[(StepId, Pos)]) {
+    let cells: HashSet<(i64, i64)> = p.iter().map(|(_, p)| (p.x as i64, p.y as i64)).collect();
+    assert_eq!(cells.len(), p.len(), "two steps share a place: {p:?}");
+}
+
+#[test]
+fn chain_goes_left_to_right_on_one_row() {
+    use StepKind::*;
+    let w = wf(&[Trigger, Task, Task, End], &[(1, 2), (2, 3), (3, 4)]);
+    let p = tidy_positions(&w);
+    for a in 1..4 {
+        let (x, y) = (pos_of(&p, a), pos_of(&p, a + 1));
+        assert!(y.x > x.x);
+        assert_eq!(y.y, x.y);
+    }
+}
+
+#[test]
+fn decision_branches_apart_and_exception_below() {
+    use StepKind::*;
+    // 1 trigger -> 2 decision -> 3 task (yes) / 4 exception (no); 3 -> 5 end
+    let w = wf(
+        &[Trigger, Decision, Task, Exception, End],
+        &[(1, 2), (2, 4), (2, 3), (3, 5)],
+    );
+    let p = tidy_positions(&w);
+    no_overlap(&p);
+    assert_eq!(
+        pos_of(&p, 3).y,
+        pos_of(&p, 2).y,
+        "main branch stays on the line"
+    );
+    assert!(pos_of(&p, 4).y > pos_of(&p, 3).y, "exception goes below");
+    assert_eq!(pos_of(&p, 3).x, pos_of(&p, 4).x);
+}
+
+#[test]
+fn cycles_and_loose_steps_are_laid_out_without_overlap() {
+    use StepKind::*;
+    let w = wf(
+        &[Task, Task, Task, Task, Task],
+        &[(1, 2), (2, 3), (3, 1), (4, 4)],
+    );
+    let p = tidy_positions(&w);
+    assert_eq!(p.len(), 5);
+    no_overlap(&p);
+    assert!(pos_of(&p, 2).x > pos_of(&p, 1).x);
+}
+
+#[test]
+fn layout_keeps_its_top_left_corner() {
+    use StepKind::*;
+    let w = wf(&[Task, Task], &[(1, 2)]);
+    let p = tidy_positions(&w);
+    assert_eq!(pos_of(&p, 1), Pos::new(0.0, -3.0));
+}
+
+#[test]
+fn large_random_graphs_never_overlap() {
+    let mut kinds = Vec::new();
+    let mut links = Vec::new();
+    let mut x: u64 = 7;
+    for i in 0..300u32 {
+        x = x
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        kinds.push(StepKind::ALL[(x >> 33) as usize % 5]);
+        let t = (x >> 40) as u32 % 300;
+        if t != i {
+            links.push((i + 1, t + 1));
+        }
+    }
+    links.sort_unstable();
+    links.dedup();
+    let w = wf(&kinds, &links);
+    no_overlap(&tidy_positions(&w));
+}
+
+fn boxes_overlap(w: &Workflow, p: &[(StepId, Pos)]) -> Option<(StepId, StepId)> {
+    let b: Vec<(StepId, Bounds)> = p
+        .iter()
+        .map(|(id, pos)| {
+            let kind = w.step(*id).map(|s| s.kind).unwrap_or_default();
+            let (bw, bh) = box_size(kind);
+            let b = Bounds {
+                min: Pos::new(pos.x - bw / 2.0, pos.y - bh / 2.0),
+                max: Pos::new(pos.x + bw / 2.0, pos.y + bh / 2.0),
+            };
+            (*id, b)
+        })
+        .collect();
+    for (i, (a, ba)) in b.iter().enumerate() {
+        for (c, bc) in &b[i + 1..] {
+            if ba.overlaps(bc) {
+                return Some((*a, *c));
+            }
+        }
+    }
+    None
+}
+
+fn chain(n: u32) -> Workflow {
+    let mut kinds = vec![StepKind::Task; n as usize];
+    kinds[0] = StepKind::Trigger;
+    let links: Vec<(u32, u32)> = (1..n).map(|i| (i, i + 1)).collect();
+    wf(&kinds, &links)
+}
+
+#[test]
+fn a_long_chain_wraps_into_bands_that_fit_the_view() {
+    let w = chain(16);
+    let p = tidy_positions_in(&w, (1600.0, 1000.0));
+    assert_eq!(boxes_overlap(&w, &p), None);
+    let rows: HashSet<i64> = p.iter().map(|(_, q)| q.y as i64).collect();
+    assert!(rows.len() > 1, "16 steps in one row on a 16:10 view");
+    let moved: Vec<Step> = w
+        .steps
+        .iter()
+        .zip(&p)
+        .map(|(s, (_, q))| Step {
+            pos: *q,
+            ..s.clone()
+        })
+        .collect();
+    let b = bounds_of(&moved).unwrap();
+    let aspect = b.width() / b.height();
+    assert!(
+        (0.8..=3.2).contains(&aspect),
+        "aspect {aspect} is far from 16:10"
+    );
+    // Reading order: along each band, then down to the next one.
+    for (a, c) in p.iter().zip(&p[1..]) {
+        assert!(c.1.x > a.1.x || c.1.y > a.1.y, "{a:?} -> {c:?}");
+    }
+    // A tall narrow view gets narrower bands than a wide one.
+    let tall = tidy_positions_in(&w, (600.0, 1000.0));
+    let width = |p: &[(StepId, Pos)]| {
+        p.iter()
+            .map(|(_, q)| q.x as i64)
+            .collect::<HashSet<_>>()
+            .len()
+    };
+    assert!(width(&tall) < width(&p));
+}
+
+#[test]
+fn a_short_chain_that_fits_stays_on_one_row() {
+    let w = chain(4);
+    let p = tidy_positions_in(&w, DEFAULT_VIEW);
+    assert!(p.iter().all(|(_, q)| q.y == p[0].1.y));
+}
+
+#[test]
+fn decision_branches_sit_side_by_side_in_one_column() {
+    use StepKind::*;
+    // 1 trigger -> 2 decision -> 3 / 4 / 5 (three answers) -> 6 end.
+    let w = wf(
+        &[Trigger, Decision, Task, Task, Task, End],
+        &[(1, 2), (2, 3), (2, 4), (2, 5), (3, 6), (4, 6), (5, 6)],
+    );
+    let p = tidy_positions(&w);
+    assert_eq!(boxes_overlap(&w, &p), None);
+    let (a, b, c) = (pos_of(&p, 3), pos_of(&p, 4), pos_of(&p, 5));
+    assert_eq!((a.x, b.x), (c.x, c.x), "branches share a column");
+    assert_eq!(b.y - a.y, ROW_HEIGHT, "branches in neighbouring rows");
+    assert_eq!(c.y - b.y, ROW_HEIGHT);
+    assert_eq!(a.y, pos_of(&p, 2).y, "the first answer continues the line");
+    assert_eq!(pos_of(&p, 6).y, a.y, "the paths meet on the main line");
+}
+
+fn crossings(g: &Graph) -> usize {
+    let mut place = vec![0usize; g.layer.len()];
+    for col in &g.layers {
+        for (i, &v) in col.iter().enumerate() {
+            place[v] = i;
+        }
+    }
+    g.crossings(&place)
+}
+
+#[test]
+fn barycentre_sweeps_remove_a_crossing() {
+    use StepKind::*;
+    // 1 -> 3, 1 -> 4, 2 -> 3: in the order the steps are met (3 above 4) the
+    // arrows 1 -> 4 and 2 -> 3 cross; with 4 above 3 nothing crosses.
+    let w = wf(&[Trigger, Trigger, Task, Task], &[(1, 3), (1, 4), (2, 3)]);
+    let mut g = Graph::new(&w);
+    assert_eq!(crossings(&g), 1);
+    g.reduce_crossings();
+    assert_eq!(crossings(&g), 0);
+    let p = tidy_positions(&w);
+    assert!(pos_of(&p, 4).y < pos_of(&p, 3).y);
+    assert_eq!(boxes_overlap(&w, &p), None);
+}
+
+#[test]
+fn tidy_up_of_an_empty_workflow_is_no_change_and_no_undo_step() {
+    use crate::edit::Document;
+    let mut plan = crate::model::Plan::new("p");
+    plan.workflows.push(wf(&[], &[]));
+    let mut doc = Document::new(plan.clone());
+    let r = doc.revision();
+    doc.apply("Tidy up", tidy_edit(&plan.workflows[0])).unwrap();
+    assert_eq!(doc.undo_len(), 0);
+    assert_eq!(doc.revision(), r);
+    assert!(!doc.is_dirty());
+    // A tidy workflow tidied again is no change either; a messy one is one step.
+    let mut plan = crate::model::Plan::new("p");
+    plan.workflows.push(chain(6));
+    let mut doc = Document::new(plan);
+    let edit = tidy_edit(&doc.plan().workflows[0]);
+    doc.apply("Tidy up", edit).unwrap();
+    assert_eq!(doc.undo_len(), 1);
+    let again = tidy_edit(&doc.plan().workflows[0]);
+    assert!(again.changes_nothing(), "{again:?}");
+    doc.apply("Tidy up", again).unwrap();
+    assert_eq!(doc.undo_len(), 1);
+}
+
+#[test]
+fn fit_zoom_fits_the_bounds_in_the_view() {
+    let w = chain(3);
+    let b = bounds(&w).unwrap();
+    let z = fit_zoom(&b, (800.0, 600.0), 20.0);
+    assert!(b.width() * z <= 760.0 + 0.01 && b.height() * z <= 560.0 + 0.01);
+    assert!((b.width() * z - 760.0).abs() < 0.01 || (b.height() * z - 560.0).abs() < 0.01);
+    assert_eq!(bounds(&wf(&[], &[])), None);
+}
+
+#[test]
+fn a_new_step_goes_right_of_the_selected_one_or_below_when_that_is_taken() {
+    let mut w = chain(3);
+    w.steps[0].pos = Pos::new(0.0, 0.0);
+    w.steps[1].pos = Pos::new(COLUMN_WIDTH, 0.0);
+    w.steps[2].pos = Pos::new(2.0 * COLUMN_WIDTH, 0.0);
+    let p = place_new_step(&w, StepKind::Decision, Some(StepId(3)), Pos::default());
+    assert_eq!(p, Pos::new(3.0 * COLUMN_WIDTH, 0.0));
+    let p = place_new_step(&w, StepKind::Task, Some(StepId(1)), Pos::default());
+    assert_eq!(p, Pos::new(0.0, ROW_HEIGHT));
+    // Without a selection: at the wanted spot when free, near it otherwise.
+    let free = Pos::new(500.0, 900.0);
+    assert_eq!(place_new_step(&w, StepKind::Task, None, free), free);
+    let p = place_new_step(&w, StepKind::Task, None, Pos::new(10.0, 5.0));
+    assert_ne!(p, Pos::new(10.0, 5.0));
+}
+
+mod placing {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn crowd() -> impl Strategy<Value = Vec<(f32, f32, usize)>> {
+        prop::collection::vec((-1500.0f32..1500.0, -1000.0f32..1000.0, 0usize..5), 0..120)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        #[test]
+        fn a_placed_step_never_overlaps_another(
+            steps in crowd(),
+            kind in 0usize..5,
+            near in proptest::option::of(0usize..120),
+            free in (-2000.0f32..2000.0, -2000.0f32..2000.0),
+        ) {
+            let w = Workflow {
+                id: WorkflowId(1),
+                steps: steps
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &(x, y, k))| {
+                        Step::new(StepId(i as u32 + 1), StepKind::ALL[k], "s", Pos::new(x, y))
+                    })
+                    .collect(),
+                ..Workflow::default()
+            };
+            let kind = StepKind::ALL[kind];
+            let near = near.map(|i| StepId(i as u32 + 1));
+            let p = place_new_step(&w, kind, near, Pos::new(free.0, free.1));
+            let (bw, bh) = box_size(kind);
+            let new = Bounds {
+                min: Pos::new(p.x - bw / 2.0, p.y - bh / 2.0),
+                max: Pos::new(p.x + bw / 2.0, p.y + bh / 2.0),
+            };
+            prop_assert!(p.x.is_finite() && p.y.is_finite());
+            for s in &w.steps {
+                prop_assert!(
+                    !Bounds::of_step(s).overlaps(&new),
+                    "new box {new:?} overlaps step {:?}", s
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_longest_path_is_the_main_line_and_dead_ends_go_below() {
+    use StepKind::*;
+    // 2 fans out to 3 (a dead end, drawn first) and to 4 -> 5 -> 6.
+    let w = wf(
+        &[Trigger, Task, Task, Task, Task, End],
+        &[(1, 2), (2, 3), (2, 4), (4, 5), (5, 6)],
+    );
+    let p = tidy_positions_in(&w, (2000.0, 1000.0));
+    let line = pos_of(&p, 1).y;
+    for id in [2, 4, 5, 6] {
+        assert_eq!(pos_of(&p, id).y, line, "step {id} leaves the main line");
+    }
+    assert!(pos_of(&p, 3).y > line);
+    assert_eq!(pos_of(&p, 3).x, pos_of(&p, 4).x);
+}
