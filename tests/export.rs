@@ -442,3 +442,23 @@ fn the_export_is_the_same_written_in_parts() {
         }
     }
 }
+
+#[test]
+fn saved_what_if_scenarios_are_in_the_export() {
+    let mut plan = load("plans/demo-shop.ron");
+    plan.roadmap.scenarios.push(automap::model::Scenario {
+        name: "Peak season".into(),
+        volume: 3.0,
+        ..Default::default()
+    });
+    let md = markdown_dated(&plan, DATE);
+    assert!(md.contains("#### What-if scenarios"), "{md}");
+    let row = md
+        .lines()
+        .find(|l| l.starts_with("| Peak season |"))
+        .expect("a row for the scenario");
+    assert!(row.contains("× 3.00"), "{row}");
+    // Without scenarios there is no such section.
+    plan.roadmap.scenarios.clear();
+    assert!(!markdown_dated(&plan, DATE).contains("What-if scenarios"));
+}

@@ -6,9 +6,10 @@ use std::fmt::Write as _;
 
 use crate::analysis::is_taggable;
 use crate::model::Complexity;
-use crate::roadmap::{money, roi};
+use crate::roadmap::{WhatIf, money, roi, roi_with};
 
 use super::Doc;
+use super::escape::md;
 use super::text::{cash, hours};
 
 /// Points shown in the matrix at most (most manual hours first).
@@ -166,5 +167,38 @@ impl Doc<'_> {
             let _ = writeln!(self.out, "| M{} | {} | {} |", i + 1, m(*s), m(*c));
         }
         self.out.push('\n');
+        let scenarios = &self.roadmap.scenarios;
+        if !scenarios.is_empty() {
+            self.out.push_str("#### What-if scenarios\n\n");
+            self.out.push_str(
+                "| Scenario | Value of an hour | Volume | Tool tier | 12 months saved | 12 months spent | Pays back |\n\
+                 | --- | --- | --- | --- | --- | --- | --- |\n",
+            );
+            for sc in scenarios {
+                let w = WhatIf::from_scenario(self.plan, sc);
+                let sr = roi_with(self.plan, self.summary, w);
+                self.out.push_str("| ");
+                md(&mut self.out, &sc.name);
+                let tier = match (&sc.tool, &sc.price_option) {
+                    (Some(t), Some(o)) => format!("{t}: {o}"),
+                    _ => "as planned".to_owned(),
+                };
+                let _ = write!(
+                    self.out,
+                    " | {} | × {:.2} | ",
+                    m(sr.hourly),
+                    super::text::finite(sc.volume)
+                );
+                md(&mut self.out, &tier);
+                let _ = writeln!(
+                    self.out,
+                    " | {} | {} | {} |",
+                    m(sr.months_12.savings),
+                    m(sr.months_12.cost),
+                    week(sr.payback_week)
+                );
+            }
+            self.out.push('\n');
+        }
     }
 }

@@ -317,6 +317,7 @@ pub fn suggest_with(plan: &Plan, facts_of: impl Fn(&Step) -> StepFacts) -> Roadm
         start_date: old.start_date.clone(),
         items: columns.into_iter().flatten().collect(),
         phases: old.phases.clone(),
+        scenarios: old.scenarios.clone(),
     }
 }
 

@@ -7,7 +7,7 @@
 //! every month from the month of their first card on.
 
 use super::{RoadmapSummary, WEEKS_PER_CALENDAR_MONTH, schedule};
-use crate::model::Plan;
+use crate::model::{Plan, Scenario};
 
 /// Days in the 12 months the totals cover.
 pub const YEAR_DAYS: u32 = 365;
@@ -65,13 +65,16 @@ pub struct Roi {
     pub curve: Vec<(f64, f64)>,
 }
 
-/// What-if settings: another value of an hour, volumes × N (peak season).
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// What-if settings: another value of an hour, volumes × N (peak season),
+/// another monthly price for one tool.
+#[derive(Debug, Clone, PartialEq)]
 pub struct WhatIf {
     /// Value of an hour; `None`: the plan's.
     pub hourly: Option<f64>,
     /// Every step's volume multiplied by this (1: as mapped).
     pub volume: f64,
+    /// A tool id and the monthly price counted for it instead.
+    pub tool_price: Option<(String, f64)>,
 }
 
 impl Default for WhatIf {
@@ -79,6 +82,27 @@ impl Default for WhatIf {
         Self {
             hourly: None,
             volume: 1.0,
+            tool_price: None,
+        }
+    }
+}
+
+impl WhatIf {
+    /// The what-if of a saved scenario; a tier the catalog does not know (or
+    /// whose price is unknown) leaves the tool's price as it is.
+    pub fn from_scenario(plan: &Plan, s: &Scenario) -> WhatIf {
+        let tool_price = s.tool.as_deref().and_then(|id| {
+            let tool = plan.tool(id)?;
+            let option = tool
+                .prices
+                .iter()
+                .find(|o| Some(&o.name) == s.price_option.as_ref())?;
+            Some((id.to_owned(), option.monthly.filter(|p| p.is_finite())?))
+        });
+        WhatIf {
+            hourly: s.hourly_value,
+            volume: s.volume,
+            tool_price,
         }
     }
 }
@@ -103,6 +127,12 @@ pub fn roi(plan: &Plan, summary: &RoadmapSummary) -> Roi {
 
 /// The roadmap's return under a what-if.
 pub fn roi_with(plan: &Plan, summary: &RoadmapSummary, what_if: WhatIf) -> Roi {
+    let price_of = |t: &super::ToolUse| -> f64 {
+        match &what_if.tool_price {
+            Some((id, p)) if *id == t.id => finite(*p),
+            _ => finite(t.monthly.unwrap_or(0.0)),
+        }
+    };
     let hourly = finite(what_if.hourly.unwrap_or(plan.profile.hourly_value));
     let volume = finite(what_if.volume);
     let mut out = Roi {
@@ -156,7 +186,7 @@ pub fn roi_with(plan: &Plan, summary: &RoadmapSummary, what_if: WhatIf) -> Roi {
     let tools_from: Vec<(usize, f64)> = summary
         .tools
         .iter()
-        .map(|t| (t.since * 30, finite(t.monthly.unwrap_or(0.0))))
+        .map(|t| (t.since * 30, price_of(t)))
         .collect();
     let (mut savings, mut cost, mut per_day) = (0.0, 0.0, 0.0);
     for day in 0..YEAR_DAYS as usize {
@@ -239,6 +269,22 @@ mod tests {
     }
 
     #[test]
+    fn a_dearer_price_tier_raises_the_cost() {
+        let (p, sum) = one_card("zapier");
+        let base = roi(&p, &sum);
+        let s = Scenario {
+            name: "Zapier monthly".into(),
+            tool: Some("zapier".into()),
+            price_option: Some("Professional, billed monthly".into()),
+            ..Scenario::default()
+        };
+        let w = WhatIf::from_scenario(&p, &s);
+        assert_eq!(w.tool_price.as_ref().map(|t| t.1), Some(29.99));
+        let dear = roi_with(&p, &sum, w);
+        assert!(dear.months_12.cost > base.months_12.cost);
+    }
+
+    #[test]
     fn a_tool_dearer_than_the_savings_never_pays_back() {
         let (p, mut sum) = one_card("zapier");
         sum.tools[0].monthly = Some(10_000.0);
@@ -269,6 +315,7 @@ mod tests {
             WhatIf {
                 hourly: Some(50.0),
                 volume: 3.0,
+                tool_price: None,
             },
         );
         assert!((peak.cards[0].value_per_week - 6.0 * base.cards[0].value_per_week).abs() < 1e-6);

@@ -141,10 +141,17 @@ fn placement_reason(
         }
         (Column::Later, _) => "After the 90 days: too little time saved to go first.".to_owned(),
         (c, Some((home, what))) if c == home => format!("{}: {what}.", c.label()),
-        (c, Some((home, what))) if c > home => format!(
-            "{}: {what}, waiting for the simpler automations of its workflow.",
-            c.label()
-        ),
+        (c, Some((home, _))) if c > home && matches!(layer, Some(Layer::L1 | Layer::L2)) => {
+            format!(
+                "Later than its layer's {}: placed here by an earlier plan.",
+                home.label()
+            )
+        }
+        (_, Some((_, what)))
+            if column > Column::Month1 && matches!(layer, Some(Layer::L3 | Layer::L4)) =>
+        {
+            format!("Waits for the simpler automations of its workflow: {what}.")
+        }
         (c, _) => format!("{}: placed by the suggestion.", c.label()),
     }
 }

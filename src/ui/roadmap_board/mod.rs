@@ -21,6 +21,7 @@ mod column;
 mod month_header;
 mod timeline;
 mod toolbar;
+mod what_if;
 
 use super::UiAction;
 pub use cache::Cached as BoardCache;
@@ -89,6 +90,7 @@ pub fn roadmap_board(ui: &mut Ui, doc: &mut Document, derived: &mut Derived) -> 
     {
         let plan = doc.plan();
         toolbar(ui, plan, &cache, &mut change, &mut end_typing);
+        what_if::what_if_panel(ui, plan, &cache, &mut change);
         ui.separator();
         let board_height = (ui.available_height() - TIMELINE_HEIGHT).max(320.0);
         ui.allocate_ui(egui::vec2(ui.available_width(), board_height), |ui| {
