@@ -193,17 +193,16 @@ fn editing_a_threshold_changes_the_plan_and_undo_restores_it() {
     let mut h = review_harness(fixture_plan("findings-demo.ron"));
     h.run();
     let before = h.state().doc.plan().method.clone();
-    assert_eq!(before.high_frequency_per_day, 10.0);
-    let field = h.get_by_label("High frequency from (times a day)");
-    field.click();
+    assert_eq!(before.quick_win_payback_weeks, 4.0);
+    let label = "Quick win if setup repaid within (weeks)";
+    h.get_by_label(label).click();
     h.run();
-    h.get_by_label("High frequency from (times a day)")
-        .type_text("25");
+    h.get_by_label(label).type_text("1");
     h.run();
     h.key_press(egui::Key::Enter);
     h.run();
     let after = h.state().doc.plan().method.clone();
-    assert_eq!(after.high_frequency_per_day, 25.0);
+    assert_eq!(after.quick_win_payback_weeks, 1.0);
     assert_eq!(
         after.medium_frequency_per_day,
         before.medium_frequency_per_day

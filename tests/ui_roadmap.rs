@@ -183,3 +183,24 @@ fn move_down_reorders_a_card_within_its_month() {
         .collect();
     assert_eq!(month1.get(1), Some(&first), "the card is now second");
 }
+
+#[test]
+fn a_what_if_scenario_is_saved_in_the_plan_and_undo_removes_it() {
+    let mut h = harness(fixture_plan("findings-demo.ron"));
+    h.run();
+    h.get_by_label("What if…").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("12 months:").is_some(),
+        "the what-if shows the year's savings and cost"
+    );
+    h.get_by_label("Save scenario").click();
+    h.run();
+    let scenarios = &h.state().doc.plan().roadmap.scenarios;
+    assert_eq!(scenarios.len(), 1);
+    assert_eq!(scenarios[0].name, "Scenario 1");
+    assert_eq!(h.state().doc.undo_len(), 1, "one click, one undo step");
+    h.state_mut().doc.undo();
+    h.run();
+    assert!(h.state().doc.plan().roadmap.scenarios.is_empty());
+}

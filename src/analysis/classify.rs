@@ -3,8 +3,10 @@
 
 use super::PriorityClass;
 use super::measures::clean;
+use super::work;
 use crate::model::{
-    Approach, Complexity, Judgment, MethodSettings, Sensitivity, Step, StepKind, Tag,
+    Approach, Complexity, Judgment, Layer, MethodSettings, Sensitivity, Step, StepKind, Tag,
+    WorkKind,
 };
 
 /// How often a step happens, measured against the plan's thresholds.
@@ -75,6 +77,7 @@ fn out(class: PriorityClass, reason: String) -> Classified {
         PriorityClass::Trap
         | PriorityClass::NeverAutomate
         | PriorityClass::Exception
+        | PriorityClass::Physical
         | PriorityClass::LowValue => Tag::KeepManual,
         PriorityClass::Event => Tag::Undecided,
     };
@@ -82,6 +85,25 @@ fn out(class: PriorityClass, reason: String) -> Classified {
         class,
         suggested_tag,
         reason,
+    }
+}
+
+/// Weeks until the hours a step saves repay the setup effort of `layer`
+/// (the roadmap's default estimate for its complexity); infinite when it saves nothing.
+pub(crate) fn payback_weeks(hours: f64, layer: Layer, complexity: Complexity) -> f64 {
+    let setup = crate::roadmap::default_setup_hours(Some(layer), complexity);
+    if hours > 0.0 {
+        setup / hours
+    } else {
+        f64::INFINITY
+    }
+}
+
+fn weeks_text(weeks: f64) -> String {
+    if weeks < 1.0 {
+        "in under a week".to_owned()
+    } else {
+        format!("in about {} weeks", weeks.round().max(1.0) as u64)
     }
 }
 
@@ -110,9 +132,9 @@ pub(crate) fn classify(step: &Step, hours: f64, m: &MethodSettings) -> Classifie
         }
         StepKind::Task | StepKind::Decision => {}
     }
-    let sensitive = match step.sensitivity {
+    let sensitive = match work::sensitivity_of(step) {
         Sensitivity::ComplaintOrRefund => Some(
-            "Complaints and refunds need a person's care; an automated answer feels cold to an upset customer.",
+            "Complaints, refunds and damaged goods need a person's care; an automated answer feels cold to an upset customer.",
         ),
         Sensitivity::BrandVoice => Some(
             "It speaks in the shop's own voice, which software cannot match without heavy editing.",
@@ -128,6 +150,14 @@ pub(crate) fn classify(step: &Step, hours: f64, m: &MethodSettings) -> Classifie
     if let Some(reason) = sensitive {
         return out(C::NeverAutomate, reason.into());
     }
+    let work = work::work_of(step);
+    if work == WorkKind::Physical {
+        return out(
+            C::Physical,
+            "Hands-on work that software cannot do: keep it manual, or make it tool-assisted (printed slips, a barcode scanner) to save time."
+                .into(),
+        );
+    }
 
     if hours <= 0.0 {
         return out(
@@ -138,23 +168,32 @@ pub(crate) fn classify(step: &Step, hours: f64, m: &MethodSettings) -> Classifie
     }
     let often = how_often(step);
     let freq = frequency_level(step, m);
-    let ai_daily = threshold(m.ai_volume_per_day, 5.0);
-    let daily = clean(step.frequency.daily());
     let saves = hours_text(hours);
+    let complexity = work::complexity_of(step);
 
-    // Work that needs understanding or writing: an AI agent, if there is volume.
-    let needs_understanding =
-        step.approach == Approach::AiAgent || step.judgment == Judgment::HumanJudgment;
-    if needs_understanding {
-        if daily >= ai_daily {
+    // Work where an AI agent adds value: answering common questions, writing,
+    // forecasting and recommending — when the hours repay the setup.
+    let needs_understanding = work.suits_ai()
+        || step.approach == Approach::AiAgent
+        || step.judgment == Judgment::HumanJudgment;
+    if needs_understanding && !work::is_revenue_flow(step) {
+        let weeks = payback_weeks(hours, Layer::L4, complexity);
+        let volume = clean(step.frequency.daily()) >= threshold(m.ai_volume_per_day, 5.0);
+        if weeks <= threshold(m.ai_payback_weeks, 13.0) || volume {
+            let routine = if work::is_customer_facing(step) {
+                "customers see the answers, so an AI agent takes the routine cases and hands anything unusual or upset to a person"
+            } else {
+                "it is high-volume and low-stakes: an AI agent can do the routine part, with a person checking the result"
+            };
             return out(
                 C::AiCandidate,
                 format!(
-                    "It happens {often}, is low-stakes and needs reading or writing: an AI agent can take the routine cases, with people handling the rest ({saves})."
+                    "It happens {often} and needs reading or writing; {routine} ({saves}, setup repaid {}).",
+                    weeks_text(weeks)
                 ),
             );
         }
-        if step.complexity == Complexity::High {
+        if complexity == Complexity::High {
             return out(
                 C::Trap,
                 format!(
@@ -165,12 +204,20 @@ pub(crate) fn classify(step: &Step, hours: f64, m: &MethodSettings) -> Classifie
         return out(
             C::LowValue,
             format!(
-                "It needs a person's judgment and happens {often}, too rarely for an AI agent to pay off."
+                "It needs understanding and happens {often}, too rarely for an AI agent to repay its setup."
             ),
         );
     }
 
-    if step.complexity == Complexity::High && freq < Level::High {
+    if work::is_revenue_flow(step) && complexity != Complexity::High {
+        return out(
+            C::Medium,
+            format!(
+                "A revenue flow with some if/then rules, happening {often}: worth setting up once the simple tasks run ({saves})."
+            ),
+        );
+    }
+    if complexity == Complexity::High && freq < Level::High {
         return out(
             C::Trap,
             format!(
@@ -178,7 +225,7 @@ pub(crate) fn classify(step: &Step, hours: f64, m: &MethodSettings) -> Classifie
             ),
         );
     }
-    if step.kind == StepKind::Decision {
+    if step.kind == StepKind::Decision || work == WorkKind::Decides {
         if freq >= Level::Medium {
             return out(
                 C::Medium,
@@ -192,14 +239,16 @@ pub(crate) fn classify(step: &Step, hours: f64, m: &MethodSettings) -> Classifie
             format!("A decision made {often}: too rare to be worth automating yet."),
         );
     }
-    if freq == Level::High
-        && step.complexity == Complexity::Low
+    let weeks = payback_weeks(hours, Layer::L1, complexity);
+    if complexity == Complexity::Low
         && step.judgment == Judgment::RuleBased
+        && weeks <= threshold(m.quick_win_payback_weeks, 4.0)
     {
         return out(
             C::QuickWin,
             format!(
-                "It happens {often}, is simple and done the same way every time: automate it first ({saves} back)."
+                "It happens {often}, is simple and done the same way every time: automate it first ({saves} back, setup repaid {}).",
+                weeks_text(weeks)
             ),
         );
     }
@@ -255,16 +304,17 @@ mod tests {
     }
 
     #[test]
-    fn thresholds_move_the_class() {
+    fn the_payback_threshold_moves_the_class() {
         let mut s = task(1, "Log order in Google Sheets");
         s.frequency = Frequency::per_day(6.0);
         let m = MethodSettings::default();
-        assert_eq!(classify(&s, 1.0, &m).class, PriorityClass::Medium);
-        let lower = MethodSettings {
-            high_frequency_per_day: 5.0,
+        // One hour a week repays a two-hour layer-1 setup in two weeks.
+        assert_eq!(classify(&s, 1.0, &m).class, PriorityClass::QuickWin);
+        let stricter = MethodSettings {
+            quick_win_payback_weeks: 1.0,
             ..m
         };
-        assert_eq!(classify(&s, 1.0, &lower).class, PriorityClass::QuickWin);
+        assert_eq!(classify(&s, 1.0, &stricter).class, PriorityClass::Medium);
     }
 
     #[test]

@@ -2,15 +2,38 @@
 //! workflows, L3 decisions, L4 AI-driven work.
 
 use super::PriorityClass;
-use crate::model::{Approach, Complexity, Judgment, Layer, Step, StepKind, Tag};
+use super::work;
+use crate::model::{Approach, Complexity, Judgment, Layer, Step, StepKind, Tag, WorkKind};
 
 /// The layer the method suggests from a step's shape alone.
 pub(crate) fn shape_layer(step: &Step) -> Layer {
-    if step.approach == Approach::AiAgent || step.judgment == Judgment::HumanJudgment {
+    if step.approach == Approach::AiAgent
+        || step.judgment == Judgment::HumanJudgment
+        || work::work_of(step).suits_ai()
+    {
         Layer::L4
     } else if step.kind == StepKind::Decision {
         Layer::L3
     } else if step.complexity == Complexity::Low && step.judgment == Judgment::RuleBased {
+        Layer::L1
+    } else {
+        Layer::L2
+    }
+}
+
+/// Layer of a medium step: revenue flows (abandoned cart, review request,
+/// restock notice, segmentation) are layer 2; other notifications and data
+/// moves layer 1; decisions layer 3; the rest layer 2.
+fn medium_layer(step: &Step) -> Layer {
+    if work::is_revenue_flow(step) {
+        Layer::L2
+    } else if step.kind == StepKind::Decision || work::work_of(step) == WorkKind::Decides {
+        Layer::L3
+    } else if matches!(
+        work::work_of(step),
+        WorkKind::Notifies | WorkKind::MovesData
+    ) && work::complexity_of(step) == Complexity::Low
+    {
         Layer::L1
     } else {
         Layer::L2
@@ -25,12 +48,9 @@ pub(crate) fn layer(step: &Step, class: PriorityClass) -> Option<Layer> {
         PriorityClass::Event => None,
         PriorityClass::QuickWin => Some(step.layer.unwrap_or(Layer::L1)),
         PriorityClass::AiCandidate => Some(step.layer.unwrap_or(Layer::L4)),
-        PriorityClass::Medium => Some(step.layer.unwrap_or(if step.kind == StepKind::Decision {
-            Layer::L3
-        } else {
-            Layer::L2
-        })),
+        PriorityClass::Medium => Some(step.layer.unwrap_or_else(|| medium_layer(step))),
         PriorityClass::Trap
+        | PriorityClass::Physical
         | PriorityClass::NeverAutomate
         | PriorityClass::Exception
         | PriorityClass::LowValue => {

@@ -19,10 +19,12 @@ mod measures;
 pub mod rules;
 #[cfg(test)]
 mod testkit;
+mod work;
 
 pub use connect::{Connection, ConnectionKind, connections};
+pub use work::{suggest_work, work_of};
 
-use crate::model::{Layer, Plan, Step, StepId, Tag, Workflow, WorkflowId};
+use crate::model::{Layer, Plan, Step, StepId, Tag, WorkKind, Workflow, WorkflowId};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -80,6 +82,8 @@ pub enum PriorityClass {
     LowValue,
     /// Triggers and ends: events, not work.
     Event,
+    /// Hands-on work (pick, pack, put back): stays manual or tool-assisted.
+    Physical,
 }
 
 impl PriorityClass {
@@ -93,6 +97,7 @@ impl PriorityClass {
             PriorityClass::Exception => "exception",
             PriorityClass::LowValue => "low value",
             PriorityClass::Event => "event",
+            PriorityClass::Physical => "physical work",
         }
     }
 }
@@ -103,6 +108,13 @@ pub struct StepInsight {
     pub step: StepId,
     pub workflow: WorkflowId,
     pub class: PriorityClass,
+    /// The kind of work in effect (the owner's, else the suggestion).
+    pub work: WorkKind,
+    /// The kind of work Automap suggests from the title and system.
+    pub suggested_work: WorkKind,
+    /// Weeks until the hours saved repay the setup of its layer (at the
+    /// default estimate); `None` when it has no layer or saves nothing.
+    pub payback_weeks: Option<f64>,
     /// One sentence explaining the class.
     pub reason: String,
     /// What the method would tag it (never written into the plan).
@@ -224,6 +236,16 @@ pub(crate) fn name_list(names: &[String], max: usize) -> String {
     }
 }
 
+/// Does this kind of step carry a tag? Tasks, decisions and exceptions do;
+/// triggers and ends are events. The one definition used everywhere.
+pub use crate::edit::tag::is_taggable;
+
+/// Is this step still undecided? Only steps that carry a tag can be: a
+/// trigger or an end is never counted as undecided.
+pub fn is_undecided(step: &Step) -> bool {
+    is_taggable(step.kind) && step.tag == Tag::Undecided
+}
+
 thread_local! {
     static RUNS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
@@ -269,15 +291,23 @@ pub fn analyze_on(plan: &Plan, threads: usize) -> Analysis {
             let c = classify::classify(s, m.hours, &plan.method);
             let layer = layers::layer(s, c.class);
             summary.hours_per_week += m.hours;
-            match s.tag {
-                Tag::Automate => summary.automate += 1,
-                Tag::KeepManual => summary.keep_manual += 1,
-                Tag::Undecided => summary.undecided += 1,
+            if is_taggable(s.kind) {
+                match s.tag {
+                    Tag::Automate => summary.automate += 1,
+                    Tag::KeepManual => summary.keep_manual += 1,
+                    Tag::Undecided => summary.undecided += 1,
+                }
             }
+            let payback = layer
+                .map(|l| classify::payback_weeks(m.hours, l, work::complexity_of(s)))
+                .filter(|w| w.is_finite());
             insights.push(StepInsight {
                 step: s.id,
                 workflow: w.id,
                 class: c.class,
+                work: work::work_of(s),
+                suggested_work: work::suggest_work(s),
+                payback_weeks: payback,
                 reason: c.reason,
                 suggested_tag: c.suggested_tag,
                 layer,
@@ -350,5 +380,7 @@ pub fn quick_wins<'a>(plan: &Plan, analysis: &'a Analysis) -> Vec<&'a StepInsigh
     v
 }
 
+#[cfg(test)]
+mod guide_examples;
 #[cfg(test)]
 mod tests;

@@ -49,11 +49,23 @@ pub fn md(out: &mut String, s: &str) {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '(' | ')' | '#' | '!' | '|' | '~' | '$' | '@'
-            | '{' | '}' => {
+            // Only where Markdown would misread: brackets could start a link
+            // (so parentheses after them are harmless), a dollar sign could
+            // open math unless a digit follows (a closing one never precedes
+            // a digit), an underscore emphasises only at a word's edge, a
+            // hash starts a heading only at the start of a line.
+            '\\' | '`' | '*' | '[' | ']' | '|' | '~' | '@' => {
                 out.push('\\');
                 out.push(c);
             }
+            '$' if !bytes.get(i).is_some_and(u8::is_ascii_digit) => out.push_str("\\$"),
+            '_' if !(at > 0
+                && bytes[at - 1].is_ascii_alphanumeric()
+                && bytes.get(i).is_some_and(u8::is_ascii_alphanumeric)) =>
+            {
+                out.push_str("\\_");
+            }
+            '#' if at == 0 => out.push_str("\\#"),
             // Bare URLs would be turned into links: break "scheme://" and "www.".
             ':' if s[i..].starts_with("//") => out.push_str("\\:"),
             '.' if at >= 3 && bytes[at - 3..at].eq_ignore_ascii_case(b"www") => out.push_str("\\."),
@@ -139,15 +151,26 @@ mod tests {
         assert_eq!(md_string("a | b"), "a \\| b");
         assert_eq!(md_string("line\nbreak"), "line break");
         assert_eq!(md_string("<script>"), "&lt;script&gt;");
+        // The brackets are escaped, so the parentheses can no longer form a link.
         assert_eq!(
             md_string("[x](javascript:alert(1))"),
-            "\\[x\\]\\(javascript:alert\\(1\\)\\)"
+            "\\[x\\](javascript:alert(1))"
         );
         assert_eq!(md_string("see https://x.io"), "see https\\://x.io");
         assert_eq!(md_string("www.x.io"), "www\\.x.io");
         assert_eq!(md_string("🚚 ship"), "🚚 ship");
         assert_eq!(md_string("  a  \t b\u{202E}c  "), "a bc");
         assert_eq!(md_string("WWW.x and a.b"), "WWW\\.x and a.b");
+    }
+
+    #[test]
+    fn markdown_escapes_only_what_would_be_misread() {
+        assert_eq!(md_string("Pack (layer 1)"), "Pack (layer 1)");
+        assert_eq!(md_string("costs $442.36"), "costs $442.36");
+        assert_eq!(md_string("$x$ math"), "\\$x\\$ math");
+        assert_eq!(md_string("order_id and _em_"), "order_id and \\_em\\_");
+        assert_eq!(md_string("# heading? no #1"), "\\# heading? no #1");
+        assert_eq!(md_string("Hi!"), "Hi!");
     }
 
     #[test]

@@ -41,6 +41,33 @@ impl Doc<'_> {
 
         self.out
             .push_str("### 2. What should be automated first?\n\n");
+        let planned = self.summary.planned();
+        if !planned.is_empty() {
+            self.out
+                .push_str("Everything planned for the 90 days, in roadmap order:\n\n");
+            let places = self.plan.step_places();
+            for (k, &i) in planned.iter().enumerate() {
+                let Some(info) = self.summary.items.get(i) else {
+                    continue;
+                };
+                let Some(&(wi, si)) = places.get(&info.step) else {
+                    continue;
+                };
+                let w = &self.plan.workflows[wi];
+                let s = &w.steps[si];
+                let _ = write!(self.out, "{}. **", k + 1);
+                self.title(s);
+                self.out.push_str("** (");
+                self.wf_name(w);
+                let _ = writeln!(
+                    self.out,
+                    "): {}, saves {} per week",
+                    info.column.label(),
+                    hours(info.hours_saved)
+                );
+            }
+            self.out.push('\n');
+        }
         let mut wins: Vec<(&Workflow, &Step, f64)> = Vec::new();
         for w in &self.plan.workflows {
             for s in &w.steps {
@@ -48,6 +75,9 @@ impl Doc<'_> {
                     .analysis
                     .step(s.id)
                     .is_some_and(|i| i.class == PriorityClass::QuickWin)
+                    && planned
+                        .iter()
+                        .all(|&i| self.summary.items.get(i).is_none_or(|it| it.step != s.id))
                 {
                     let h = s.manual_hours_per_week();
                     wins.push((w, s, if h.is_finite() { h } else { 0.0 }));
@@ -55,13 +85,16 @@ impl Doc<'_> {
             }
         }
         wins.sort_by(|a, b| b.2.total_cmp(&a.2));
-        if wins.is_empty() {
+        if wins.is_empty() && planned.is_empty() {
             self.out.push_str(
                 "No quick wins yet: frequent, simple, rule-based steps show up here.\n\n",
             );
-        } else {
-            self.out
-                .push_str("Quick wins (frequent, simple, rule-based), most hours saved first:\n\n");
+        } else if !wins.is_empty() {
+            self.out.push_str(if planned.is_empty() {
+                "Quick wins (frequent, simple, rule-based), most hours saved first:\n\n"
+            } else {
+                "Quick wins not on the roadmap yet, most hours saved first:\n\n"
+            });
             for (k, (w, s, h)) in wins.iter().take(LIST_LIMIT).enumerate() {
                 let _ = write!(self.out, "{}. **", k + 1);
                 self.title(s);

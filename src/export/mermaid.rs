@@ -13,9 +13,32 @@ pub const MAX_DIAGRAM_STEPS: usize = 150;
 pub const MAX_DIAGRAM_LINKS: usize = 400;
 /// Tasks per month shown in the gantt.
 pub const MAX_GANTT_TASKS: usize = 40;
+/// Characters per diagram at most (Mermaid refuses more than 50,000).
+pub const MAX_DIAGRAM_CHARS: usize = 50_000;
+
+/// Plain words for an accessible title or description (one line, no syntax).
+fn acc_text(s: &str) -> String {
+    let mut out = String::new();
+    gantt_text(&mut out, s);
+    out
+}
 
 /// A ```mermaid flowchart of the workflow, or a line saying why there is none.
 pub fn flowchart(out: &mut String, w: &Workflow) {
+    let mut d = String::new();
+    flowchart_into(&mut d, w);
+    if d.len() > MAX_DIAGRAM_CHARS && d.starts_with("```") {
+        let _ = write!(
+            out,
+            "The diagram of this workflow would be longer than Mermaid accepts ({} characters); the table lists every step.\n\n",
+            d.len()
+        );
+    } else {
+        out.push_str(&d);
+    }
+}
+
+fn flowchart_into(out: &mut String, w: &Workflow) {
     if w.steps.is_empty() {
         return;
     }
@@ -35,6 +58,14 @@ pub fn flowchart(out: &mut String, w: &Workflow) {
         .map(|(i, s)| (s.id, i + 1))
         .collect();
     out.push_str("```mermaid\nflowchart LR\n");
+    let automated = w.steps.iter().filter(|s| s.tag == Tag::Automate).count();
+    let _ = writeln!(out, "    accTitle: Workflow {}", acc_text(&w.name));
+    let _ = writeln!(
+        out,
+        "    accDescr: {} steps and {} arrows, {automated} tagged automate",
+        w.steps.len(),
+        w.links.len().min(MAX_DIAGRAM_LINKS)
+    );
     // The map's colours; undecided steps get a dashed border there too.
     for (class, tag, dash) in [
         ("automate", Tag::Automate, ""),
@@ -127,7 +158,21 @@ pub fn gantt(
     } else {
         1.0
     };
+    let planned: usize = summary.months.iter().map(|m| m.items.len()).sum();
     out.push_str("```mermaid\ngantt\n    title 90-day roadmap\n    dateFormat YYYY-MM-DD\n");
+    out.push_str("    todayMarker off\n    accTitle: 90-day roadmap\n");
+    let _ = writeln!(
+        out,
+        "    accDescr: {planned} automations set up over days 1 to 90, month by month, with milestones at days 30, 60 and 90"
+    );
+    out.push_str("    section Milestones\n");
+    for d in [30, 60, 90] {
+        let _ = writeln!(
+            out,
+            "    Day {d} :milestone, m{d}, {}, 0d",
+            date::format(start + d - 1)
+        );
+    }
     let mut task = 0usize;
     let mut cut = false;
     for (mi, m) in summary.months.iter().enumerate() {

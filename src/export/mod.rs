@@ -5,6 +5,7 @@
 //! Every piece of plan text goes through [`escape`]; Mermaid node ids are
 //! generated (`n1`, `n2` …) and labels are quoted and entity-escaped.
 
+mod charts;
 pub mod escape;
 mod findings;
 mod four_questions;
@@ -147,6 +148,7 @@ impl<'a> Doc<'a> {
                 self.header();
                 self.summary_table();
                 self.four_questions();
+                self.priority_matrix();
             }
             Section::WorkflowsIntro => self.workflows_intro(),
             Section::Workflow(w) => self.workflow_section(w),

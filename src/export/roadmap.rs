@@ -57,6 +57,7 @@ impl Doc<'_> {
         for mi in 0..3 {
             self.month(mi);
         }
+        self.return_on_roadmap();
 
         self.out.push_str("### Later\n\n");
         if self.summary.later.is_empty() {
@@ -85,7 +86,7 @@ impl Doc<'_> {
         let col = Column::MONTHS[mi];
         let (first, last) = col.days().unwrap_or((1, 30));
         let _ = write!(self.out, "### {} (days {first}–{last})\n\n", col.label());
-        let note = self.roadmap.phase(mi);
+        let note = roadmap::phase_note(self.plan, self.roadmap, self.summary, mi);
         self.out.push_str("- **Goal:** ");
         self.text_or(&note.goal, "not written yet");
         self.out.push_str("\n- **Expected outcome:** ");

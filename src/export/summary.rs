@@ -42,10 +42,12 @@ impl Doc<'_> {
         for w in &self.plan.workflows {
             for s in &w.steps {
                 steps += 1;
-                match s.tag {
-                    Tag::Automate => automate += 1,
-                    Tag::KeepManual => manual += 1,
-                    Tag::Undecided => undecided += 1,
+                if crate::analysis::is_taggable(s.kind) {
+                    match s.tag {
+                        Tag::Automate => automate += 1,
+                        Tag::KeepManual => manual += 1,
+                        Tag::Undecided => undecided += 1,
+                    }
                 }
                 let h = s.manual_hours_per_week();
                 if h.is_finite() {

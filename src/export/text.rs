@@ -120,8 +120,18 @@ pub(super) fn hours(h: f64) -> String {
 
 /// Money in Markdown: the dollar sign escaped so that two amounts on one line
 /// are never read as a formula.
+/// A money text as Markdown: "$19.99" stays as it is (a dollar sign before
+/// a digit never starts or ends math); any other dollar sign is escaped.
 pub(super) fn cash(s: String) -> String {
-    s.replace('$', "\\$")
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '$' && !chars.peek().is_some_and(char::is_ascii_digit) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 pub(super) fn finite(x: f64) -> f64 {

@@ -61,7 +61,11 @@ impl Doc<'_> {
             let layer = s.layer.or(insight.and_then(|i| i.layer));
             self.out.push_str(layer.map_or("–", |l| l.label()));
             let _ = write!(self.out, " | {:.1} | ", finite(s.manual_hours_per_week()));
-            self.tool_name(&s.tool);
+            // The tool on the step's roadmap card, else the step's own.
+            let tool = self.roadmap.item(s.id).map_or(s.tool.as_str(), |item| {
+                crate::roadmap::item_tool(item, &s.tool)
+            });
+            self.tool_name(tool);
             self.out.push_str(" |\n");
         }
         self.out.push('\n');

@@ -456,7 +456,8 @@ fn chart_to_workflow(chart: &Chart<'_>) -> Result<Workflow, ImportError> {
                 continue;
             }
             let first_word = t.split_whitespace().next().unwrap_or_default();
-            if SKIP.contains(&first_word) {
+            // "accTitle: …" and "accDescr: …" carry their colon on the keyword.
+            if SKIP.contains(&first_word.trim_end_matches(':')) {
                 continue;
             }
             let lead = stmt.len() - stmt.trim_start().len();

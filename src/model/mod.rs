@@ -14,10 +14,12 @@ mod tool;
 
 pub use ids::{StepId, WorkflowId};
 pub use method::MethodSettings;
-pub use roadmap::{CardStatus, Column, FailureCase, Incident, PhaseNote, Roadmap, RoadmapItem};
+pub use roadmap::{
+    CardStatus, Column, FailureCase, Incident, PhaseNote, Roadmap, RoadmapItem, Scenario,
+};
 pub use step::{
     Approach, Complexity, DataRef, FailurePlan, Frequency, Judgment, Layer, Link, Period, Pos,
-    Sensitivity, Step, StepKind, Tag,
+    Sensitivity, Step, StepKind, Tag, WorkKind,
 };
 pub use tool::{PriceOption, Tool, ToolCategory, bundled_catalog};
 

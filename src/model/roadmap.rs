@@ -224,6 +224,37 @@ impl PhaseNote {
     }
 }
 
+/// A what-if the owner saved: another value of an hour, volumes × N (peak
+/// season), another price tier of one tool.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Scenario {
+    pub name: String,
+    /// Value of an hour; `None`: the plan's.
+    #[serde(skip_serializing_if = "super::defaults::is_default")]
+    pub hourly_value: Option<f64>,
+    /// Every step's volume × this.
+    pub volume: f64,
+    /// Tool id whose price tier changes.
+    #[serde(skip_serializing_if = "super::defaults::is_default")]
+    pub tool: Option<String>,
+    /// The tier (price option name) of that tool.
+    #[serde(skip_serializing_if = "super::defaults::is_default")]
+    pub price_option: Option<String>,
+}
+
+impl Default for Scenario {
+    fn default() -> Self {
+        Self {
+            name: String::new(),
+            hourly_value: None,
+            volume: 1.0,
+            tool: None,
+            price_option: None,
+        }
+    }
+}
+
 /// The 90-day plan. Items are kept in board order within each column.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -236,6 +267,9 @@ pub struct Roadmap {
     /// What went wrong with live automations, oldest first.
     #[serde(skip_serializing_if = "super::defaults::is_default")]
     pub incidents: Vec<Incident>,
+    /// What-if scenarios the owner saved.
+    #[serde(skip_serializing_if = "super::defaults::is_default")]
+    pub scenarios: Vec<Scenario>,
 }
 
 impl Default for Roadmap {
@@ -245,6 +279,7 @@ impl Default for Roadmap {
             items: Vec::new(),
             phases: (0..3).map(PhaseNote::default_for).collect(),
             incidents: Vec::new(),
+            scenarios: Vec::new(),
         }
     }
 }

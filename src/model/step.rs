@@ -233,6 +233,60 @@ impl Approach {
     }
 }
 
+/// What kind of work a step is. It decides whether an AI agent fits, which
+/// layer a rule-based automation belongs to, and keeps hands-on work with people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum WorkKind {
+    /// Answers customers' questions (order status, return policy, sizing).
+    AnswersQuestions,
+    /// Writes content (product descriptions, subject lines, captions).
+    WritesContent,
+    /// Analyses or forecasts (demand, recommendations, reports).
+    Analyses,
+    /// Moves or copies data between systems (order log, label, sync).
+    MovesData,
+    /// Tells someone something happened (confirmation, tracking, alert).
+    Notifies,
+    /// Decides between paths by rules or judgment.
+    Decides,
+    /// Work done with hands (pick, pack, put back in stock).
+    Physical,
+    Other,
+}
+
+impl WorkKind {
+    pub const ALL: [WorkKind; 8] = [
+        WorkKind::AnswersQuestions,
+        WorkKind::WritesContent,
+        WorkKind::Analyses,
+        WorkKind::MovesData,
+        WorkKind::Notifies,
+        WorkKind::Decides,
+        WorkKind::Physical,
+        WorkKind::Other,
+    ];
+    pub fn label(self) -> &'static str {
+        match self {
+            WorkKind::AnswersQuestions => "answers customer questions",
+            WorkKind::WritesContent => "writes content",
+            WorkKind::Analyses => "analyses or forecasts",
+            WorkKind::MovesData => "moves or copies data",
+            WorkKind::Notifies => "notifies",
+            WorkKind::Decides => "decides",
+            WorkKind::Physical => "physical work",
+            WorkKind::Other => "other",
+        }
+    }
+    /// Work where the guide sees AI agents add value: answering common
+    /// questions, writing, forecasting and recommending.
+    pub fn suits_ai(self) -> bool {
+        matches!(
+            self,
+            WorkKind::AnswersQuestions | WorkKind::WritesContent | WorkKind::Analyses
+        )
+    }
+}
+
 /// Automation layer, L1 (simple, frequent) to L4 (AI-driven).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Layer {
@@ -353,6 +407,10 @@ pub struct Step {
     pub tag: Tag,
     #[serde(skip_serializing_if = "super::defaults::is_default")]
     pub approach: Approach,
+    /// The kind of work, when the owner chose it; `None`: Automap suggests
+    /// one from the title and system.
+    #[serde(skip_serializing_if = "super::defaults::is_default")]
+    pub work: Option<WorkKind>,
     /// The owner's layer when it differs from the suggested one.
     #[serde(skip_serializing_if = "super::defaults::is_default")]
     pub layer: Option<Layer>,
@@ -393,6 +451,7 @@ impl Default for Step {
             sensitivity: Sensitivity::None,
             tag: Tag::Undecided,
             approach: Approach::Workflow,
+            work: None,
             layer: None,
             tool: String::new(),
             event: String::new(),

@@ -105,7 +105,9 @@ pub fn target_column(step: &Step, f: StepFacts) -> Option<Column> {
         return Some(Column::StaysManual);
     }
     Some(match f.class {
-        PriorityClass::NeverAutomate | PriorityClass::Exception => Column::StaysManual,
+        PriorityClass::NeverAutomate | PriorityClass::Exception | PriorityClass::Physical => {
+            Column::StaysManual
+        }
         PriorityClass::LowValue if step.tag != Tag::Automate => Column::StaysManual,
         PriorityClass::Trap | PriorityClass::LowValue | PriorityClass::Event => Column::Later,
         PriorityClass::QuickWin | PriorityClass::Medium | PriorityClass::AiCandidate => {
@@ -231,6 +233,10 @@ pub fn suggest_with(plan: &Plan, facts_of: impl Fn(&Step) -> StepFacts) -> Roadm
             .then(a.3.cmp(&b.3))
     });
 
+    // First pass: each item in its own month (its theme), if there is room.
+    // What does not fit waits, so that overflow from Month 2 never takes the
+    // room Month 3 keeps for its own AI work.
+    let mut overflow: Vec<(Column, usize, &Step, StepFacts, RoadmapItem, f64)> = Vec::new();
     for (target, _, _, _, wi, step, f) in candidates {
         let mut item = kept.get(&step.id).map(|i| (*i).clone()).unwrap_or_default();
         item.step = step.id;
@@ -245,7 +251,31 @@ pub fn suggest_with(plan: &Plan, facts_of: impl Fn(&Step) -> StepFacts) -> Roadm
         {
             start = Column::MONTHS[basic_month[wi].min(2)];
         }
-        let mut col = start;
+        match start.month_index() {
+            Some(m) if used[m] + hours <= cap + 1e-9 => {
+                used[m] += hours;
+                if is_basic(f.layer) {
+                    basic_month[wi] = basic_month[wi].max(m);
+                }
+                if start != target {
+                    item.moved_from = Some(target);
+                }
+                place(plan, step, f, item, start, &mut columns);
+            }
+            Some(m) => {
+                // Its basics land in a later month at the earliest: the
+                // workflow's decisions and AI wait for them.
+                if is_basic(f.layer) {
+                    basic_month[wi] = basic_month[wi].max((m + 1).min(2));
+                }
+                overflow.push((start, wi, step, f, item, hours));
+            }
+            None => place(plan, step, f, item, start, &mut columns),
+        }
+    }
+    // Second pass: what did not fit moves on to the next month with room left.
+    for (start, wi, step, f, mut item, hours) in overflow {
+        let mut col = start.next();
         while let Some(m) = col.month_index() {
             if used[m] + hours <= cap + 1e-9 {
                 used[m] += hours;
@@ -258,15 +288,30 @@ pub fn suggest_with(plan: &Plan, facts_of: impl Fn(&Step) -> StepFacts) -> Roadm
         {
             basic_month[wi] = basic_month[wi].max(m);
         }
-        let target = start;
-        if col != target {
-            item.moved_from = Some(target);
+        item.moved_from = Some(start);
+        place(plan, step, f, item, col, &mut columns);
+    }
+    // Month 1 is never left empty while a quick win could start there: when
+    // no setup time is given, the smallest quick win comes back (the month
+    // then shows as over capacity, which the owner sees and can resolve).
+    if columns[0].is_empty() {
+        let back = (1..4)
+            .flat_map(|c| columns[c].iter().enumerate().map(move |(k, it)| (c, k, it)))
+            .filter(|(_, _, it)| it.moved_from == Some(Column::Month1))
+            .filter_map(|(c, k, it)| {
+                let &(wi, si) = index.get(&it.step)?;
+                let step = &plan.workflows[wi].steps[si];
+                let f = facts_of(step);
+                (f.class == PriorityClass::QuickWin).then(|| (c, k, setup_hours(it, step, f.layer)))
+            })
+            .filter(|&(_, _, h)| h <= cap + 1e-9 || cap <= 0.0)
+            .min_by(|a, b| a.2.total_cmp(&b.2));
+        if let Some((c, k, _)) = back {
+            let mut item = columns[c].remove(k);
+            item.moved_from = None;
+            item.column = Column::Month1;
+            columns[0].push(item);
         }
-        if col.month_index().is_some() && step.tool.trim().is_empty() && item.tool.is_none() {
-            item.tool = suggest_tool(&plan.tools, step, f.layer).map(|t| t.id.clone());
-        }
-        item.column = col;
-        columns[col_slot(col)].push(item);
     }
 
     Roadmap {
@@ -274,7 +319,24 @@ pub fn suggest_with(plan: &Plan, facts_of: impl Fn(&Step) -> StepFacts) -> Roadm
         items: columns.into_iter().flatten().collect(),
         phases: old.phases.clone(),
         incidents: old.incidents.clone(),
+        scenarios: old.scenarios.clone(),
     }
+}
+
+/// Put an item in its column, with a tool suggested for the months.
+fn place(
+    plan: &Plan,
+    step: &Step,
+    f: StepFacts,
+    mut item: RoadmapItem,
+    col: Column,
+    columns: &mut [Vec<RoadmapItem>; 5],
+) {
+    if col.month_index().is_some() && step.tool.trim().is_empty() && item.tool.is_none() {
+        item.tool = suggest_tool(&plan.tools, step, f.layer).map(|t| t.id.clone());
+    }
+    item.column = col;
+    columns[col_slot(col)].push(item);
 }
 
 /// Layers 1 and 2: the basics that decisions and AI build on.
@@ -357,10 +419,12 @@ pub fn schedule(plan: &Plan, summary: &RoadmapSummary) -> Vec<(usize, i64, i64)>
     out
 }
 
+pub mod roi;
 mod summary;
+pub use roi::{Roi, WhatIf, roi, roi_with};
 pub use summary::{
-    Cost, ItemInfo, MonthSummary, RoadmapSummary, ToolUse, item_tool, money, pick_price,
-    price_text, summarize, summarize_roadmap, tools_line,
+    Cost, ItemInfo, MonthSummary, RoadmapSummary, ToolUse, item_tool, money, phase_note,
+    pick_price, price_text, summarize, summarize_roadmap, tools_line,
 };
 
 #[cfg(test)]

@@ -1,8 +1,10 @@
 //! Cost and savings per month of a roadmap.
 
 use super::{WEEKS_PER_CALENDAR_MONTH, capacity, facts, setup_hours};
-use crate::analysis::Analysis;
-use crate::model::{Column, Layer, Plan, Roadmap, RoadmapItem, StepId, Tool, WorkflowId};
+use crate::analysis::{Analysis, PriorityClass};
+use crate::model::{
+    Column, Layer, PhaseNote, Plan, Roadmap, RoadmapItem, StepId, Tool, WorkflowId,
+};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
@@ -92,6 +94,66 @@ pub struct ItemInfo {
     pub tool: String,
     pub pinned: bool,
     pub moved_from: Option<Column>,
+    /// Why the card sits where it does, in a few words the board shows.
+    pub reason: String,
+}
+
+/// Why an item sits in its column.
+fn placement_reason(
+    column: Column,
+    class: PriorityClass,
+    layer: Option<Layer>,
+    kept_by_owner: bool,
+    pinned: bool,
+    moved_from: Option<Column>,
+) -> String {
+    if column == Column::StaysManual {
+        return match class {
+            _ if kept_by_owner => "You chose to keep it manual.",
+            PriorityClass::NeverAutomate => {
+                "People keep it: complaints, brand voice, legal or strategy."
+            }
+            PriorityClass::Physical => "Hands-on work: manual, or tool-assisted.",
+            PriorityClass::Exception => "An exception: handled by hand.",
+            _ => "Too rare to repay an automation.",
+        }
+        .to_owned();
+    }
+    if pinned {
+        return format!("Placed in {} by hand.", column.label());
+    }
+    if let Some(from) = moved_from {
+        return format!(
+            "Meant for {}; moved on because that month had no setup hours left.",
+            from.label()
+        );
+    }
+    let theme = match layer {
+        Some(Layer::L1) => Some((Column::Month1, "a layer-1 task, frequent and simple")),
+        Some(Layer::L2) => Some((Column::Month2, "a layer-2 workflow with if/then rules")),
+        Some(Layer::L3) => Some((Column::Month2, "a layer-3 decision")),
+        Some(Layer::L4) => Some((Column::Month3, "an AI agent, once the basics run")),
+        None => None,
+    };
+    match (column, theme) {
+        (Column::Later, _) if class == PriorityClass::Trap => {
+            "A trap: it costs more to build and keep working than it saves.".to_owned()
+        }
+        (Column::Later, _) => "After the 90 days: too little time saved to go first.".to_owned(),
+        (c, Some((home, what))) if c == home => format!("{}: {what}.", c.label()),
+        (c, Some((home, _))) if c > home && matches!(layer, Some(Layer::L1 | Layer::L2)) => {
+            format!(
+                "Later than its layer's {}: placed here by an earlier plan.",
+                home.label()
+            )
+        }
+        (_, Some((_, what)))
+            if column > Column::Month1 && matches!(layer, Some(Layer::L3 | Layer::L4)) =>
+        {
+            format!("Waits for the simpler automations of its workflow: {what}.")
+        }
+        (c, _) => format!("{}: placed by the suggestion.", c.label()),
+    }
 }
 
 /// One month of the 90 days.
@@ -140,6 +202,14 @@ impl RoadmapSummary {
     /// Hours per week saved by day 90.
     pub fn hours_saved_by_day_90(&self) -> f64 {
         self.months[2].hours_saved
+    }
+    /// Everything planned in the 90 days, in roadmap order (Month 1 first,
+    /// board order within a month): indices into [`Self::items`].
+    pub fn planned(&self) -> Vec<usize> {
+        self.months
+            .iter()
+            .flat_map(|m| m.items.iter().copied())
+            .collect()
     }
     /// Monthly tool cost from Month 3 on.
     pub fn monthly_cost(&self) -> Cost {
@@ -212,19 +282,34 @@ pub fn summarize_roadmap(plan: &Plan, roadmap: &Roadmap, analysis: &Analysis) ->
         }
         let w = &plan.workflows[wi];
         let step = &w.steps[si];
-        let layer = facts(step, analysis).layer;
+        let f = facts(step, analysis);
+        let layer = f.layer;
         let hours_saved = step.manual_hours_per_week();
+        // A card that stays manual costs no setup and saves nothing.
+        let manual = item.column == Column::StaysManual;
         let info = ItemInfo {
             step: step.id,
             workflow: w.id,
             column: item.column,
             layer,
-            setup_hours: setup_hours(item, step, layer),
-            hours_saved: if hours_saved.is_finite() {
+            setup_hours: if manual {
+                0.0
+            } else {
+                setup_hours(item, step, layer)
+            },
+            hours_saved: if hours_saved.is_finite() && !manual {
                 hours_saved.max(0.0)
             } else {
                 0.0
             },
+            reason: placement_reason(
+                item.column,
+                f.class,
+                layer,
+                step.tag == crate::model::Tag::KeepManual,
+                item.pinned,
+                item.moved_from,
+            ),
             tool: item_tool(item, &step.tool).trim().to_owned(),
             pinned: item.pinned,
             moved_from: item.moved_from,
@@ -313,4 +398,68 @@ pub fn tools_line(summary: &RoadmapSummary, month: usize, currency: &str) -> Str
         }
     }
     s
+}
+
+/// Goal and expected outcome of month `mi` (0–2). Text the owner wrote is
+/// kept; where the plan still holds the starting text, it is written from the
+/// month's own cards ("Stop doing 'Send tracking email' by hand: 9.1 h a week
+/// back"). A month without cards keeps the starting text.
+pub fn phase_note(
+    plan: &Plan,
+    roadmap: &Roadmap,
+    summary: &RoadmapSummary,
+    mi: usize,
+) -> PhaseNote {
+    let stored = roadmap.phase(mi);
+    let start = PhaseNote::default_for(mi);
+    let Some(month) = summary.months.get(mi) else {
+        return stored;
+    };
+    let places = plan.step_places();
+    let mut cards: Vec<(&str, f64)> = month
+        .items
+        .iter()
+        .filter_map(|&i| summary.items.get(i))
+        .filter_map(|it| {
+            let &(wi, si) = places.get(&it.step)?;
+            let title = plan.workflows[wi].steps[si].title.trim();
+            (!title.is_empty()).then_some((title, it.hours_saved))
+        })
+        .collect();
+    if cards.is_empty() {
+        return stored;
+    }
+    cards.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let names: Vec<String> = cards.iter().map(|(t, _)| format!("'{t}'")).collect();
+    let theme = match mi {
+        0 => "Take the frequent, simple tasks off the team's hands",
+        1 => "Set up the flows that follow if/then rules",
+        _ => "Let AI agents take the routine questions and writing",
+    };
+    let goal = format!("{theme}: {}.", crate::analysis::name_list(&names, 3));
+    let (top, top_hours) = cards[0];
+    let mut outcome = format!("Stop doing '{top}' by hand: {top_hours:.1} h a week back.");
+    if cards.len() > 1 {
+        let all = match cards.len() {
+            2 => "both of the month's automations".to_owned(),
+            n => format!("all {n} of the month's automations"),
+        };
+        let _ = write!(
+            outcome,
+            " With {all}, {:.1} h a week back.",
+            month.hours_saved_here
+        );
+    }
+    PhaseNote {
+        goal: if stored.goal == start.goal {
+            goal
+        } else {
+            stored.goal
+        },
+        outcome: if stored.outcome == start.outcome {
+            outcome
+        } else {
+            stored.outcome
+        },
+    }
 }

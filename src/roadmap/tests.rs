@@ -1,5 +1,7 @@
 use super::*;
-use crate::model::{Frequency, Pos, PriceOption, Step, StepKind, Tool, Workflow, WorkflowId};
+use crate::model::{
+    Frequency, PhaseNote, Pos, PriceOption, Step, StepKind, Tool, Workflow, WorkflowId,
+};
 
 fn step(id: u32, title: &str, per_day: f64, minutes: f64, tool: &str) -> Step {
     let mut s = Step::new(StepId(id), StepKind::Task, title, Pos::default());
@@ -336,4 +338,99 @@ fn decisions_and_ai_never_come_before_the_basics_of_their_workflow() {
     assert_eq!(column_of(&r, 1), Some(Column::Month2));
     assert_eq!(column_of(&r, 2), Some(Column::Month3));
     assert_eq!(column_of(&r, 3), Some(Column::Month3));
+}
+
+#[test]
+fn month_3_keeps_room_for_its_ai_work_before_month_2_overflow() {
+    // Capacity ≈ 10.7 h a month. Two L2 items of 8 h: the second overflows.
+    // The L4 item (8 h) belongs in Month 3 and is placed there first; the
+    // overflow then finds no room and goes to Later.
+    let mut p = plan(
+        2.5,
+        vec![
+            step(1, "Abandoned cart", 5.0, 5.0, ""),
+            step(2, "Review request", 4.0, 5.0, ""),
+            step(3, "Chatbot for common questions", 3.0, 5.0, ""),
+        ],
+    );
+    placed(
+        &mut p,
+        &[(1, Column::Later), (2, Column::Later), (3, Column::Later)],
+    );
+    for item in &mut p.roadmap.items {
+        item.setup_hours = Some(8.0);
+    }
+    let r = suggest_with(&p, |s| match s.id.0 {
+        3 => fixed(PriorityClass::AiCandidate, Some(Layer::L4)),
+        _ => fixed(PriorityClass::Medium, Some(Layer::L2)),
+    });
+    assert_eq!(column_of(&r, 1), Some(Column::Month2));
+    assert_eq!(column_of(&r, 3), Some(Column::Month3));
+    assert_eq!(column_of(&r, 2), Some(Column::Later));
+    let mut p2 = p.clone();
+    p2.roadmap = r;
+    p2.workflows[0].steps[2].approach = Approach::AiAgent;
+    let s = summarize(&p2, &Analysis::default());
+    let reason = |id: u32| {
+        s.items
+            .iter()
+            .find(|i| i.step == StepId(id))
+            .map(|i| i.reason.clone())
+            .unwrap_or_default()
+    };
+    assert!(reason(3).contains("AI agent"), "{}", reason(3));
+    assert!(reason(2).contains("Meant for Month 2"), "{}", reason(2));
+}
+
+#[test]
+fn month_1_is_not_empty_while_a_quick_win_exists_even_without_setup_time() {
+    let p = plan(
+        0.0,
+        vec![
+            step(1, "Send order confirmation", 20.0, 2.0, ""),
+            step(2, "Send tracking email", 20.0, 2.0, ""),
+        ],
+    );
+    let r = suggest_with(&p, |_| fixed(PriorityClass::QuickWin, Some(Layer::L1)));
+    let in_month_1 = r
+        .items
+        .iter()
+        .filter(|i| i.column == Column::Month1)
+        .count();
+    assert_eq!(in_month_1, 1);
+}
+
+#[test]
+fn stays_manual_cards_show_no_setup_or_savings() {
+    let mut p = plan(10.0, vec![step(1, "Pack the order", 40.0, 5.0, "")]);
+    placed(&mut p, &[(1, Column::StaysManual)]);
+    let s = summarize(&p, &Analysis::default());
+    assert_eq!((s.items[0].setup_hours, s.items[0].hours_saved), (0.0, 0.0));
+    assert!(!s.items[0].reason.is_empty());
+}
+
+#[test]
+fn month_goals_are_written_from_the_cards_until_the_owner_writes_their_own() {
+    let mut p = plan(
+        10.0,
+        vec![
+            step(1, "Send tracking email", 20.0, 2.0, ""),
+            step(2, "Log order", 10.0, 1.0, ""),
+        ],
+    );
+    p.roadmap = suggest_with(&p, |_| fixed(PriorityClass::QuickWin, Some(Layer::L1)));
+    let s = summarize(&p, &Analysis::default());
+    let note = phase_note(&p, &p.roadmap, &s, 0);
+    assert!(
+        note.outcome
+            .starts_with("Stop doing 'Send tracking email' by hand: 4.7 h a week back."),
+        "{}",
+        note.outcome
+    );
+    assert!(note.goal.contains("'Log order'"), "{}", note.goal);
+    // A month without cards keeps its starting text.
+    assert_eq!(phase_note(&p, &p.roadmap, &s, 2), PhaseNote::default_for(2));
+    // The owner's own words win.
+    p.roadmap.phases[0].goal = "Our own goal".into();
+    assert_eq!(phase_note(&p, &p.roadmap, &s, 0).goal, "Our own goal");
 }

@@ -156,6 +156,11 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
             plan.method.ai_volume_per_day,
         ),
         (
+            "The method's quick-win payback",
+            plan.method.quick_win_payback_weeks,
+        ),
+        ("The method's AI payback", plan.method.ai_payback_weeks),
+        (
             "The method's bottleneck share",
             plan.method.bottleneck_share,
         ),

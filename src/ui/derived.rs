@@ -57,10 +57,15 @@ impl Derived {
 
     /// The Review's lists: quick wins, what stays manual, connections, the matrix.
     pub fn review(&mut self, plan: &Plan) -> Arc<ReviewLists> {
-        let analysis = &self.analysis;
-        self.review
-            .get_or_insert_with(|| Arc::new(ReviewLists::build(plan, analysis)))
-            .clone()
+        if let Some(r) = &self.review {
+            return r.clone();
+        }
+        // The Review lists what is planned, in roadmap order: from the
+        // board's summary, computed once.
+        let board = self.board(plan);
+        let r = Arc::new(ReviewLists::build(plan, &self.analysis, &board.summary));
+        self.review = Some(r.clone());
+        r
     }
 
     /// The roadmap board's summary, schedule and step index.

@@ -1,7 +1,6 @@
 //! `undecided`: steps not yet tagged automate or keep manual (one finding per workflow).
 
 use crate::analysis::{Context, Finding, Severity, name_list};
-use crate::model::{StepKind, Tag};
 
 pub const CODE: &str = "undecided";
 pub const SEVERITY: Severity = Severity::Info;
@@ -14,9 +13,7 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
             .steps
             .iter()
             .enumerate()
-            .filter(|(_, s)| {
-                s.tag == Tag::Undecided && !matches!(s.kind, StepKind::Trigger | StepKind::End)
-            })
+            .filter(|(_, s)| crate::analysis::is_undecided(s))
             .map(|(k, _)| start + k)
             .collect();
         if open.is_empty() {

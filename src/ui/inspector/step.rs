@@ -8,7 +8,7 @@ use crate::analysis::Analysis;
 use crate::edit::{Document, Edit};
 use crate::model::{
     Approach, Complexity, Judgment, Layer, Period, Sensitivity, Step, StepId, StepKind, Tag,
-    WorkflowId,
+    WorkKind, WorkflowId,
 };
 
 use super::state::{Change, InspectorState, apply_change};
@@ -113,6 +113,20 @@ pub(super) fn single_step(
                             Judgment::label,
                         );
                         change.discrete(c, "Change judgment");
+                    });
+                    row(ui, "Kind of work", |ui, _label| {
+                        let before = s.work;
+                        let auto =
+                            format!("suggested ({})", crate::analysis::suggest_work(&s).label());
+                        ComboBox::from_id_salt("step-work")
+                            .selected_text(s.work.map_or(auto.clone(), |k| k.label().to_owned()))
+                            .show_ui(ui, |ui| {
+                                ui.selectable_value(&mut s.work, None, auto.as_str());
+                                for k in WorkKind::ALL {
+                                    ui.selectable_value(&mut s.work, Some(k), k.label());
+                                }
+                            });
+                        change.discrete(s.work != before, "Change kind of work");
                     });
                     row(ui, "Sensitivity", |ui, _label| {
                         let c = combo(

@@ -15,6 +15,8 @@ pub struct ReviewLists {
     pub(in crate::ui) places: HashMap<StepId, (usize, usize)>,
     /// Quick wins, most hours saved first.
     pub(in crate::ui) wins: Vec<StepId>,
+    /// Everything planned in the 90 days, in roadmap order, with its month.
+    pub(in crate::ui) planned: Vec<(StepId, &'static str)>,
     /// The first steps that stay manual, and how many there are in all.
     pub(in crate::ui) manual: Vec<StepId>,
     pub(in crate::ui) manual_total: usize,
@@ -33,10 +35,20 @@ pub fn builds_on_this_thread() -> u64 {
 }
 
 impl ReviewLists {
-    pub(in crate::ui) fn build(plan: &Plan, analysis: &Analysis) -> Self {
+    pub(in crate::ui) fn build(
+        plan: &Plan,
+        analysis: &Analysis,
+        summary: &crate::roadmap::RoadmapSummary,
+    ) -> Self {
         BUILDS.with(|b| b.set(b.get() + 1));
         let places = plan.step_places();
         let wins = quick_wins(plan, analysis).iter().map(|i| i.step).collect();
+        let planned = summary
+            .planned()
+            .into_iter()
+            .filter_map(|i| summary.items.get(i))
+            .map(|it| (it.step, it.column.label()))
+            .collect();
         let mut manual = Vec::new();
         let mut manual_total = 0;
         let mut dots = Vec::new();
@@ -66,6 +78,7 @@ impl ReviewLists {
             connections: connections(plan),
             places,
             wins,
+            planned,
             manual,
             manual_total,
             dots,

@@ -42,6 +42,7 @@ pub(super) fn matrix(ui: &mut Ui, plan: &Plan, derived: &Derived) -> Option<UiAc
         PriorityClass::Trap,
         PriorityClass::NeverAutomate,
         PriorityClass::Exception,
+        PriorityClass::Physical,
         PriorityClass::LowValue,
     ];
     let response = Plot::new("priority_matrix")

@@ -55,6 +55,7 @@ fn class_color(c: PriorityClass) -> Color32 {
         PriorityClass::Exception => Color32::from_rgb(200, 170, 60),
         PriorityClass::LowValue => Color32::from_rgb(140, 140, 140),
         PriorityClass::Event => Color32::from_rgb(100, 100, 100),
+        PriorityClass::Physical => Color32::from_rgb(150, 110, 80),
     }
 }
 

@@ -55,7 +55,7 @@ pub(super) fn settings_section(ui: &mut Ui, doc: &mut Document) {
                 doc,
                 Field {
                     label: "High frequency from (times a day)",
-                    help: "Steps done at least this often count as high frequency: needed for a quick win.",
+                    help: "Complex steps done less often than this are traps: they cost more to build than they save.",
                 },
                 m.high_frequency_per_day,
                 (0.0..=10_000.0, 0.1, 1),
@@ -77,11 +77,33 @@ pub(super) fn settings_section(ui: &mut Ui, doc: &mut Document) {
                 doc,
                 Field {
                     label: "AI volume from (times a day)",
-                    help: "Work that needs understanding is an AI candidate from this many times a day.",
+                    help: "Questions, writing or forecasting done this often is an AI candidate whatever its payback.",
                 },
                 m.ai_volume_per_day,
                 (0.0..=10_000.0, 0.1, 1),
                 |m, v| m.ai_volume_per_day = v,
+            );
+            setting(
+                ui,
+                doc,
+                Field {
+                    label: "Quick win if setup repaid within (weeks)",
+                    help: "A simple rule-based task is a quick win when the hours it saves repay a layer-1 setup within this many weeks.",
+                },
+                m.quick_win_payback_weeks,
+                (0.0..=520.0, 0.1, 1),
+                |m, v| m.quick_win_payback_weeks = v,
+            );
+            setting(
+                ui,
+                doc,
+                Field {
+                    label: "AI candidate if setup repaid within (weeks)",
+                    help: "Questions, writing or forecasting is an AI candidate when the hours it saves repay a layer-4 setup within this many weeks.",
+                },
+                m.ai_payback_weeks,
+                (0.0..=520.0, 0.1, 1),
+                |m, v| m.ai_payback_weeks = v,
             );
             setting(
                 ui,

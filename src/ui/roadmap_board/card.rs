@@ -84,20 +84,19 @@ pub(super) fn card(
                         )
                         .truncate(),
                     );
-                    let moved = info
-                        .moved_from
-                        .map(|c| format!(" · moved on from {}", c.label()))
-                        .unwrap_or_default();
-                    ui.add(
-                        Label::new(
-                            RichText::new(format!(
-                                "setup {:.1} h · saves {:.1} h/week{moved}",
-                                info.setup_hours, info.hours_saved
-                            ))
-                            .small(),
-                        )
-                        .truncate(),
-                    );
+                    if info.column != Column::StaysManual {
+                        ui.add(
+                            Label::new(
+                                RichText::new(format!(
+                                    "setup {:.1} h · saves {:.1} h/week",
+                                    info.setup_hours, info.hours_saved
+                                ))
+                                .small(),
+                            )
+                            .truncate(),
+                        );
+                    }
+                    ui.add(Label::new(RichText::new(&info.reason).small().weak()).truncate());
                 });
             });
             drag_response = Some(r.response);

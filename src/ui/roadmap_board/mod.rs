@@ -22,6 +22,7 @@ mod month_header;
 mod progress;
 mod timeline;
 mod toolbar;
+mod what_if;
 
 use super::UiAction;
 pub use cache::Cached as BoardCache;
@@ -97,6 +98,7 @@ pub fn roadmap_board(ui: &mut Ui, doc: &mut Document, derived: &mut Derived) -> 
             ui.selectable_value(&mut show_progress, true, "Progress");
         });
         ui.data_mut(|d| d.insert_persisted(view_id, show_progress));
+        what_if::what_if_panel(ui, plan, &cache, &mut change);
         ui.separator();
     }
     if show_progress {

@@ -31,7 +31,7 @@ pub(super) fn month_header(ui: &mut Ui, cx: &mut ColumnCtx<'_>, mi: usize) {
             .weak(),
     );
 
-    let note = plan.roadmap.phase(mi);
+    let note = crate::roadmap::phase_note(plan, &plan.roadmap, &cx.cache.summary, mi);
     for (is_goal, name) in [(true, "Goal"), (false, "Expected outcome")] {
         let mut text = if is_goal {
             note.goal.clone()
