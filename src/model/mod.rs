@@ -6,6 +6,7 @@
 mod defaults;
 pub mod generate;
 mod ids;
+mod lanes;
 pub mod limits;
 mod method;
 mod roadmap;
@@ -15,6 +16,7 @@ mod tool;
 
 pub use defaults::{with_all_fields, writes_all_fields};
 pub use ids::{StepId, WorkflowId};
+pub use lanes::{LaneMode, Lanes, UNASSIGNED_LANE, lane_label};
 pub use method::MethodSettings;
 pub use roadmap::{Column, PhaseNote, Roadmap, RoadmapItem};
 pub use step::{
@@ -92,6 +94,9 @@ pub struct Workflow {
     pub steps: Vec<Step>,
     #[serde(skip_serializing_if = "defaults::is_default")]
     pub links: Vec<Link>,
+    /// Swimlanes by owner or system (none by default).
+    #[serde(skip_serializing_if = "defaults::is_default")]
+    pub lanes: Lanes,
 }
 
 impl Workflow {
