@@ -137,7 +137,12 @@ mod tests {
 
     #[test]
     fn lanes_follow_the_saved_order_then_first_appearance_with_unassigned_last() {
-        let steps = [step(1, ""), step(2, "Sam"), step(3, " Ana "), step(4, "Sam")];
+        let steps = [
+            step(1, ""),
+            step(2, "Sam"),
+            step(3, " Ana "),
+            step(4, "Sam"),
+        ];
         let mut lanes = Lanes {
             by: LaneMode::Owner,
             ..Lanes::default()
