@@ -35,7 +35,8 @@ impl LaneBand {
 
 /// The bands of `wf`'s lanes from the top, from where its steps are now: each
 /// band holds the boxes of its lane's steps, and bands never overlap (a lane
-/// whose steps sit above the one before starts where that one ends).
+/// whose steps sit above the one before starts where that one ends);
+/// neighbouring bands meet without a gap.
 /// Empty when the workflow has no lanes.
 pub fn lane_bands(wf: &Workflow) -> Vec<LaneBand> {
     let names = wf.lanes.names(&wf.steps);
@@ -77,6 +78,12 @@ pub fn lane_bands(wf: &Workflow) -> Vec<LaneBand> {
             bottom,
             steps: counts[i],
         });
+    }
+    // Neighbouring bands meet half way, so the lanes cover the map without gaps.
+    for i in 1..out.len() {
+        let mid = (out[i - 1].bottom + out[i].top) / 2.0;
+        out[i - 1].bottom = mid;
+        out[i].top = mid;
     }
     out
 }

@@ -21,6 +21,7 @@ pub mod draw;
 pub mod export;
 pub mod index;
 mod interact;
+mod lanes;
 mod minimap;
 mod ops;
 mod overlay;
@@ -166,6 +167,7 @@ pub struct CanvasState {
     minimap_cache: minimap::Cache,
     /// Warning and error counts per step, keyed by (revision, workflow, number of findings).
     finding_marks: (Option<MarksKey>, HashMap<StepId, u32>),
+    lanes: lanes::LaneUi,
 }
 
 impl CanvasState {
@@ -359,6 +361,9 @@ impl CanvasState {
                 self.search.open = true;
                 self.search.focus = true;
             }
+            Command::LanesNone | Command::LanesByOwner | Command::LanesBySystem => {
+                self.set_lane_mode(cmd, doc, wf);
+            }
             _ => return false,
         }
         true
@@ -423,6 +428,7 @@ impl CanvasState {
         let world = cam.visible_world(rect).expand(20.0);
         self.index.query(world, &mut self.visible);
         draw::visible_links(&self.index, world, &mut self.visible_links);
+        self.hide_folded(doc, wf);
         let painter = ui.painter_at(rect);
         let dark = ui.visuals().dark_mode;
         painter.rect_filled(
@@ -434,6 +440,7 @@ impl CanvasState {
                 egui::Color32::from_gray(246)
             },
         );
+        self.draw_lane_bands(&painter, doc, wf, &cam, rect, dark);
         if self.snap {
             draw::draw_grid(&painter, rect, &cam, GRID, dark);
         }
@@ -514,6 +521,7 @@ impl CanvasState {
         if doc.plan().workflow(wf).is_some_and(|w| w.steps.is_empty()) {
             draw_empty_hint(ui, rect);
         }
+        self.show_lane_headers(ui, doc, wf, &cam, rect);
         self.draw_drag_feedback(&painter, &cam, rect);
         self.show_rename(ui, doc, wf, &cam, rect);
         self.show_overlays(ui, doc, wf, rect);
