@@ -8,9 +8,11 @@ mod data_loop;
 mod decision_without_branches;
 mod duplicate_message;
 mod failure_plan_missing;
+mod handoff_bounce;
 mod layer_order;
 mod missing_data_quality;
 mod never_automate;
+mod nobody_notices;
 mod trap_automated;
 mod undecided;
 mod unmapped;
@@ -40,7 +42,7 @@ macro_rules! rule {
 }
 
 /// Every rule, in the order their findings are listed within a severity.
-pub const RULES: [Rule; 13] = [
+pub const RULES: [Rule; 15] = [
     rule!(never_automate),
     rule!(duplicate_message),
     rule!(data_loop),
@@ -51,9 +53,11 @@ pub const RULES: [Rule; 13] = [
     rule!(trap_automated),
     rule!(missing_data_quality),
     rule!(untested),
+    rule!(nobody_notices),
     rule!(unmapped),
     rule!(decision_without_branches),
     rule!(undecided),
+    rule!(handoff_bounce),
 ];
 
 /// The rule with this code.
