@@ -1,6 +1,7 @@
 //! Markdown (with Mermaid) export of a plan: one self-contained
 //! GitHub-flavoured document with the summary, the four questions, a diagram
-//! and table per workflow, the 90-day roadmap, findings and tool costs.
+//! and table per workflow (in lanes when the workflow has them), the 90-day
+//! roadmap, what changes for each person, findings and tool costs.
 //!
 //! Every piece of plan text goes through [`escape`]; Mermaid node ids are
 //! generated (`n1`, `n2` …) and labels are quoted and entity-escaped.
@@ -9,6 +10,7 @@ pub mod escape;
 mod findings;
 mod four_questions;
 mod mermaid;
+mod people;
 mod roadmap;
 mod summary;
 mod text;
@@ -84,6 +86,7 @@ enum Section<'a> {
     WorkflowsIntro,
     Workflow(&'a Workflow),
     Roadmap,
+    People,
     Findings,
     Tools,
 }
@@ -112,7 +115,12 @@ impl<'a> Doc<'a> {
         // order, so the document never depends on `parts`.
         let mut sections = vec![Section::Opening, Section::WorkflowsIntro];
         sections.extend(self.plan.workflows.iter().map(Section::Workflow));
-        sections.extend([Section::Roadmap, Section::Findings, Section::Tools]);
+        sections.extend([
+            Section::Roadmap,
+            Section::People,
+            Section::Findings,
+            Section::Tools,
+        ]);
         let texts = crate::parallel::map_each(&sections, self.parts, |section| {
             let mut doc = Doc {
                 out: String::new(),
@@ -137,6 +145,7 @@ impl<'a> Doc<'a> {
             Section::WorkflowsIntro => self.workflows_intro(),
             Section::Workflow(w) => self.workflow_section(w),
             Section::Roadmap => self.roadmap(),
+            Section::People => self.people(),
             Section::Findings => self.findings(),
             Section::Tools => self.tools(),
         }

@@ -45,7 +45,8 @@ pub fn watcher<'a>(step: &'a Step, owners: &'a [String]) -> &'a str {
 }
 
 /// Every owner's week, in the order owners first appear in the plan; steps
-/// without an owner last (only when they take time or get automated).
+/// without an owner last. Owners with no manual time and no automation to
+/// gain or watch (those of triggers and ends only) are left out.
 pub fn people(plan: &Plan, summary: &RoadmapSummary) -> Vec<PersonWeek> {
     let names = owners(plan);
     let mut rows: Vec<PersonWeek> = names
@@ -96,10 +97,8 @@ pub fn people(plan: &Plan, summary: &RoadmapSummary) -> Vec<PersonWeek> {
             }
         }
     }
-    let last = rows.len() - 1;
-    if rows[last].now == 0.0 && rows[last].automated.is_empty() && rows[last].watches.is_empty() {
-        rows.pop();
-    }
+    // Owners of events only (the customer placing the order) have no week to show.
+    rows.retain(|r| r.now > 0.0 || !r.automated.is_empty() || !r.watches.is_empty());
     rows
 }
 

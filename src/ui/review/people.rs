@@ -16,9 +16,9 @@ pub(super) fn people_section(ui: &mut Ui, people: &[PersonWeek]) {
     }
     ui.weak(format!(
         "Manual hours per week of each owner, as the roadmap takes work off them. \
-         Each automation adds about {} a week for the person who watches it \
+         Each automation adds about {:.0} minutes a week for the person who watches it \
          (named in its failure plan, else the step's owner).",
-        hours(WATCH_HOURS_PER_AUTOMATION)
+        WATCH_HOURS_PER_AUTOMATION * 60.0
     ));
     egui::Grid::new("review_people")
         .striped(true)
