@@ -13,8 +13,8 @@ use std::time::Instant;
 
 use automap::analysis::{Analysis, analyze};
 use automap::edit::Document;
-use automap::model::generate::generate_plan;
 use automap::model::{Pos, WorkflowId};
+use automap::testing::generate_plan;
 use automap::ui::canvas::CanvasState;
 use automap::ui::canvas::shape::{arrow_curve, node_size};
 use automap::ui::commands::Command;
@@ -279,9 +279,17 @@ fn summary() {
                 },
                 300,
             );
+            // What the owner sees in that frame: titles where they are legible.
+            let zoom = b.canvas.zoom();
+            let drawn = match automap::ui::canvas::draw::lod(zoom) {
+                automap::ui::canvas::draw::Lod::Full => "boxes with titles",
+                automap::ui::canvas::draw::Lod::Shapes => "boxes only",
+                automap::ui::canvas::draw::Lod::Blocks => "plain blocks",
+            };
             println!(
-                "  {n:>6} steps, {:<13} {:>4} drawn: canvas {canvas:7.3} ms, baseline {base:7.3} ms, ratio {:.2}",
+                "  {n:>6} steps, {:<13} zoom {:>3.0} %, {:>4} {drawn}: canvas {canvas:7.3} ms, baseline {base:7.3} ms, ratio {:.2}",
                 if fit { "fit to view," } else { "zoom 100 %," },
+                zoom * 100.0,
                 b.canvas.visible_count(),
                 canvas / base.max(1e-9)
             );

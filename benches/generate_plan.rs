@@ -2,7 +2,7 @@
 //! open: `cargo bench --bench generate_plan -- 200 50 /tmp/plan-10k.ron`
 //! (200 workflows of 50 steps: 10,000 steps).
 
-use automap::model::generate::generate_plan;
+use automap::testing::generate_plan;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {

@@ -4,7 +4,7 @@
 //! Run with `cargo bench --bench import`; add
 //! `-- --warm-up-time 1 --measurement-time 3` for a quick pass.
 
-use automap::model::generate::generate_plan;
+use automap::testing::generate_plan;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 

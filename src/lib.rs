@@ -12,7 +12,9 @@ pub mod edit;
 pub mod export;
 pub mod import;
 pub mod model;
-pub mod parallel;
 pub mod roadmap;
 pub mod storage;
+/// Large generated plans for tests and benchmarks; not part of the product.
+#[cfg(any(test, feature = "testing"))]
+pub mod testing;
 pub mod ui;

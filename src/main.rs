@@ -5,6 +5,12 @@ use automap::cli::{Cli, run_command};
 
 fn main() {
     let cli = Cli::parse();
+    // The threads that share the analysis and export of large plans carry a
+    // name, as every thread of the app does (crash reports, profilers).
+    // Failing only means the pool was already set up.
+    let _ = rayon::ThreadPoolBuilder::new()
+        .thread_name(|i| format!("automap-work-{i}"))
+        .build_global();
     let code = match &cli.command {
         Some(command) => {
             // A command never shows a backtrace: an internal error is one plain sentence.

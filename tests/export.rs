@@ -404,7 +404,7 @@ fn a_shared_tool_is_counted_once_in_the_export() {
 
 #[test]
 fn very_large_workflows_get_their_table_without_a_diagram() {
-    let plan = automap::model::generate::generate_plan(2, 200, 11);
+    let plan = automap::testing::generate_plan(2, 200, 11);
     let md = markdown_dated(&plan, DATE);
     let s = structure(&md);
     // No flowchart for the two 200-step workflows (Mermaid refuses such sizes), only the gantt.
@@ -427,7 +427,7 @@ fn very_large_workflows_get_their_table_without_a_diagram() {
 fn the_export_is_the_same_written_in_parts() {
     use automap::export::markdown_in_parts;
     let plans = [
-        automap::model::generate::generate_plan(12, 9, 4),
+        automap::testing::generate_plan(12, 9, 4),
         load("plans/demo-shop.ron"),
         load("tests/fixtures/findings-demo.ron"),
         load("tests/fixtures/hostile-labels.ron"),

@@ -668,3 +668,69 @@ fn temp_files_of_a_killed_save_are_cleaned_up_by_the_next_save() {
         "only this plan's temp files are touched"
     );
 }
+
+/// What a plan text with a field `zz` nested `extra` brackets deep in its
+/// first workflow gives: the notice about the field, or the parser's complaint.
+fn deep_unknown_field(plan: &Plan, extra: usize) -> Result<Vec<String>, String> {
+    let text = storage::to_ron(plan);
+    let at = "\n            id: 1,";
+    assert!(
+        text.contains(at),
+        "the first workflow's id is where expected"
+    );
+    let deep = format!("{}1.0{}", "[".repeat(extra), "]".repeat(extra));
+    let text = text.replacen(at, &format!("{at}\n            zz: {deep},"), 1);
+    match storage::from_str(&text, "deep.ron") {
+        Ok(loaded) => {
+            assert_eq!(&loaded.plan, plan, "the unknown field changes nothing");
+            Ok(loaded
+                .problems
+                .iter()
+                .filter(|p| p.code == "unknown-field")
+                .map(|p| p.message.split_once(": ").map_or("", |m| m.1).to_owned())
+                .collect())
+        }
+        Err(LoadError::Syntax { detail, .. }) => Err(detail),
+        Err(other) => panic!("{other}"),
+    }
+}
+
+#[test]
+fn an_unknown_field_nested_deep_gives_the_same_answer_in_small_and_large_files() {
+    let small = automap::testing::generate_plan(2, 5, 3);
+    let large = automap::testing::generate_plan(40, 30, 3);
+    assert!(storage::to_ron(&small).len() < 64 * 1024);
+    assert!(storage::to_ron(&large).len() > 512 * 1024);
+    let (mut noticed, mut refused) = (false, false);
+    for extra in 1..40 {
+        let in_small = deep_unknown_field(&small, extra);
+        let in_large = deep_unknown_field(&large, extra);
+        match &in_small {
+            Ok(notices) => {
+                noticed = true;
+                assert_eq!(notices.len(), 1, "{notices:?}");
+                assert!(
+                    notices[0].starts_with("\"zz\" is not a field of workflow"),
+                    "{notices:?}"
+                );
+            }
+            Err(detail) => {
+                refused = true;
+                assert!(detail.contains("levels deep"), "{detail}");
+            }
+        }
+        // Workflow names differ between the two plans; the rest must not.
+        let strip = |r: Result<Vec<String>, String>| {
+            r.map(|n| {
+                n.iter()
+                    .map(|m| m.split(" of workflow").next().unwrap_or("").to_owned())
+                    .collect::<Vec<_>>()
+            })
+        };
+        assert_eq!(strip(in_small), strip(in_large), "{extra} brackets");
+    }
+    assert!(
+        noticed && refused,
+        "the nesting limit lies inside the range tried"
+    );
+}

@@ -142,3 +142,28 @@ fn the_first_save_of_a_new_plan_asks_its_name_from_the_file_name() {
     };
     assert_eq!(saved.name, "Juniper pine");
 }
+
+#[test]
+fn a_long_list_becomes_a_workflow_shown_whole_and_readable() {
+    let mut h = harness();
+    run(&mut h, Command::NewWorkflowFromList);
+    let list = "One step per line (bullets, numbers and [ ] boxes are removed):";
+    h.get_by_label(list).focus();
+    h.run();
+    let titles: Vec<String> = (1..=16).map(|i| format!("Step number {i}")).collect();
+    h.get_by_label(list).type_text(&titles.join("\n"));
+    h.run();
+    h.get_by_label("Create with 16 steps").click();
+    h.run();
+    h.run();
+    let zoom = h.state().canvas().zoom();
+    assert!(
+        zoom >= automap::ui::canvas::draw::READABLE_ZOOM,
+        "zoom {zoom}"
+    );
+    let map = h.get_by_label("Workflow map").rect();
+    for t in &titles {
+        let inside = h.query_all_by_label(t).any(|n| map.contains_rect(n.rect()));
+        assert!(inside, "{t} is not on the map");
+    }
+}

@@ -239,7 +239,7 @@ pub fn runs_on_this_thread() -> u64 {
 /// order), totals per workflow and the findings of every rule, errors first.
 pub fn analyze(plan: &Plan) -> Analysis {
     let threads = if plan.step_count() >= MIN_PARALLEL_STEPS {
-        crate::parallel::cores()
+        rayon::current_num_threads()
     } else {
         1
     };
@@ -249,14 +249,15 @@ pub fn analyze(plan: &Plan) -> Analysis {
 /// Plans with fewer steps are analysed on one thread.
 const MIN_PARALLEL_STEPS: usize = 1_000;
 
-/// [`analyze`] on `threads` threads: workflows, then rules, each taken by the
-/// next free thread. For tests: the result never depends on `threads`.
+/// [`analyze`] on one thread (`threads` below 2) or on the shared pool of
+/// worker threads: workflows, then rules, each taken by the next free
+/// thread. For tests: the result never depends on `threads`.
 #[doc(hidden)]
 pub fn analyze_on(plan: &Plan, threads: usize) -> Analysis {
     RUNS.with(|r| r.set(r.get() + 1));
     // Each workflow on its own: its graph, the measures, class, layer and
     // reason of its steps, and its totals.
-    let per_workflow = crate::parallel::map_each(&plan.workflows, threads, |w| {
+    let one_workflow = |w: &Workflow| {
         let g = graph::WfGraph::build(w);
         let measures = measures::measure(w, &g, &plan.method, plan.profile.hourly_value);
         let mut summary = WorkflowSummary {
@@ -290,7 +291,13 @@ pub fn analyze_on(plan: &Plan, threads: usize) -> Analysis {
             });
         }
         (g, insights, summary)
-    });
+    };
+    let per_workflow: Vec<_> = if threads < 2 {
+        plan.workflows.iter().map(one_workflow).collect()
+    } else {
+        use rayon::prelude::*;
+        plan.workflows.par_iter().map(one_workflow).collect()
+    };
     let mut a = Analysis::default();
     a.steps.reserve(plan.step_count());
     let mut graphs = Vec::with_capacity(plan.workflows.len());

@@ -39,7 +39,7 @@ pub fn markdown_dated(plan: &Plan, date: &str) -> String {
 /// their sections written on all cores; the text is the same.
 pub fn markdown_with(plan: &Plan, analysis: &Analysis, date: &str) -> String {
     let parts = if plan.step_count() >= MIN_PARALLEL_STEPS {
-        crate::parallel::cores()
+        rayon::current_num_threads()
     } else {
         1
     };
@@ -121,14 +121,20 @@ impl<'a> Doc<'a> {
             Section::Findings,
             Section::Tools,
         ]);
-        let texts = crate::parallel::map_each(&sections, self.parts, |section| {
+        let write = |section: &Section<'a>| {
             let mut doc = Doc {
                 out: String::new(),
                 ..*self
             };
             doc.section(section);
             doc.out
-        });
+        };
+        let texts: Vec<String> = if self.parts < 2 {
+            sections.iter().map(write).collect()
+        } else {
+            use rayon::prelude::*;
+            sections.par_iter().map(write).collect()
+        };
         self.out.reserve(texts.iter().map(String::len).sum());
         for text in texts {
             self.out.push_str(&text);

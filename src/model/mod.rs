@@ -4,7 +4,6 @@
 //! files stay short; see `docs/plan-format.md`.
 
 mod defaults;
-pub mod generate;
 mod ids;
 mod lanes;
 pub mod limits;
@@ -14,7 +13,6 @@ mod step;
 mod tag_look;
 mod tool;
 
-pub use defaults::{with_all_fields, writes_all_fields};
 pub use ids::{StepId, WorkflowId};
 pub use lanes::{LaneMode, Lanes, UNASSIGNED_LANE, lane_label};
 pub use method::MethodSettings;

@@ -12,11 +12,12 @@
 
 mod atomic;
 mod export_target;
+mod fields;
 pub mod file_kind;
 pub mod generations;
 mod hand_edits;
+pub mod job;
 mod offers;
-mod parts;
 pub mod paths;
 mod problems;
 pub mod recovery;
@@ -211,30 +212,8 @@ fn io_reason(e: &std::io::Error) -> String {
 /// a step's fields (smaller values inside a step on one line), fields equal to
 /// their default left out,
 /// four-space indent, a final newline. The same plan always gives the same text.
-/// Large plans are written on all cores, a part of the workflows on each;
-/// the text is the same byte for byte.
 pub fn to_ron(plan: &Plan) -> String {
-    let mut text = if plan.step_count() >= parts::MIN_PARALLEL_STEPS {
-        parts::write_in_parts(plan, crate::parallel::cores())
-    } else {
-        None
-    }
-    .unwrap_or_else(|| pretty(plan, PLAN_DEPTH));
-    text.push('\n');
-    text
-}
-
-/// [`to_ron`] in one pass on one core. For tests and benchmarks.
-#[doc(hidden)]
-pub fn to_ron_one_pass(plan: &Plan) -> String {
     pretty(plan, PLAN_DEPTH) + "\n"
-}
-
-/// [`to_ron`] with the workflows written in `parts` parts on as many threads.
-/// For tests: the text must equal [`to_ron_one_pass`].
-#[doc(hidden)]
-pub fn to_ron_in_parts(plan: &Plan, parts: usize) -> Option<String> {
-    parts::write_in_parts(plan, parts).map(|text| text + "\n")
 }
 
 /// Levels written one per line, counted from the plan: the plan's fields,
@@ -273,6 +252,15 @@ pub fn save(plan: &Plan, path: &Path) -> Result<(), SaveError> {
 
 /// [`save`], returning the stamp of the file just written (for change detection).
 pub fn save_stamped(plan: &Plan, path: &Path) -> Result<FileStamp, SaveError> {
+    save_watched(plan, path, None)
+}
+
+fn save_watched(
+    plan: &Plan,
+    path: &Path,
+    watch: Option<&job::Watch>,
+) -> Result<FileStamp, SaveError> {
+    job::enter(watch, job::Phase::Encoding);
     let text = to_ron(plan);
     // Never write a plan file that the next open would refuse.
     if let Err(source) = size_limit::check_save_size(text.len() as u64) {
@@ -284,6 +272,7 @@ pub fn save_stamped(plan: &Plan, path: &Path) -> Result<FileStamp, SaveError> {
             source,
         });
     }
+    job::enter(watch, job::Phase::Writing);
     write_file_atomic(path, text.as_bytes(), true)?;
     Ok(FileStamp::from_bytes(path, text.as_bytes()))
 }
@@ -360,6 +349,12 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
 
 /// [`load`], also returning the stamp of the bytes read (to detect later changes on disk).
 pub fn load_stamped(path: &Path) -> Result<(Loaded, FileStamp), LoadError> {
+    load_watched(path, None)
+}
+
+/// [`load_stamped`], telling `watch` (when given) the phase and the bytes
+/// read, and stopping early once it is cancelled (the result is then thrown away).
+fn load_watched(path: &Path, watch: Option<&job::Watch>) -> Result<(Loaded, FileStamp), LoadError> {
     let file = path.display().to_string();
     let read_err = |source: std::io::Error| {
         let what_to_do = match source.kind() {
@@ -390,7 +385,7 @@ pub fn load_stamped(path: &Path) -> Result<(Loaded, FileStamp), LoadError> {
     // Sized from the file's length: no regrowing and copying while reading.
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0) + 1);
     std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .and_then(|f| job::read_watched(f.take(MAX_FILE_BYTES + 1), &mut bytes, watch, meta.len()))
         .map_err(read_err)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         // The file grew while it was being read.
@@ -401,7 +396,7 @@ pub fn load_stamped(path: &Path) -> Result<(Loaded, FileStamp), LoadError> {
     }
     let stamp = FileStamp::from_bytes(path, &bytes);
     let has_backup = backup_path(path).is_file();
-    match from_bytes(&bytes, &file) {
+    match from_bytes_watched(&bytes, &file, watch) {
         Ok(loaded) => Ok((loaded, stamp)),
         Err(mut e) => {
             if has_backup {
@@ -414,8 +409,17 @@ pub fn load_stamped(path: &Path) -> Result<(Loaded, FileStamp), LoadError> {
 
 /// Parse and check plan text that arrived as bytes (checks UTF-8 first).
 pub fn from_bytes(bytes: &[u8], file_name: &str) -> Result<Loaded, LoadError> {
+    from_bytes_watched(bytes, file_name, None)
+}
+
+fn from_bytes_watched(
+    bytes: &[u8],
+    file_name: &str,
+    watch: Option<&job::Watch>,
+) -> Result<Loaded, LoadError> {
+    job::enter(watch, job::Phase::Parsing);
     match std::str::from_utf8(bytes) {
-        Ok(text) => from_str(text, file_name),
+        Ok(text) => from_str_watched(text, file_name, watch),
         Err(e) => {
             let valid = bytes.get(..e.valid_up_to()).unwrap_or_default();
             let line = 1 + valid.iter().filter(|&&b| b == b'\n').count();
@@ -466,6 +470,15 @@ fn declared_version(text: &str) -> Option<u64> {
 
 /// Parse and check plan text. `file_name` is only used in messages.
 pub fn from_str(text: &str, file_name: &str) -> Result<Loaded, LoadError> {
+    from_str_watched(text, file_name, None)
+}
+
+fn from_str_watched(
+    text: &str,
+    file_name: &str,
+    watch: Option<&job::Watch>,
+) -> Result<Loaded, LoadError> {
+    job::enter(watch, job::Phase::Parsing);
     let what_to_do = fix_hint(file_name, false);
     // Some editors start UTF-8 files with a byte order mark; it is not part of the plan.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -480,7 +493,7 @@ pub fn from_str(text: &str, file_name: &str) -> Result<Loaded, LoadError> {
         found,
         supported: FORMAT_VERSION,
     };
-    let (mut plan, has_unknown) = parse(text).map_err(|e| {
+    let (mut plan, unknown_fields) = parse(text).map_err(|e| {
         // A newer file may use syntax this version does not know: say it is
         // newer rather than broken. Only looked for when parsing failed.
         if let Some(found) = declared_version(text)
@@ -517,11 +530,11 @@ pub fn from_str(text: &str, file_name: &str) -> Result<Loaded, LoadError> {
     }
     // Older files are read as they are and written back in the current format.
     plan.format_version = FORMAT_VERSION;
+    job::enter(watch, job::Phase::Checking);
     let mut problems = validate(&plan);
-    if has_unknown {
-        // Rare (a typo in a hand-edited file): only then is the text compared
-        // field by field with the plan, to say where and suggest a spelling.
-        problems.extend(unknown::unknown_fields(text, &plan, &ron_options()));
+    if !unknown_fields.is_empty() {
+        // Rare (a typo in a hand-edited file): say where, and suggest a spelling.
+        problems.extend(unknown::unknown_fields(text, &plan, &unknown_fields));
     }
     let errors = problems.iter().filter(|p| p.is_error()).count();
     if errors > 0 {
@@ -546,31 +559,30 @@ pub fn from_str(text: &str, file_name: &str) -> Result<Loaded, LoadError> {
     Ok(Loaded { plan, problems })
 }
 
-/// Parse a plan text, noting whether it has fields the plan does not know.
-/// Large texts are read in parts on all cores when they can be cut safely;
-/// errors always come from one pass over the whole text, with exact positions.
-fn parse(text: &str) -> Result<(Plan, bool), ron::error::SpannedError> {
-    let options = ron_options();
-    if text.len() >= parts::MIN_PARALLEL_BYTES
-        && let Some(read) = parts::parse_in_parts(text, crate::parallel::cores(), &options)
-    {
-        return Ok(read);
+/// Reads a plan and notes, in the same pass, the fields the plan does not
+/// know (the parser skips them silently).
+struct NoticeUnknown<'a> {
+    found: &'a mut Vec<Vec<unknown::Seg>>,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for NoticeUnknown<'_> {
+    type Value = Plan;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, de: D) -> Result<Plan, D::Error> {
+        serde_ignored::deserialize(de, |path| {
+            if self.found.len() < unknown::MAX_REPORTS {
+                self.found.push(unknown::segments(&path));
+            }
+        })
     }
-    parts::parse_noting::<Plan>(&options, text)
 }
 
-/// Read a plan text in `parts` parts on as many threads, as large files are
-/// read; `None` where it falls back to one pass. For tests: the result must
-/// always equal the one-pass reading.
-#[doc(hidden)]
-pub fn parse_in_parts(text: &str, parts: usize) -> Option<(Plan, bool)> {
-    parts::parse_in_parts(text, parts, &ron_options())
-}
-
-/// One pass over the whole text (what [`from_str`] falls back to).
-#[doc(hidden)]
-pub fn parse_whole(text: &str) -> Result<(Plan, bool), ron::error::SpannedError> {
-    parts::parse_noting::<Plan>(&ron_options(), text)
+/// Parse a plan text in one pass, with the places of the fields the plan does
+/// not know (at most [`unknown::MAX_REPORTS`]).
+fn parse(text: &str) -> Result<(Plan, Vec<Vec<unknown::Seg>>), ron::error::SpannedError> {
+    let mut found = Vec::new();
+    let plan = ron_options().from_str_seed(text, NoticeUnknown { found: &mut found })?;
+    Ok((plan, found))
 }
 
 /// True when the parser stopped at the very end of the text (ignoring trailing blanks).
@@ -632,31 +644,39 @@ fn describe(code: &ron::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::generate::generate_plan;
+    use crate::testing::generate_plan;
 
     #[test]
     fn saved_files_leave_defaults_out_and_read_back_the_same_plan() {
         let plan = generate_plan(3, 20, 7);
         let short = to_ron(&plan);
-        let full = crate::model::with_all_fields(|| to_ron(&plan));
-        assert!(
-            short.len() < full.len() * 3 / 4,
-            "{} vs {}",
-            short.len(),
-            full.len()
-        );
         assert!(!short.contains("notes: \"\""), "empty notes are left out");
-        // Both forms read to the same plan, with no notices about unknown fields,
-        // and saving again gives the short form byte for byte.
-        for text in [&short, &full] {
-            let loaded = from_str(text, "plan.ron").expect("a valid plan");
-            assert_eq!(loaded.plan, plan);
-            assert!(
-                loaded.problems.iter().all(|p| p.code != "unknown-field"),
-                "{:?}",
-                loaded.problems
-            );
-            assert_eq!(to_ron(&loaded.plan), short);
-        }
+        let loaded = from_str(&short, "plan.ron").expect("a valid plan");
+        assert_eq!(loaded.plan, plan);
+        assert_eq!(
+            to_ron(&loaded.plan),
+            short,
+            "saving again gives the same bytes"
+        );
+    }
+
+    #[test]
+    fn fields_written_at_their_default_are_known_fields() {
+        // A hand-written file may spell out what saving leaves out: same
+        // plan, no notice about unknown fields, saved back in the short form.
+        let full = r#"(workflows: [(id: 1, name: "W", description: "", links: [], steps: [(
+            id: 1, title: "t", kind: Task, pos: (x: 0.0, y: 0.0), owner: "", system: "",
+            frequency: (count: 0.0, per: Day), minutes: 0.0, complexity: Low,
+            judgment: RuleBased, sensitivity: None, tag: Undecided, approach: Workflow,
+            layer: None, tool: "", event: "", message: "",
+            failure_plan: (not_run: "", runs_twice: "", data_missing: ""), test_plan: "",
+            reads: [], writes: [(system: "", object: "", reliable: false)], notes: "")])])"#;
+        let short =
+            r#"(workflows: [(id: 1, name: "W", steps: [(id: 1, title: "t", writes: [()])])])"#;
+        let full = from_str(full, "full.ron").expect("a valid plan");
+        let short = from_str(short, "short.ron").expect("a valid plan");
+        assert!(full.problems.is_empty(), "{:?}", full.problems);
+        assert_eq!(full.plan, short.plan);
+        assert_eq!(to_ron(&full.plan), to_ron(&short.plan));
     }
 }

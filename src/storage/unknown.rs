@@ -2,86 +2,95 @@
 //! `minuts: 5`). The parser skips them silently; this finds them so the owner
 //! hears about it before a save drops them.
 
+use super::fields;
 use super::problems::{Problem, ProblemSeverity};
 use crate::model::Plan;
 use ron::Value;
 
 /// At most this many unknown fields are reported; one typo pasted everywhere
 /// should not bury everything else.
-const MAX_REPORTS: usize = 20;
+pub(super) const MAX_REPORTS: usize = 20;
 
-#[derive(Debug, Clone)]
-enum Seg {
+/// One step of the way from the plan down to a field.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Seg {
     Key(String),
     Index(usize),
 }
 
-/// Compare the text's structure with the plan read from it: every field in the
-/// text that has no counterpart in the plan is reported as a notice.
-pub(super) fn unknown_fields(text: &str, plan: &Plan, options: &ron::Options) -> Vec<Problem> {
-    let Ok(original) = options.from_str::<Value>(text) else {
-        return Vec::new();
-    };
-    // Every field written, defaults included: a field left at its default is
-    // still a field the plan knows.
-    let Ok(known_text) = crate::model::with_all_fields(|| ron::to_string(plan)) else {
-        return Vec::new();
-    };
-    let Ok(known) = options.from_str::<Value>(&known_text) else {
-        return Vec::new();
-    };
-    let mut found = Vec::new();
-    walk(&original, &known, &mut Vec::new(), &mut found);
-    found
-        .into_iter()
+/// The way to a field the parser skipped, as `serde_ignored` gives it.
+pub(super) fn segments(path: &serde_ignored::Path) -> Vec<Seg> {
+    use serde_ignored::Path as P;
+    let mut out = Vec::new();
+    let mut at = path;
+    loop {
+        match at {
+            P::Root => break,
+            P::Seq { parent, index } => {
+                out.push(Seg::Index(*index));
+                at = parent;
+            }
+            P::Map { parent, key } => {
+                out.push(Seg::Key(key.clone()));
+                at = parent;
+            }
+            P::Some { parent } | P::NewtypeStruct { parent } | P::NewtypeVariant { parent } => {
+                at = parent;
+            }
+        }
+    }
+    out.reverse();
+    out
+}
+
+/// A notice for each field the parser skipped (`ignored`, in the order of
+/// the text), saying where it is and suggesting the field it may have meant.
+pub(super) fn unknown_fields(text: &str, plan: &Plan, ignored: &[Vec<Seg>]) -> Vec<Problem> {
+    // Every field the plan knows, those at their default (left out of saved
+    // files) included: the names a typo is compared with.
+    let shape = fields::shape(plan).unwrap_or(Value::Unit);
+    ignored
+        .iter()
         .take(MAX_REPORTS)
-        .map(|(path, name, candidates)| report(text, plan, &path, &name, &candidates))
+        .filter_map(|full| {
+            let (Seg::Key(name), path) = full.split_last()? else {
+                return None;
+            };
+            let candidates = candidates(&shape, path);
+            Some(report(text, plan, path, name, &candidates))
+        })
         .collect()
 }
 
-fn walk(
-    original: &Value,
-    known: &Value,
-    path: &mut Vec<Seg>,
-    found: &mut Vec<(Vec<Seg>, String, Vec<String>)>,
-) {
-    if found.len() >= MAX_REPORTS {
-        return;
+/// The field names of the struct at `path` in `shape`.
+fn candidates(shape: &Value, path: &[Seg]) -> Vec<String> {
+    let mut at = shape;
+    for seg in path {
+        while let Value::Option(Some(inner)) = at {
+            at = inner;
+        }
+        let next = match (seg, at) {
+            (Seg::Key(k), Value::Map(m)) => m.get(&Value::String(k.clone())),
+            (Seg::Index(i), Value::Seq(items)) => items.get(*i),
+            _ => None,
+        };
+        match next {
+            Some(v) => at = v,
+            None => return Vec::new(),
+        }
     }
-    match (original, known) {
-        (Value::Map(a), Value::Map(b)) => {
-            for (k, v) in a.iter() {
-                let Value::String(name) = k else { continue };
-                match b.get(k) {
-                    Some(kv) => {
-                        path.push(Seg::Key(name.clone()));
-                        walk(v, kv, path, found);
-                        path.pop();
-                    }
-                    None => {
-                        let candidates = b
-                            .keys()
-                            .filter_map(|k| match k {
-                                Value::String(s) => Some(s.clone()),
-                                _ => None,
-                            })
-                            .collect();
-                        found.push((path.clone(), name.clone(), candidates));
-                    }
-                }
-            }
-        }
-        (Value::Seq(a), Value::Seq(b)) => {
-            for (i, (x, y)) in a.iter().zip(b.iter()).enumerate() {
-                path.push(Seg::Index(i));
-                walk(x, y, path, found);
-                path.pop();
-            }
-        }
-        (Value::Option(Some(a)), Value::Option(Some(b))) => walk(a, b, path, found),
-        // `layer: L2` written without `Some(..)`.
-        (a, Value::Option(Some(b))) => walk(a, b, path, found),
-        _ => {}
+    while let Value::Option(Some(inner)) = at {
+        at = inner;
+    }
+    match at {
+        Value::Map(m) => m
+            .keys()
+            .filter_map(|k| match k {
+                Value::String(s) => Some(s.clone()),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
     }
 }
 

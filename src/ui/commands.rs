@@ -208,6 +208,26 @@ impl Command {
             .unwrap_or_default()
     }
 
+    /// A menu or list button for the command, with its shortcut beside it
+    /// when it has one (`selected`: a button that shows an on/off state).
+    pub fn button<'a>(
+        self,
+        ctx: &egui::Context,
+        text: impl Into<egui::WidgetText>,
+        selected: Option<bool>,
+    ) -> egui::Button<'a> {
+        let b = match selected {
+            Some(on) => egui::Button::selectable(on, text),
+            None => egui::Button::new(text),
+        };
+        let shortcut = self.shortcut_text(ctx);
+        if shortcut.is_empty() {
+            b
+        } else {
+            b.shortcut_text(shortcut)
+        }
+    }
+
     /// True when the shortcut means something else while a text field has
     /// keyboard focus (single keys, Ctrl+A, Ctrl+D): it is only dispatched
     /// when no text field is being edited.

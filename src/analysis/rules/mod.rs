@@ -112,14 +112,21 @@ fn on_steps(
     }
 }
 
-/// Run every rule, each on the next free of `threads` threads; the findings
-/// come out in the order of the rules, whatever the number of threads.
+/// Run every rule, on this thread (`threads` below 2) or each on the next
+/// free worker thread; the findings come out in the order of the rules,
+/// whatever the number of threads.
 pub(crate) fn run_all(cx: &Context, threads: usize, out: &mut Vec<Finding>) {
-    let found = crate::parallel::map_each(&RULES, threads, |r| {
+    let run = |r: &Rule| {
         let mut findings = Vec::new();
         (r.check)(cx, &mut findings);
         findings
-    });
+    };
+    let found: Vec<Vec<Finding>> = if threads < 2 {
+        RULES.iter().map(run).collect()
+    } else {
+        use rayon::prelude::*;
+        RULES.par_iter().map(run).collect()
+    };
     out.extend(found.into_iter().flatten());
 }
 

@@ -2,15 +2,17 @@
 //! unsaved-changes guard in front of them.
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use egui::ViewportCommand;
 
 use crate::model::{Plan, Workflow, WorkflowId};
 use crate::storage::generations::{Generation, Generations};
+use crate::storage::job::{LoadJob, Phase, SaveJob};
 use crate::storage::recovery::RecoveryKey;
-use crate::storage::{self, FileStamp, HandEdits};
+use crate::storage::{self, FileStamp, HandEdits, LoadError, Loaded, SaveError};
 use crate::ui::canvas::CanvasState;
-use crate::ui::file_dialog::{DialogSpec, documents_dir};
+use crate::ui::file_dialog::DialogSpec;
 use crate::ui::inspector::InspectorState;
 
 use super::{AutomapApp, EXAMPLE_FILE_NAME, EXAMPLE_PLAN, FilePurpose, Modal, Pending, Tab};
@@ -44,10 +46,38 @@ impl AutomapApp {
         self.tab = Tab::Map;
     }
 
-    /// Open a plan file. On failure the current plan stays open and a message
-    /// says why. Returns whether the file was opened.
+    /// Open a plan file now, on this thread (on start and in tests). On
+    /// failure the current plan stays open and a message says why. Returns
+    /// whether the file was opened.
     pub fn open_path(&mut self, path: &Path) -> bool {
-        match storage::load_stamped(path) {
+        self.settle_file_job();
+        self.opened(path, storage::load_stamped(path))
+    }
+
+    /// Open a plan file on a background thread: the window keeps painting and
+    /// shows the progress, with Cancel. Small files are opened at once.
+    pub fn open_in_background(&mut self, ctx: &egui::Context, path: &Path) {
+        self.settle_file_job();
+        let repaint = ctx.clone();
+        match LoadJob::start(path, move |_| repaint.request_repaint()) {
+            Ok(mut job) => {
+                let small = std::fs::metadata(path).map_or(true, |m| m.len() < SMALL_FILE);
+                match small.then(|| job.wait_for(QUIET_WAIT)).flatten() {
+                    Some(result) => {
+                        self.opened(path, result);
+                    }
+                    None => self.file_job = Some(FileJob::Open(job)),
+                }
+            }
+            Err(e) => {
+                self.opened(path, Err(e));
+            }
+        }
+    }
+
+    /// Show what reading `path` gave: the plan, or why it could not be opened.
+    fn opened(&mut self, path: &Path, result: Result<(Loaded, FileStamp), LoadError>) -> bool {
+        match result {
             Ok((loaded, stamp)) => {
                 let notices = loaded.problems.len();
                 let hand_edits = HandEdits::of_file(path, &loaded.problems);
@@ -150,36 +180,85 @@ impl AutomapApp {
             .request(ctx, FilePurpose::SaveAs { then }, spec);
     }
 
-    /// Write the plan to `path` (atomic; keeps the previous file as .bak),
-    /// then carry on with `then`.
+    /// Write the plan to `path` (atomic; keeps the previous file as .bak) on
+    /// a background thread, then carry on with `then`. Returns true when the
+    /// plan is saved already (small plans are saved at once).
     pub(super) fn write_to(
         &mut self,
         ctx: &egui::Context,
         path: &Path,
         then: Option<Pending>,
     ) -> bool {
+        self.settle_file_job();
         // The file as it is now joins the plan's earlier versions first.
-        let kept = self.versions().map(|v| v.keep_previous(path));
-        match storage::save_stamped(self.doc.plan(), path) {
+        let kept = match self.versions().map(|v| v.keep_previous(path)) {
+            Some(Err(e)) => Some(e.to_string()),
+            _ => None,
+        };
+        let revision = self.doc.revision();
+        let repaint = ctx.clone();
+        let plan = self.doc.plan().clone();
+        match SaveJob::start(plan, path, move |_| repaint.request_repaint()) {
+            Ok(mut job) => {
+                let small = self.doc.plan().step_count() < SMALL_PLAN;
+                match small.then(|| job.wait_for(QUIET_WAIT)).flatten() {
+                    Some(result) => self.saved(ctx, path, revision, result, then, kept),
+                    None => {
+                        self.file_job = Some(FileJob::Save {
+                            job,
+                            revision,
+                            then,
+                            kept,
+                        });
+                        false
+                    }
+                }
+            }
+            Err(e) => self.saved(ctx, path, revision, Err(e), then, kept),
+        }
+    }
+
+    /// Show what saving the plan as it was at `revision` gave, and carry on
+    /// with `then` when the plan has not changed since. `kept`: why the file
+    /// as it was could not be kept as an earlier version, if it could not.
+    fn saved(
+        &mut self,
+        ctx: &egui::Context,
+        path: &Path,
+        revision: u64,
+        result: Result<FileStamp, SaveError>,
+        then: Option<Pending>,
+        kept: Option<String>,
+    ) -> bool {
+        match result {
             Ok(stamp) => {
+                let unchanged = self.doc.revision() == revision;
                 if self.path.as_deref() == Some(path) {
                     self.hand_edits = HandEdits::default();
                 }
-                self.doc.mark_saved();
                 self.path = Some(path.to_path_buf());
                 self.stamp = Some(stamp);
                 self.autosave.set_key(RecoveryKey::for_file(path), true);
-                self.autosave.discard();
                 self.settings.remember(path);
-                match (kept, storage::size_warning(stamp.len)) {
-                    (_, Some(warning)) => self.error(warning),
-                    (Some(Err(e)), None) => self.error(format!("Saved {}. {e}", path.display())),
-                    _ => self.notice(format!("Saved {}", path.display())),
+                let size_warning = storage::size_warning(stamp.len);
+                if unchanged {
+                    self.doc.mark_saved();
+                    self.autosave.discard();
+                    match (kept, size_warning) {
+                        (_, Some(warning)) => self.error(warning),
+                        (Some(e), None) => self.error(format!("Saved {}. {e}", path.display())),
+                        _ => self.notice(format!("Saved {}", path.display())),
+                    }
+                    if let Some(p) = then {
+                        self.run_pending(ctx, p);
+                    }
+                } else {
+                    self.notice(format!(
+                        "Saved {}; the changes made while it was saving are not saved yet",
+                        path.display()
+                    ));
                 }
-                if let Some(p) = then {
-                    self.run_pending(ctx, p);
-                }
-                true
+                unchanged
             }
             Err(e) => {
                 self.error(e.to_string());
@@ -256,9 +335,7 @@ impl AutomapApp {
         match p {
             Pending::NewPlan => self.new_plan(),
             Pending::NewFromTemplate(name) => self.new_from_template(name),
-            Pending::Open(Some(path)) => {
-                self.open_path(&path);
-            }
+            Pending::Open(Some(path)) => self.open_in_background(ctx, &path),
             Pending::Open(None) => {
                 let spec =
                     DialogSpec::open("Open plan", "Automap plan", "ron").in_dir(self.file_dir());
@@ -316,87 +393,116 @@ impl AutomapApp {
         }
     }
 
-    /// File → Export image: the window that asks where, prefilled from the
-    /// workflow's name in the plan's folder.
-    pub(super) fn start_export_image(&mut self) {
-        let Some(w) = self.workflow.and_then(|id| self.doc.plan().workflow(id)) else {
-            return;
-        };
-        let name = format!("{}.svg", file_stem(&w.name, "workflow"));
-        let dir = self.file_dir().unwrap_or_else(documents_dir);
-        let path = dir.join(name).display().to_string();
-        self.export_image = Some(ExportImage {
-            path,
-            message: String::new(),
-        });
+    /// Pick up the result of an open or save running in the background.
+    pub(super) fn poll_file_job(&mut self, ctx: &egui::Context) {
+        match self.file_job.take() {
+            Some(FileJob::Open(mut job)) => match job.poll() {
+                Some(result) => {
+                    let path = job.path().to_path_buf();
+                    self.opened(&path, result);
+                }
+                None => self.file_job = Some(FileJob::Open(job)),
+            },
+            Some(FileJob::Save {
+                mut job,
+                revision,
+                then,
+                kept,
+            }) => match job.poll() {
+                Some(result) => {
+                    let path = job.path().to_path_buf();
+                    self.saved(ctx, &path, revision, result, then, kept);
+                }
+                None => {
+                    self.file_job = Some(FileJob::Save {
+                        job,
+                        revision,
+                        then,
+                        kept,
+                    });
+                }
+            },
+            None => {}
+        }
+        if self.file_job.is_some() {
+            // The worker asks for a repaint at each step; this is a fallback.
+            ctx.request_repaint_after(Duration::from_millis(100));
+        }
     }
 
-    /// The Export image window, while it is open.
-    pub(super) fn export_image_window(&mut self, ctx: &egui::Context) {
-        let Some(mut dialog) = self.export_image.take() else {
+    /// Before another file job starts: let a save finish, stop an open.
+    fn settle_file_job(&mut self) {
+        match self.file_job.take() {
+            Some(FileJob::Save { job, revision, .. }) => {
+                let path = job.path().to_path_buf();
+                match job.wait() {
+                    Ok(stamp) => {
+                        self.path = Some(path.clone());
+                        self.stamp = Some(stamp);
+                        if self.doc.revision() == revision {
+                            self.doc.mark_saved();
+                        }
+                        self.notice(format!("Saved {}", path.display()));
+                    }
+                    Err(e) => self.error(e.to_string()),
+                }
+            }
+            Some(FileJob::Open(job)) => job.cancel(),
+            None => {}
+        }
+    }
+
+    /// An open or save is running in the background.
+    pub fn file_job_running(&self) -> bool {
+        self.file_job.is_some()
+    }
+
+    /// The window in front while a large plan is opened or saved: what is
+    /// being done, a progress bar, and Cancel for an open.
+    pub(super) fn file_job_window(&mut self, ctx: &egui::Context) {
+        let Some(job) = &self.file_job else {
             return;
         };
-        let mut open = true;
-        let mut save = false;
-        let mut browse = false;
-        egui::Window::new("Export image")
-            .open(&mut open)
-            .collapsible(false)
-            .show(ctx, |ui| {
-                ui.label("The whole workflow (not just what is on screen), as SVG or PNG.");
-                ui.horizontal(|ui| {
-                    let l = ui.label("Image file");
-                    ui.text_edit_singleline(&mut dialog.path).labelled_by(l.id);
-                    // The system dialog runs on its own thread: the map keeps drawing.
-                    if self.dialogs.system_dialog_available()
-                        && ui
-                            .add_enabled(!self.dialogs.is_busy(), egui::Button::new("Browse…"))
-                            .clicked()
-                    {
-                        browse = true;
-                    }
-                });
-                ui.horizontal(|ui| {
-                    let is_png = dialog.is_png();
-                    if ui.selectable_label(!is_png, "SVG").clicked() && is_png {
-                        dialog.set_extension("svg");
-                    }
-                    if ui.selectable_label(is_png, "PNG").clicked() && !is_png {
-                        dialog.set_extension("png");
-                    }
-                });
-                if ui.button("Save").clicked() {
-                    save = true;
-                }
-                if !dialog.message.is_empty() {
-                    ui.label(&dialog.message);
-                }
-            });
-        if browse {
-            let spec = DialogSpec {
-                filter: ("Image".to_owned(), vec!["svg".into(), "png".into()]),
-                ..DialogSpec::save("Export image", "Image", "svg", &dialog.path)
-                    .in_dir(self.file_dir())
-            };
-            self.dialogs.request(ctx, FilePurpose::ExportImage, spec);
-        }
-        if save && let Some(w) = self.workflow.and_then(|id| self.doc.plan().workflow(id)) {
-            let bytes = if dialog.is_png() {
-                crate::ui::canvas::raster::workflow_png(ctx, w, self.derived.analysis())
+        let (title, progress, can_cancel) = match job {
+            FileJob::Open(j) => (
+                format!("Opening {}", file_name(j.path())),
+                j.progress(),
+                true,
+            ),
+            FileJob::Save { job: j, .. } => (
+                format!("Saving {}", file_name(j.path())),
+                j.progress(),
+                false,
+            ),
+        };
+        let mut cancel = false;
+        egui::Modal::new(egui::Id::unique("automap-file-job")).show(ctx, |ui| {
+            ui.set_width(360.0);
+            ui.heading(title);
+            let what = if progress.phase == Phase::Reading && progress.bytes_total > 0 {
+                format!(
+                    "{}: {:.1} of {:.1} MB",
+                    progress.phase.label(),
+                    progress.bytes_done as f64 / 1e6,
+                    progress.bytes_total as f64 / 1e6
+                )
             } else {
-                crate::ui::canvas::export::workflow_svg(w).into_bytes()
+                format!("{}…", progress.phase.label())
             };
-            // Say where the file went: a bare file name lands in the working folder.
-            let path = PathBuf::from(dialog.path.trim());
-            let path = std::path::absolute(&path).unwrap_or(path);
-            // Written like plans and Markdown: whole or not at all, with a clear error.
-            dialog.message = match storage::write_file_atomic(&path, &bytes, false) {
-                Ok(()) => format!("Saved {}", path.display()),
-                Err(e) => e.to_string(),
-            };
-        }
-        if open {
-            self.export_image = Some(dialog);
+            ui.label(what);
+            ui.add(egui::ProgressBar::new(progress.fraction()).animate(true));
+            if can_cancel {
+                ui.add_space(4.0);
+                cancel = ui
+                    .button("Cancel")
+                    .on_hover_text("Stop opening; the plan that is open stays open")
+                    .clicked();
+            }
+        });
+        if cancel && let Some(FileJob::Open(job)) = self.file_job.take() {
+            let name = file_name(job.path());
+            job.cancel();
+            self.notice(format!("Opening {name} was cancelled"));
         }
     }
 }
@@ -429,22 +535,33 @@ fn name_from_file(path: &Path) -> String {
     }
 }
 
-/// The fields of the Export image window.
-#[derive(Debug, Clone, Default)]
-pub(super) struct ExportImage {
-    path: String,
-    message: String,
+/// An open or a save running on its own thread.
+pub(super) enum FileJob {
+    Open(LoadJob),
+    Save {
+        job: SaveJob,
+        /// The plan's revision when the save started.
+        revision: u64,
+        then: Option<Pending>,
+        /// Why the file as it was could not be kept as an earlier version.
+        kept: Option<String>,
+    },
 }
 
-impl ExportImage {
-    fn is_png(&self) -> bool {
-        self.path.trim().to_lowercase().ends_with(".png")
-    }
+/// Files up to this size are opened at once, and plans with fewer steps are
+/// saved at once (a few milliseconds): a progress window would only flash.
+const SMALL_FILE: u64 = 1024 * 1024;
+const SMALL_PLAN: usize = 1_000;
 
-    fn set_extension(&mut self, ext: &str) {
-        let p = Path::new(self.path.trim());
-        self.path = p.with_extension(ext).display().to_string();
-    }
+/// How long a small file's open or save may hold the frame before its
+/// progress is shown instead.
+const QUIET_WAIT: Duration = Duration::from_millis(250);
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 /// The one way a name becomes a file name: letters and digits kept (in lower

@@ -9,6 +9,7 @@
 //! - `recovery`: recovery copies and crash reports from an earlier run.
 
 mod command_handling;
+mod export_image;
 mod files;
 mod import;
 mod modals;
@@ -157,7 +158,7 @@ pub struct AutomapApp {
     modal: Option<Modal>,
     palette: palette::Palette,
     /// The Export image window, while open.
-    export_image: Option<files::ExportImage>,
+    export_image: Option<export_image::ExportImage>,
     message: Option<Message>,
     /// The title last sent to the window.
     sent_title: String,
@@ -173,6 +174,8 @@ pub struct AutomapApp {
     /// What the next save over the open file would drop (comments, unknown
     /// fields); emptied once the owner chose to save anyway.
     hand_edits: HandEdits,
+    /// An open or save running in the background.
+    file_job: Option<files::FileJob>,
 }
 
 impl AutomapApp {
@@ -200,6 +203,7 @@ impl AutomapApp {
             recovery_offers: Vec::new(),
             crash_reports: Vec::new(),
             hand_edits: HandEdits::default(),
+            file_job: None,
         }
     }
 
@@ -369,6 +373,7 @@ impl AutomapApp {
             self.styled = true;
             set_text_sizes(&ctx);
         }
+        self.poll_file_job(&ctx);
         self.refresh_analysis();
         if let Some(e) = self.autosave.tick(&ctx, &self.doc) {
             self.error(e);
@@ -433,6 +438,7 @@ impl AutomapApp {
         egui::CentralPanel::default().show(ui, |ui| self.central(ui, &mut actions));
 
         self.modals(&ctx);
+        self.file_job_window(&ctx);
         self.export_image_window(&ctx);
         if let Some(cmd) = self.palette.show(&ctx, &self.command_state()) {
             actions.push(UiAction::Command(cmd));

@@ -105,8 +105,8 @@ impl Palette {
                 ui.weak("No command matches.");
             }
             for (i, cmd) in found.iter().take(MAX_ROWS).enumerate() {
-                let button = egui::Button::selectable(i == self.selected, cmd.label())
-                    .shortcut_text(cmd.shortcut_text(ui.ctx()))
+                let button = cmd
+                    .button(ui.ctx(), cmd.label(), Some(i == self.selected))
                     .min_size(egui::vec2(ui.available_width(), 0.0));
                 if ui.add(button).clicked() {
                     picked = Some(*cmd);

@@ -17,7 +17,7 @@ fn command_button(
     out: &mut Vec<UiAction>,
 ) {
     let label = text.unwrap_or_else(|| cmd.label().to_owned());
-    let button = egui::Button::new(label).shortcut_text(cmd.shortcut_text(ui.ctx()));
+    let button = cmd.button(ui.ctx(), label, None);
     if ui.add_enabled(enabled, button).clicked() {
         out.push(UiAction::Command(cmd));
         ui.close();
@@ -26,8 +26,7 @@ fn command_button(
 
 /// A menu entry for a command that switches something on or off.
 fn toggle_button(ui: &mut Ui, cmd: Command, on: bool, enabled: bool, out: &mut Vec<UiAction>) {
-    let button =
-        egui::Button::selectable(on, cmd.label()).shortcut_text(cmd.shortcut_text(ui.ctx()));
+    let button = cmd.button(ui.ctx(), cmd.label(), Some(on));
     if ui.add_enabled(enabled, button).clicked() {
         out.push(UiAction::Command(cmd));
         ui.close();

@@ -22,6 +22,7 @@ pub mod export;
 pub mod index;
 mod interact;
 mod lanes;
+mod legend;
 mod minimap;
 mod ops;
 mod overlay;

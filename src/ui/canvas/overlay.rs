@@ -252,10 +252,10 @@ impl CanvasState {
         // Legend.
         let legend_at = pos2(
             rect.left() + 8.0 + left,
-            rect.bottom() - 8.0 - draw::legend_height(),
+            rect.bottom() - 8.0 - super::legend::legend_height(),
         );
         if legend_at.y > rect.top() + 190.0 {
-            draw::draw_legend(&ui.painter_at(rect), legend_at, ui.visuals().dark_mode);
+            super::legend::draw_legend(&ui.painter_at(rect), legend_at, ui.visuals().dark_mode);
         }
 
         if self.minimap
@@ -397,11 +397,7 @@ impl CanvasState {
         let has_clip = !self.clip.is_empty();
         bg.context_menu(|ui| {
             let item = |ui: &mut egui::Ui, cmd: Command, run: &mut Option<Command>| {
-                let sc = cmd.shortcut_text(ui.ctx());
-                if ui
-                    .add(egui::Button::new(cmd.label()).shortcut_text(sc))
-                    .clicked()
-                {
+                if ui.add(cmd.button(ui.ctx(), cmd.label(), None)).clicked() {
                     *run = Some(cmd);
                     ui.close();
                 }
