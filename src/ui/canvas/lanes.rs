@@ -91,6 +91,20 @@ impl CanvasState {
         }
     }
 
+    /// Work out the lanes of `wf` for this revision (once).
+    pub(super) fn refresh_lanes(&mut self, doc: &Document, wf: WorkflowId) {
+        let _ = self.lane_cache(doc, wf);
+    }
+
+    /// Screen points the lane headers take at the left edge of the map (0
+    /// without lanes), as of the last [`Self::refresh_lanes`].
+    pub(super) fn lane_room(&self) -> f32 {
+        match &self.lanes.cache {
+            Some((_, w, bands, _)) if Some(*w) == self.current && !bands.is_empty() => HEADER_WIDTH,
+            _ => 0.0,
+        }
+    }
+
     /// Show lanes by the mode of `cmd`. Turning lanes on tidies the map into
     /// them in the same undo step.
     pub(super) fn set_lane_mode(&mut self, cmd: Command, doc: &mut Document, wf: WorkflowId) {
@@ -219,8 +233,12 @@ impl CanvasState {
                 (false, false, _) => Color32::from_gray(240),
             };
             painter.rect_filled(r, 0.0, fill);
-            if (rect.top()..=rect.bottom()).contains(&bottom) {
-                painter.hline(rect.x_range(), bottom, Stroke::new(1.0, line));
+        }
+        // Lines between lanes, over every fill.
+        for b in bands.iter().take(bands.len().saturating_sub(1)) {
+            let y = cam.to_screen(rect, pos2(0.0, b.bottom)).y;
+            if (rect.top()..=rect.bottom()).contains(&y) {
+                painter.hline(rect.x_range(), y, Stroke::new(1.0, line));
             }
         }
     }
@@ -276,8 +294,10 @@ impl CanvasState {
                 r.y_range(),
                 Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color),
             );
-            // The name stays in view while the band does (below the toolbar).
-            let text_top = top.max(rect.top() + TOOLBAR_ROOM).min(bottom - 34.0) + 6.0;
+            // The name stays in view while the band does (below the toolbar);
+            // a band too thin for it shows what fits.
+            let text_top = top.max(rect.top() + TOOLBAR_ROOM).max(r.top()) + 4.0;
+            let room = r.bottom() - text_top;
             let fold = if b.collapsed { "▸ " } else { "" };
             let count = if b.collapsed {
                 format!("{} step(s) folded", b.steps)
@@ -291,14 +311,28 @@ impl CanvasState {
                 HEADER_WIDTH - 12.0,
             );
             let h = galley.size().y;
-            painter.galley(pos2(r.left() + 6.0, text_top), galley, Color32::WHITE);
-            painter.text(
-                pos2(r.left() + 6.0, text_top + h + 2.0),
-                egui::Align2::LEFT_TOP,
-                count,
-                FontId::proportional(11.0),
-                visuals.weak_text_color(),
-            );
+            let clip = painter.with_clip_rect(r);
+            if room >= h {
+                clip.galley(pos2(r.left() + 6.0, text_top), galley, Color32::WHITE);
+            } else if room >= 12.0 {
+                // One line of the name, at the smallest readable size.
+                clip.text(
+                    pos2(r.left() + 6.0, text_top),
+                    egui::Align2::LEFT_TOP,
+                    format!("{fold}{label}"),
+                    FontId::proportional(11.0),
+                    visuals.strong_text_color(),
+                );
+            }
+            if room >= h + 16.0 {
+                clip.text(
+                    pos2(r.left() + 6.0, text_top + h + 2.0),
+                    egui::Align2::LEFT_TOP,
+                    count,
+                    FontId::proportional(11.0),
+                    visuals.weak_text_color(),
+                );
+            }
             resp.on_hover_text(format!(
                 "Right-click to rename, move or fold this lane. Renaming changes the {what} of its steps."
             ))

@@ -307,7 +307,9 @@ impl CanvasState {
 
     fn fit_to(&mut self, world: Rect) {
         let vp = self.viewport();
-        self.cam_mut().fit_within(vp, free_area(vp), world, None);
+        let left = self.lane_room();
+        self.cam_mut()
+            .fit_within(vp, free_area(vp, left), world, None);
     }
 
     /// Run a canvas command. Returns whether the canvas handled it.
@@ -394,6 +396,8 @@ impl CanvasState {
         self.sync_index(doc, wf);
 
         // First look at a workflow: show all of it (at most 100 %).
+        self.refresh_lanes(doc, wf);
+        let left = self.lane_room();
         let view = self.views.entry(wf).or_default();
         if !view.initialised || !view.cam.is_valid() {
             view.initialised = true;
@@ -401,7 +405,7 @@ impl CanvasState {
             if self.index.bounds.is_positive() {
                 view.cam.fit_within(
                     rect,
-                    free_area(rect),
+                    free_area(rect, left),
                     self.index.bounds,
                     Some(READABLE_ZOOM),
                 );
@@ -410,7 +414,7 @@ impl CanvasState {
         if std::mem::take(&mut self.pending_fit) && self.index.bounds.is_positive() {
             let b = self.index.bounds;
             self.cam_mut()
-                .fit_within(rect, free_area(rect), b, Some(READABLE_ZOOM));
+                .fit_within(rect, free_area(rect, left), b, Some(READABLE_ZOOM));
         }
         if let Some(ids) = self.pending_center.take()
             && let Some(r) = self.bounds_of(&ids)
@@ -674,8 +678,10 @@ fn draw_empty_hint(ui: &egui::Ui, rect: Rect) {
     resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
 }
 
-fn free_area(rect: Rect) -> Rect {
-    let inner = Rect::from_min_max(rect.min + vec2(110.0, 40.0), rect.max);
+/// The part of the map not under the toolbar and the palette (and the lane
+/// headers, `left` points wide), where Fit puts the workflow.
+fn free_area(rect: Rect, left: f32) -> Rect {
+    let inner = Rect::from_min_max(rect.min + vec2(110.0 + left, 40.0), rect.max);
     if inner.width() > 200.0 && inner.height() > 150.0 {
         inner
     } else {
