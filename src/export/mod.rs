@@ -11,6 +11,7 @@ mod findings;
 mod four_questions;
 mod mermaid;
 mod people;
+mod progress;
 mod roadmap;
 mod summary;
 mod text;
@@ -86,6 +87,8 @@ enum Section<'a> {
     WorkflowsIntro,
     Workflow(&'a Workflow),
     Roadmap,
+    /// Status, savings and incidents of the roadmap (when the plan has any).
+    Progress,
     People,
     Findings,
     Tools,
@@ -117,6 +120,7 @@ impl<'a> Doc<'a> {
         sections.extend(self.plan.workflows.iter().map(Section::Workflow));
         sections.extend([
             Section::Roadmap,
+            Section::Progress,
             Section::People,
             Section::Findings,
             Section::Tools,
@@ -151,6 +155,7 @@ impl<'a> Doc<'a> {
             Section::WorkflowsIntro => self.workflows_intro(),
             Section::Workflow(w) => self.workflow_section(w),
             Section::Roadmap => self.roadmap(),
+            Section::Progress => self.progress(),
             Section::People => self.people(),
             Section::Findings => self.findings(),
             Section::Tools => self.tools(),

@@ -16,7 +16,7 @@ mod tool;
 pub use ids::{StepId, WorkflowId};
 pub use lanes::{LaneMode, Lanes, UNASSIGNED_LANE, lane_label};
 pub use method::MethodSettings;
-pub use roadmap::{Column, PhaseNote, Roadmap, RoadmapItem};
+pub use roadmap::{CardStatus, Column, FailureCase, Incident, PhaseNote, Roadmap, RoadmapItem};
 pub use step::{
     Approach, Complexity, DataRef, FailurePlan, Frequency, Judgment, Layer, Link, Period, Pos,
     Sensitivity, Step, StepKind, Tag,

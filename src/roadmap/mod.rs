@@ -8,6 +8,7 @@
 
 pub mod date;
 pub mod people;
+pub mod progress;
 
 use crate::analysis::{Analysis, PriorityClass};
 use crate::model::{
@@ -273,6 +274,7 @@ pub fn suggest_with(plan: &Plan, facts_of: impl Fn(&Step) -> StepFacts) -> Roadm
         start_date: old.start_date.clone(),
         items: columns.into_iter().flatten().collect(),
         phases: old.phases.clone(),
+        incidents: old.incidents.clone(),
     }
 }
 

@@ -505,6 +505,17 @@ impl AutomapApp {
             self.notice(format!("Opening {name} was cancelled"));
         }
     }
+
+    /// The Compare with… window, while it is open.
+    pub(super) fn compare_window(&mut self, ctx: &egui::Context) {
+        let Some(mut window) = self.compare.take() else {
+            return;
+        };
+        let versions = self.earlier_versions();
+        if window.show(ctx, self.doc.plan(), self.path.as_deref(), &versions) {
+            self.compare = Some(window);
+        }
+    }
 }
 
 /// The first workflow of a new plan.
