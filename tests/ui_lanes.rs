@@ -170,3 +170,50 @@ fn dragging_a_step_into_another_lane_changes_its_system_and_one_undo_restores_bo
     let s = wf(&h).step(StepId(2)).cloned().unwrap_or_default();
     assert_eq!(Some((s.pos, s.system)), start);
 }
+
+#[test]
+fn renaming_a_lane_from_its_menu_renames_the_system_of_its_steps_in_one_undo_step() {
+    let mut h = harness(plan());
+    h.get_by_label("System").click();
+    h.run();
+    h.run();
+    h.get_by_label("Lane Shopify").click_secondary();
+    h.run();
+    h.get_by_label("Rename lane…").click();
+    h.run();
+    h.run();
+    let undo_before = h.state().doc.undo_len();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    h.get_by_role(egui::accesskit::Role::TextInput)
+        .type_text("Shopify Plus");
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.run();
+    let systems: Vec<String> = wf(&h).steps.iter().map(|s| s.system.clone()).collect();
+    assert_eq!(systems, ["Shopify Plus", "Shopify Plus", "ShipStation", ""]);
+    assert!(h.query_by_label("Lane Shopify Plus").is_some());
+    assert_eq!(h.state().doc.undo_len(), undo_before + 1, "one undo step");
+    h.state_mut().doc.undo();
+    h.run();
+    let systems: Vec<String> = wf(&h).steps.iter().map(|s| s.system.clone()).collect();
+    assert_eq!(systems, ["Shopify", "Shopify", "ShipStation", ""]);
+}
+
+#[test]
+fn moving_a_lane_down_from_its_menu_swaps_it_with_the_next() {
+    let mut h = harness(plan());
+    h.get_by_label("System").click();
+    h.run();
+    h.run();
+    h.get_by_label("Lane Shopify").click_secondary();
+    h.run();
+    h.get_by_label("Move lane down").click();
+    h.run();
+    h.run();
+    let w = wf(&h);
+    assert_eq!(w.lanes.names(&w.steps), ["ShipStation", "Shopify", ""]);
+    let top = |l: &str| h.get_by_label(l).rect().top();
+    assert!(top("Lane ShipStation") < top("Lane Shopify"));
+}

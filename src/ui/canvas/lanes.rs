@@ -425,8 +425,10 @@ impl CanvasState {
         let resp = child.add(
             egui::TextEdit::singleline(&mut text)
                 .id(id)
+                .hint_text("New name of the lane")
                 .desired_width(area.width()),
         );
+        resp.widget_info(|| egui::WidgetInfo::text_edit(true, "", &text, "New name of the lane"));
         if !resp.has_focus() && !resp.lost_focus() {
             resp.request_focus();
         }
