@@ -153,4 +153,29 @@ mod tests {
         lanes.by = LaneMode::None;
         assert!(lanes.names(&steps).is_empty());
     }
+
+    #[test]
+    fn a_workflow_without_lanes_saves_no_lanes_field_and_one_with_lanes_reads_back() {
+        let mut plan = crate::model::Plan::new("Lanes");
+        plan.workflows.push(crate::model::Workflow {
+            id: crate::model::WorkflowId(1),
+            name: "Orders".into(),
+            steps: vec![step(1, "Sam")],
+            ..crate::model::Workflow::default()
+        });
+        let text = crate::storage::to_ron(&plan);
+        assert!(!text.contains("lanes"), "{text}");
+        plan.workflows[0].lanes = Lanes {
+            by: LaneMode::Owner,
+            order: vec!["Sam".into()],
+            collapsed: vec![String::new()],
+        };
+        let text = crate::storage::to_ron(&plan);
+        assert!(text.contains("by: Owner"), "{text}");
+        let back = match crate::storage::from_str(&text, "lanes.ron") {
+            Ok(l) => l.plan,
+            Err(e) => panic!("{e}"),
+        };
+        assert_eq!(back.workflows[0].lanes, plan.workflows[0].lanes);
+    }
 }
