@@ -147,6 +147,7 @@ fn check_example(plan: &Plan, md: &str) {
             "The four questions",
             "Workflows",
             "90-day roadmap",
+            "What changes for each person",
             "Findings",
             "Tools and cost"
         ]
@@ -160,6 +161,32 @@ fn order_fulfillment_export_golden() {
     let md = markdown_dated(&plan, DATE);
     check_example(&plan, &md);
     insta::assert_snapshot!("order_fulfillment", md);
+}
+
+#[test]
+fn order_fulfillment_in_owner_lanes_export_golden() {
+    // The example shown in lanes by owner: its flowchart groups the steps in
+    // one subgraph per owner, in the lanes' order.
+    let mut plan = with_suggestion(load("plans/order-fulfillment.ron"));
+    let w = &mut plan.workflows[0];
+    w.lanes.by = automap::model::LaneMode::Owner;
+    w.lanes.order = vec!["Sam (fulfillment)".into()];
+    let md = markdown_dated(&plan, DATE);
+    check_example(&plan, &md);
+    let chart = &structure(&md).mermaid[0];
+    assert!(chart.starts_with("flowchart LR"), "a plain flowchart");
+    assert!(!chart.contains("direction"), "no per-subgraph direction");
+    let lanes: Vec<&str> = chart
+        .lines()
+        .filter(|l| l.trim_start().starts_with("subgraph "))
+        .collect();
+    assert_eq!(lanes.len(), 5, "four owners and the unassigned: {lanes:?}");
+    assert!(lanes[0].contains("Sam (fulfillment)"));
+    assert_eq!(
+        chart.lines().filter(|l| l.trim() == "end").count(),
+        lanes.len()
+    );
+    insta::assert_snapshot!("order_fulfillment_lanes", md);
 }
 
 #[test]

@@ -65,6 +65,11 @@ fn rich_plan() -> Plan {
         description: "d".into(),
         steps: vec![a, b],
         links: vec![Link::labelled(StepId(1), StepId(2), "yes | no")],
+        lanes: automap::model::Lanes {
+            by: automap::model::LaneMode::Owner,
+            order: vec!["Sam".into(), String::new()],
+            collapsed: vec!["Sam".into()],
+        },
     });
     plan
 }

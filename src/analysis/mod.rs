@@ -14,6 +14,7 @@
 mod classify;
 mod connect;
 mod graph;
+pub mod handoffs;
 mod layers;
 mod measures;
 pub mod rules;

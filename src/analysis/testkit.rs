@@ -62,6 +62,7 @@ pub fn workflow(id: u32, steps: &[Step], links: &[(u32, u32, &str)]) -> Workflow
             .iter()
             .map(|&(a, b, l)| Link::labelled(StepId(a), StepId(b), l))
             .collect(),
+        lanes: Default::default(),
     }
 }
 

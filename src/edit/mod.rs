@@ -5,6 +5,7 @@
 //! and the gesture ids that merge edits into one undo step.
 
 mod history;
+pub mod lanes;
 pub mod layout;
 pub mod paste;
 pub mod tag;
@@ -15,7 +16,7 @@ pub use workflow::{WorkflowCopy, copy_workflow, duplicate_workflow};
 
 use crate::model::limits::{self, LimitError};
 use crate::model::{
-    BusinessProfile, Link, MethodSettings, Plan, Pos, Roadmap, Step, StepId, Tool, Workflow,
+    BusinessProfile, Lanes, Link, MethodSettings, Plan, Pos, Roadmap, Step, StepId, Tool, Workflow,
     WorkflowId,
 };
 use thiserror::Error;
@@ -83,6 +84,12 @@ pub enum Edit {
         from: StepId,
         to: StepId,
         label: String,
+    },
+    /// Show a workflow in lanes (by owner, by system or none), with their
+    /// order and which are collapsed. See [`lanes`] for the gestures.
+    SetLanes {
+        wf: WorkflowId,
+        lanes: Lanes,
     },
     /// Several edits as one; undone in reverse order.
     Batch(Vec<Edit>),
@@ -175,7 +182,8 @@ fn validate(plan: &Plan, edit: &Edit) -> Result<(), EditError> {
         }
         Edit::RemoveWorkflow { id }
         | Edit::MoveWorkflow { id, .. }
-        | Edit::SetWorkflowInfo { id, .. } => plan
+        | Edit::SetWorkflowInfo { id, .. }
+        | Edit::SetLanes { wf: id, .. } => plan
             .workflow(*id)
             .map(|_| ())
             .ok_or(EditError::NoWorkflow(*id)),
@@ -290,6 +298,7 @@ fn check_limits(plan: &Plan, edit: &Edit) -> Result<(), LimitError> {
             limits::check_step(step, plan.workflow(*wf).and_then(|w| w.step(step.id)))
         }
         Edit::InsertLink { link, .. } => limits::check_link(link),
+        Edit::SetLanes { lanes, .. } => limits::check_lanes(lanes),
         Edit::SetLinkLabel {
             wf,
             from,
@@ -478,6 +487,13 @@ fn apply_with(plan: &mut Plan, edit: Edit, checks: Checks) -> Result<Edit, EditE
                 from,
                 to,
                 label: std::mem::replace(&mut w.links[i].label, label),
+            }
+        }
+        Edit::SetLanes { wf, lanes } => {
+            let w = wf_mut(plan, wf)?;
+            Edit::SetLanes {
+                wf,
+                lanes: std::mem::replace(&mut w.lanes, lanes),
             }
         }
         Edit::Batch(edits) => {

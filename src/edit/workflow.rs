@@ -48,6 +48,7 @@ pub fn copy_workflow(
         description: src.description.clone(),
         steps,
         links,
+        lanes: src.lanes.clone(),
     })
 }
 

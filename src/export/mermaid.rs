@@ -1,7 +1,7 @@
 //! Mermaid diagrams: a flowchart per workflow and the roadmap gantt.
 
 use super::escape::{gantt_text, mermaid_label};
-use crate::model::{Column, Plan, StepId, StepKind, Tag, Workflow};
+use crate::model::{Column, Plan, StepId, StepKind, Tag, Workflow, lane_label};
 use crate::roadmap::{RoadmapSummary, date};
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -80,6 +80,8 @@ fn flowchart_into(out: &mut String, w: &Workflow) {
         );
     }
     let mut by_tag: [Vec<usize>; 3] = Default::default();
+    // Each node's definition line; with lanes they are grouped in subgraphs.
+    let mut lines: Vec<String> = Vec::with_capacity(w.steps.len());
     for (i, s) in w.steps.iter().enumerate() {
         let n = i + 1;
         let (open, close) = match s.kind {
@@ -89,20 +91,40 @@ fn flowchart_into(out: &mut String, w: &Workflow) {
             StepKind::Exception => ("{{\"", "\"}}"),
             StepKind::End => ("((\"", "\"))"),
         };
-        let _ = write!(out, "    n{n}{open}");
+        let mut line = format!("n{n}{open}");
         if s.title.trim().is_empty() {
-            let _ = write!(out, "Step {}", s.id);
+            let _ = write!(line, "Step {}", s.id);
         } else {
-            mermaid_label(out, &s.title);
+            mermaid_label(&mut line, &s.title);
         }
-        out.push_str(close);
-        out.push('\n');
+        line.push_str(close);
+        lines.push(line);
         by_tag[match s.tag {
             Tag::Automate => 0,
             Tag::KeepManual => 1,
             Tag::Undecided => 2,
         }]
         .push(n);
+    }
+    let lanes = w.lanes.names(&w.steps);
+    if lanes.is_empty() {
+        for line in &lines {
+            let _ = writeln!(out, "    {line}");
+        }
+    } else {
+        // One subgraph per lane, in the map's order (plain flowchart
+        // subgraphs: no per-subgraph direction, which renderers treat apart).
+        for (k, lane) in lanes.iter().enumerate() {
+            let _ = write!(out, "    subgraph lane{}[\"", k + 1);
+            mermaid_label(out, lane_label(lane));
+            out.push_str("\"]\n");
+            for (s, line) in w.steps.iter().zip(&lines) {
+                if w.lanes.by.key(s) == lane {
+                    let _ = writeln!(out, "        {line}");
+                }
+            }
+            out.push_str("    end\n");
+        }
     }
     for l in w.links.iter().take(MAX_DIAGRAM_LINKS) {
         let (Some(a), Some(b)) = (ids.get(&l.from), ids.get(&l.to)) else {

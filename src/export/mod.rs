@@ -1,6 +1,7 @@
 //! Markdown (with Mermaid) export of a plan: one self-contained
 //! GitHub-flavoured document with the summary, the four questions, a diagram
-//! and table per workflow, the 90-day roadmap, findings and tool costs.
+//! and table per workflow (in lanes when the workflow has them), the 90-day
+//! roadmap, what changes for each person, findings and tool costs.
 //!
 //! Every piece of plan text goes through [`escape`]; Mermaid node ids are
 //! generated (`n1`, `n2` …) and labels are quoted and entity-escaped.
@@ -10,6 +11,7 @@ pub mod escape;
 mod findings;
 mod four_questions;
 mod mermaid;
+mod people;
 mod progress;
 mod roadmap;
 mod summary;
@@ -88,6 +90,7 @@ enum Section<'a> {
     Roadmap,
     /// Status, savings and incidents of the roadmap (when the plan has any).
     Progress,
+    People,
     Findings,
     Tools,
 }
@@ -119,6 +122,7 @@ impl<'a> Doc<'a> {
         sections.extend([
             Section::Roadmap,
             Section::Progress,
+            Section::People,
             Section::Findings,
             Section::Tools,
         ]);
@@ -154,6 +158,7 @@ impl<'a> Doc<'a> {
             Section::Workflow(w) => self.workflow_section(w),
             Section::Roadmap => self.roadmap(),
             Section::Progress => self.progress(),
+            Section::People => self.people(),
             Section::Findings => self.findings(),
             Section::Tools => self.tools(),
         }

@@ -537,6 +537,7 @@ fn chart_to_workflow(chart: &Chart<'_>) -> Result<Workflow, ImportError> {
         description: String::new(),
         steps,
         links,
+        lanes: Default::default(),
     })
 }
 

@@ -461,6 +461,7 @@ pub(super) fn import(text: &str, ext: &str, name: &str) -> Result<Imported, Impo
         description: String::new(),
         steps,
         links,
+        lanes: Default::default(),
     };
     Ok(Imported {
         format: None,
@@ -486,6 +487,7 @@ fn single_column(rows: &[Vec<Field>], name: &str) -> Imported {
             description: String::new(),
             steps: fragment.steps,
             links: fragment.links,
+            lanes: Default::default(),
         }],
         notes: Vec::new(),
     }

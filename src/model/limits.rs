@@ -7,7 +7,7 @@
 //! plan and is not changed is never refused, so an old file with a long title
 //! can still be edited.
 
-use super::{BusinessProfile, Link, MethodSettings, Pos, Roadmap, Step, Tool};
+use super::{BusinessProfile, Lanes, Link, MethodSettings, Pos, Roadmap, Step, Tool};
 use thiserror::Error;
 
 /// Titles, names and other one-line texts: step titles, arrow labels, names of
@@ -257,6 +257,16 @@ pub fn check_link_label(new: &str, old: Option<&str>) -> Result<(), LimitError> 
 }
 
 /// Check a new arrow.
+/// Lane names are owner or system names: one-line texts.
+pub fn check_lanes(lanes: &Lanes) -> Result<(), LimitError> {
+    for list in [&lanes.order, &lanes.collapsed] {
+        for name in list {
+            check_text("a lane name", name, MAX_TITLE_CHARS)?;
+        }
+    }
+    Ok(())
+}
+
 pub fn check_link(link: &Link) -> Result<(), LimitError> {
     check_link_label(&link.label, None)
 }

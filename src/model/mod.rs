@@ -5,6 +5,7 @@
 
 mod defaults;
 mod ids;
+mod lanes;
 pub mod limits;
 mod method;
 mod roadmap;
@@ -13,6 +14,7 @@ mod tag_look;
 mod tool;
 
 pub use ids::{StepId, WorkflowId};
+pub use lanes::{LaneMode, Lanes, UNASSIGNED_LANE, lane_label};
 pub use method::MethodSettings;
 pub use roadmap::{
     CardStatus, Column, FailureCase, Incident, PhaseNote, Roadmap, RoadmapItem, Scenario,
@@ -92,6 +94,9 @@ pub struct Workflow {
     pub steps: Vec<Step>,
     #[serde(skip_serializing_if = "defaults::is_default")]
     pub links: Vec<Link>,
+    /// Swimlanes by owner or system (none by default).
+    #[serde(skip_serializing_if = "defaults::is_default")]
+    pub lanes: Lanes,
 }
 
 impl Workflow {

@@ -7,6 +7,7 @@
 //! in the plan except the [`Roadmap`] that `suggest` returns.
 
 pub mod date;
+pub mod people;
 pub mod progress;
 
 use crate::analysis::{Analysis, PriorityClass};

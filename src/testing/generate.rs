@@ -204,6 +204,7 @@ pub fn generate_plan(workflows: usize, steps_per_workflow: usize, seed: u64) -> 
             description: format!("{base} for store {store}."),
             steps: Vec::with_capacity(steps_per_workflow),
             links: Vec::with_capacity(steps_per_workflow + steps_per_workflow / 4),
+            lanes: Default::default(),
         };
         if steps_per_workflow == 0 {
             plan.workflows.push(wf);

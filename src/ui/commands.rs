@@ -44,6 +44,9 @@ pub enum Command {
     ToggleSnap,
     ToggleMinimap,
     Find,
+    LanesNone,
+    LanesByOwner,
+    LanesBySystem,
     // Workflows
     AddWorkflow,
     DuplicateWorkflow,
@@ -123,6 +126,9 @@ impl Command {
             Command::ToggleSnap => "Snap to grid",
             Command::ToggleMinimap => "Minimap",
             Command::Find => "Find…",
+            Command::LanesNone => "Lanes: none",
+            Command::LanesByOwner => "Lanes: by owner",
+            Command::LanesBySystem => "Lanes: by system",
             Command::AddWorkflow => "Add workflow",
             Command::DuplicateWorkflow => "Duplicate workflow",
             Command::DeleteWorkflow => "Delete workflow",
@@ -268,7 +274,10 @@ impl Command {
             | Command::ZoomReset
             | Command::ToggleSnap
             | Command::ToggleMinimap
-            | Command::Find => Scope::Map,
+            | Command::Find
+            | Command::LanesNone
+            | Command::LanesByOwner
+            | Command::LanesBySystem => Scope::Map,
             Command::DuplicateWorkflow
             | Command::DeleteWorkflow
             | Command::RenameWorkflow

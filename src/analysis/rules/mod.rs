@@ -8,11 +8,13 @@ mod data_loop;
 mod decision_without_branches;
 mod duplicate_message;
 mod failure_plan_missing;
+mod handoff_bounce;
 mod incident_unplanned;
 mod layer_order;
 mod live_untested;
 mod missing_data_quality;
 mod never_automate;
+mod nobody_notices;
 mod trap_automated;
 mod undecided;
 mod unmapped;
@@ -42,7 +44,7 @@ macro_rules! rule {
 }
 
 /// Every rule, in the order their findings are listed within a severity.
-pub const RULES: [Rule; 15] = [
+pub const RULES: [Rule; 17] = [
     rule!(never_automate),
     rule!(duplicate_message),
     rule!(data_loop),
@@ -55,9 +57,11 @@ pub const RULES: [Rule; 15] = [
     rule!(untested),
     rule!(live_untested),
     rule!(incident_unplanned),
+    rule!(nobody_notices),
     rule!(unmapped),
     rule!(decision_without_branches),
     rule!(undecided),
+    rule!(handoff_bounce),
 ];
 
 /// The rule with this code.

@@ -20,8 +20,10 @@
 //! Steps without any arrow go in rows under the rest. The result is one
 //! [`Edit::SetPositions`], so a tidy-up is one undo step.
 
+mod lanes;
 mod place;
 
+pub use lanes::{LANE_PAD, LaneBand, lane_at, lane_bands};
 pub use place::{Bounds, PLACE_GAP, bounds, bounds_of, box_size, fit_zoom, place_new_step};
 
 use crate::edit::Edit;
@@ -373,6 +375,9 @@ pub fn tidy_positions_in(wf: &Workflow, view: (f32, f32)) -> Vec<(StepId, Pos)> 
     }
     let mut g = Graph::new(wf);
     g.reduce_crossings();
+    if wf.lanes.is_on() {
+        return place_from_old_corner(wf, lanes::positions(&g, wf));
+    }
 
     // Try every number of bands that changes the columns per band; keep the
     // one that shows the workflow largest, the fewest bands on a tie.
@@ -397,7 +402,12 @@ pub fn tidy_positions_in(wf: &Workflow, view: (f32, f32)) -> Vec<(StepId, Pos)> 
         }
     }
     let pos = best.map(|(_, p)| p).unwrap_or_default();
+    place_from_old_corner(wf, pos)
+}
 
+/// `pos` (one per step, origin at the top left) moved so the layout's top
+/// left is where the old one's was.
+fn place_from_old_corner(wf: &Workflow, pos: Vec<Pos>) -> Vec<(StepId, Pos)> {
     let (min_x, min_y) = wf
         .steps
         .iter()

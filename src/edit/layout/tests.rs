@@ -342,3 +342,126 @@ fn the_longest_path_is_the_main_line_and_dead_ends_go_below() {
     assert!(pos_of(&p, 3).y > line);
     assert_eq!(pos_of(&p, 3).x, pos_of(&p, 4).x);
 }
+
+mod in_lanes {
+    use super::*;
+    use crate::model::{LaneMode, Lanes};
+    use proptest::prelude::*;
+
+    /// A workflow of `kinds` with `links`, each step owned by one of the
+    /// `owners` ("" is nobody), shown in lanes by owner.
+    fn laned(kinds: &[StepKind], links: &[(u32, u32)], owners: &[&str]) -> Workflow {
+        let mut w = wf(kinds, links);
+        for (i, s) in w.steps.iter_mut().enumerate() {
+            s.owner = owners[i % owners.len()].to_owned();
+        }
+        w.lanes = Lanes {
+            by: LaneMode::Owner,
+            ..Lanes::default()
+        };
+        w
+    }
+
+    /// Tidy up, then check that every step sits inside its lane's band,
+    /// that the bands follow the lane order without overlapping, and that no
+    /// two boxes overlap.
+    fn check(mut w: Workflow) -> Result<(), String> {
+        let p = tidy_positions(&w);
+        if let Some((a, b)) = boxes_overlap(&w, &p) {
+            return Err(format!("steps {a} and {b} overlap"));
+        }
+        for (id, pos) in &p {
+            if let Some(s) = w.step_mut(*id) {
+                s.pos = *pos;
+            }
+        }
+        let bands = lane_bands(&w);
+        let names = w.lanes.names(&w.steps);
+        let band_names: Vec<&str> = bands.iter().map(|b| b.name.as_str()).collect();
+        if band_names != names.iter().map(String::as_str).collect::<Vec<_>>() {
+            return Err(format!("bands {band_names:?} are not the lanes {names:?}"));
+        }
+        // The boxes of one lane all lie above those of the next lane.
+        let mut last_bottom = f32::NEG_INFINITY;
+        for band in &bands {
+            let boxes: Vec<Bounds> = w
+                .steps
+                .iter()
+                .filter(|s| w.lanes.by.key(s) == band.name)
+                .map(Bounds::of_step)
+                .collect();
+            let top = boxes.iter().map(|b| b.min.y).fold(f32::INFINITY, f32::min);
+            let bottom = boxes
+                .iter()
+                .map(|b| b.max.y)
+                .fold(f32::NEG_INFINITY, f32::max);
+            if top <= last_bottom {
+                return Err(format!("lane {:?} starts inside the lane above", band.name));
+            }
+            if top < band.top || bottom > band.bottom {
+                return Err(format!("a step of {:?} is outside its band", band.name));
+            }
+            last_bottom = bottom;
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn a_chain_across_two_owners_keeps_columns_and_each_step_in_its_lane() {
+        use StepKind::*;
+        let mut w = laned(
+            &[Trigger, Task, Task, Task, End],
+            &[(1, 2), (2, 3), (3, 4), (4, 5)],
+            &["Ana", "Sam"],
+        );
+        w.lanes.order = vec!["Sam".into()];
+        check(w.clone()).unwrap();
+        let p = tidy_positions(&w);
+        let xs: Vec<f32> = (1..=5).map(|i| pos_of(&p, i).x).collect();
+        assert!(
+            xs.windows(2).all(|x| x[1] > x[0]),
+            "columns along the arrows: {xs:?}"
+        );
+        // Sam's lane is on top: his steps (2 and 4) sit above Ana's.
+        assert!(pos_of(&p, 2).y < pos_of(&p, 1).y);
+        assert_eq!(pos_of(&p, 1).y, pos_of(&p, 3).y);
+    }
+
+    #[test]
+    fn steps_without_an_owner_go_to_the_unassigned_lane_at_the_bottom() {
+        use StepKind::*;
+        let w = laned(&[Trigger, Task, Task], &[(1, 2), (2, 3)], &["Ana", ""]);
+        check(w.clone()).unwrap();
+        let p = tidy_positions(&w);
+        assert!(pos_of(&p, 2).y > pos_of(&p, 1).y);
+        assert_eq!(lane_bands(&w).last().map(|b| b.name.as_str()), Some(""));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(120))]
+        #[test]
+        fn every_step_stays_in_its_band_and_no_boxes_overlap(
+            kinds in prop::collection::vec(0usize..5, 1..60),
+            links in prop::collection::vec((0u32..60, 0u32..60), 0..90),
+            lanes in 1usize..6,
+            by_system in any::<bool>(),
+        ) {
+            let kinds: Vec<StepKind> = kinds.iter().map(|k| StepKind::ALL[*k]).collect();
+            let n = kinds.len() as u32;
+            let links: Vec<(u32, u32)> = links
+                .into_iter()
+                .map(|(a, b)| (a % n + 1, b % n + 1))
+                .filter(|(a, b)| a != b)
+                .collect();
+            let owners = ["Ana", "Sam", "", "Lee", "Kim", "Bo"];
+            let mut w = laned(&kinds, &links, &owners[..lanes]);
+            if by_system {
+                for s in &mut w.steps {
+                    s.system = std::mem::take(&mut s.owner);
+                }
+                w.lanes.by = LaneMode::System;
+            }
+            prop_assert_eq!(check(w), Ok(()));
+        }
+    }
+}

@@ -201,7 +201,12 @@ impl CanvasState {
         if bg.drag_stopped() {
             let drag = std::mem::take(&mut self.drag);
             match drag {
-                Drag::Move { .. } => doc.end_gesture(),
+                Drag::Move {
+                    gesture, origins, ..
+                } => {
+                    self.drop_into_lanes(doc, wf, gesture, &origins);
+                    doc.end_gesture();
+                }
                 Drag::Link { from, to_world } => {
                     let target = self.index.hit(to_world, 4.0).map(|i| self.index.ids[i]);
                     match target {

@@ -21,6 +21,7 @@ pub mod draw;
 pub mod export;
 pub mod index;
 mod interact;
+mod lanes;
 mod legend;
 mod minimap;
 mod ops;
@@ -167,6 +168,7 @@ pub struct CanvasState {
     minimap_cache: minimap::Cache,
     /// Warning and error counts per step, keyed by (revision, workflow, number of findings).
     finding_marks: (Option<MarksKey>, HashMap<StepId, u32>),
+    lanes: lanes::LaneUi,
 }
 
 impl CanvasState {
@@ -305,7 +307,9 @@ impl CanvasState {
 
     fn fit_to(&mut self, world: Rect) {
         let vp = self.viewport();
-        self.cam_mut().fit_within(vp, free_area(vp), world, None);
+        let left = self.lane_room();
+        self.cam_mut()
+            .fit_within(vp, free_area(vp, left), world, None);
     }
 
     /// Run a canvas command. Returns whether the canvas handled it.
@@ -360,6 +364,9 @@ impl CanvasState {
                 self.search.open = true;
                 self.search.focus = true;
             }
+            Command::LanesNone | Command::LanesByOwner | Command::LanesBySystem => {
+                self.set_lane_mode(cmd, doc, wf);
+            }
             _ => return false,
         }
         true
@@ -389,6 +396,8 @@ impl CanvasState {
         self.sync_index(doc, wf);
 
         // First look at a workflow: show all of it (at most 100 %).
+        self.refresh_lanes(doc, wf);
+        let left = self.lane_room();
         let view = self.views.entry(wf).or_default();
         if !view.initialised || !view.cam.is_valid() {
             view.initialised = true;
@@ -396,7 +405,7 @@ impl CanvasState {
             if self.index.bounds.is_positive() {
                 view.cam.fit_within(
                     rect,
-                    free_area(rect),
+                    free_area(rect, left),
                     self.index.bounds,
                     Some(READABLE_ZOOM),
                 );
@@ -405,7 +414,7 @@ impl CanvasState {
         if std::mem::take(&mut self.pending_fit) && self.index.bounds.is_positive() {
             let b = self.index.bounds;
             self.cam_mut()
-                .fit_within(rect, free_area(rect), b, Some(READABLE_ZOOM));
+                .fit_within(rect, free_area(rect, left), b, Some(READABLE_ZOOM));
         }
         if let Some(ids) = self.pending_center.take()
             && let Some(r) = self.bounds_of(&ids)
@@ -424,6 +433,7 @@ impl CanvasState {
         let world = cam.visible_world(rect).expand(20.0);
         self.index.query(world, &mut self.visible);
         draw::visible_links(&self.index, world, &mut self.visible_links);
+        self.hide_folded(doc, wf);
         let painter = ui.painter_at(rect);
         let dark = ui.visuals().dark_mode;
         painter.rect_filled(
@@ -435,6 +445,7 @@ impl CanvasState {
                 egui::Color32::from_gray(246)
             },
         );
+        self.draw_lane_bands(&painter, doc, wf, &cam, rect, dark);
         if self.snap {
             draw::draw_grid(&painter, rect, &cam, GRID, dark);
         }
@@ -515,6 +526,7 @@ impl CanvasState {
         if doc.plan().workflow(wf).is_some_and(|w| w.steps.is_empty()) {
             draw_empty_hint(ui, rect);
         }
+        self.show_lane_headers(ui, doc, wf, &cam, rect);
         self.draw_drag_feedback(&painter, &cam, rect);
         self.show_rename(ui, doc, wf, &cam, rect);
         self.show_overlays(ui, doc, wf, rect);
@@ -666,8 +678,10 @@ fn draw_empty_hint(ui: &egui::Ui, rect: Rect) {
     resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
 }
 
-fn free_area(rect: Rect) -> Rect {
-    let inner = Rect::from_min_max(rect.min + vec2(110.0, 40.0), rect.max);
+/// The part of the map not under the toolbar and the palette (and the lane
+/// headers, `left` points wide), where Fit puts the workflow.
+fn free_area(rect: Rect, left: f32) -> Rect {
+    let inner = Rect::from_min_max(rect.min + vec2(110.0 + left, 40.0), rect.max);
     if inner.width() > 200.0 && inner.height() > 150.0 {
         inner
     } else {

@@ -70,6 +70,15 @@ impl CanvasState {
         {
             run = Some(Command::Find);
         }
+        tb.separator();
+        let lane_mode = doc
+            .plan()
+            .workflow(wf)
+            .map(|w| w.lanes.by)
+            .unwrap_or_default();
+        if let Some(cmd) = super::lanes::toolbar(&mut tb, lane_mode) {
+            run = Some(cmd);
+        }
         let used = tb.min_rect().expand(4.0);
         let fill = ui.visuals().extreme_bg_color.gamma_multiply(0.92);
         ui.painter()
@@ -168,10 +177,17 @@ impl CanvasState {
         }
 
         // Palette: click to add in the middle of the view, or drag onto the map.
+        // With lanes, it and the legend sit right of the lane headers.
+        let lanes_on = doc.plan().workflow(wf).is_some_and(|w| w.lanes.is_on());
+        let left = if lanes_on {
+            super::lanes::HEADER_WIDTH
+        } else {
+            0.0
+        };
         let mut pu = ui.new_child(
             UiBuilder::new()
                 .max_rect(Rect::from_min_size(
-                    rect.min + vec2(8.0, 44.0),
+                    rect.min + vec2(8.0 + left, 44.0),
                     vec2(96.0, 5.0 * 26.0),
                 ))
                 .layout(Layout::top_down(Align::Min)),
@@ -235,7 +251,7 @@ impl CanvasState {
 
         // Legend.
         let legend_at = pos2(
-            rect.left() + 8.0,
+            rect.left() + 8.0 + left,
             rect.bottom() - 8.0 - super::legend::legend_height(),
         );
         if legend_at.y > rect.top() + 190.0 {

@@ -22,6 +22,10 @@ pub struct ReviewLists {
     pub(in crate::ui) manual_total: usize,
     /// The matrix: class, position and step of each dot.
     pub(in crate::ui) dots: Vec<(PriorityClass, [f64; 2], StepId)>,
+    /// Handoffs (arrows between two owners) per workflow, in plan order.
+    pub(in crate::ui) handoffs: Vec<usize>,
+    /// Each owner's week now and through the roadmap.
+    pub(in crate::ui) people: Vec<crate::roadmap::people::PersonWeek>,
 }
 
 thread_local! {
@@ -74,7 +78,14 @@ impl ReviewLists {
             }
             dots.push((i.class, matrix_point(s.1, i), i.step));
         }
+        let summary = crate::roadmap::summarize(plan, analysis);
         Self {
+            handoffs: plan
+                .workflows
+                .iter()
+                .map(|w| crate::analysis::handoffs::handoffs(w).len())
+                .collect(),
+            people: crate::roadmap::people::people(plan, &summary),
             connections: connections(plan),
             places,
             wins,

@@ -5,6 +5,7 @@ mod connections;
 mod derived;
 mod manual;
 mod matrix;
+mod people;
 mod quick_wins;
 mod settings;
 mod workflows;
@@ -24,6 +25,7 @@ pub use derived::ReviewLists;
 pub use derived::builds_on_this_thread;
 use manual::manual_section;
 use matrix::matrix;
+use people::people_section;
 use quick_wins::quick_wins_section;
 use settings::settings_section;
 use workflows::workflows_section;
@@ -88,7 +90,9 @@ pub fn review_ui(ui: &mut Ui, doc: &mut Document, derived: &mut Derived) -> Opti
                 ui.heading("Review");
                 ui.weak("The plan's answers to the four questions of the method.");
                 ui.add_space(6.0);
-                workflows_section(ui, plan, analysis);
+                workflows_section(ui, plan, analysis, &lists.handoffs);
+                ui.add_space(8.0);
+                people_section(ui, &lists.people);
                 ui.add_space(8.0);
                 if let Some(a) = quick_wins_section(ui, plan, analysis, &lists) {
                     action = Some(a);
