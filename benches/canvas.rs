@@ -287,8 +287,8 @@ fn summary() {
                 automap::ui::canvas::draw::Lod::Blocks => "plain blocks",
             };
             println!(
-                "  {n:>6} steps, {:<13} zoom {:>3.0} %, {:>4} {drawn}: canvas {canvas:7.3} ms, baseline {base:7.3} ms, ratio {:.2}",
-                if fit { "fit to view," } else { "zoom 100 %," },
+                "  {n:>6} steps, {:<12} zoom {:>3.0} %, {:>5} {drawn}: canvas {canvas:7.3} ms, baseline {base:7.3} ms, ratio {:.2}",
+                if fit { "fit to view:" } else { "100 % view:" },
                 zoom * 100.0,
                 b.canvas.visible_count(),
                 canvas / base.max(1e-9)
