@@ -24,6 +24,8 @@ pub struct SpatialIndex {
     pub link_ends: Vec<Option<(u32, u32)>>,
     /// All boxes together.
     pub bounds: Rect,
+    /// Steps in folded lanes: not drawn, and never found by a query or a click.
+    pub hidden: std::collections::HashSet<u32>,
     buckets: HashMap<(i32, i32), Vec<u32>>,
     /// Per-step stamp used to report each step once per query.
     stamp: Vec<u32>,
@@ -40,6 +42,7 @@ impl Default for SpatialIndex {
             by_id: HashMap::new(),
             link_ends: Vec::new(),
             bounds: Rect::NOTHING,
+            hidden: std::collections::HashSet::new(),
             buckets: HashMap::new(),
             stamp: Vec::new(),
             query_no: 0,
@@ -67,6 +70,7 @@ impl SpatialIndex {
         self.ids.clear();
         self.by_id.clear();
         self.buckets.clear();
+        self.hidden.clear();
         self.bounds = Rect::NOTHING;
         for (i, s) in w.steps.iter().enumerate() {
             let c = Pos2::new(s.pos.x, s.pos.y);
@@ -124,6 +128,13 @@ impl SpatialIndex {
 
     /// Steps whose boxes touch `area`, in step order (later ones are drawn on top).
     pub fn query(&mut self, area: Rect, out: &mut Vec<u32>) {
+        self.query_all(area, out);
+        if !self.hidden.is_empty() {
+            out.retain(|i| !self.hidden.contains(i));
+        }
+    }
+
+    fn query_all(&mut self, area: Rect, out: &mut Vec<u32>) {
         out.clear();
         if self.rects.is_empty() || !area.intersects(self.bounds) {
             return;
@@ -176,5 +187,31 @@ impl SpatialIndex {
             .rev()
             .map(|&i| i as usize)
             .find(|&i| self.rects[i].expand(slop).contains(p))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Pos, Step, StepKind};
+
+    #[test]
+    fn a_step_in_a_folded_lane_is_never_hit() {
+        let w = Workflow {
+            id: WorkflowId(1),
+            steps: vec![
+                Step::new(StepId(1), StepKind::Task, "a", Pos::new(0.0, 0.0)),
+                Step::new(StepId(2), StepKind::Task, "b", Pos::new(400.0, 0.0)),
+            ],
+            ..Workflow::default()
+        };
+        let mut index = SpatialIndex::default();
+        index.rebuild(&w, 1);
+        assert_eq!(index.hit(Pos2::new(400.0, 0.0), 0.0), Some(1));
+        index.hidden.insert(1);
+        assert_eq!(index.hit(Pos2::new(400.0, 0.0), 0.0), None);
+        let mut all = Vec::new();
+        index.query(Rect::EVERYTHING, &mut all);
+        assert_eq!(all, vec![0]);
     }
 }

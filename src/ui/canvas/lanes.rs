@@ -190,9 +190,14 @@ impl CanvasState {
     pub(super) fn hide_folded(&mut self, doc: &Document, wf: WorkflowId) {
         let (_, folded) = self.lane_cache(doc, wf);
         if folded.is_empty() {
+            self.index.hidden.clear();
             return;
         }
         let folded = folded.clone();
+        self.index.hidden = folded
+            .iter()
+            .filter_map(|id| self.index.by_id.get(id).map(|&i| i as u32))
+            .collect();
         let ids = &self.index.ids;
         self.visible
             .retain(|&i| ids.get(i as usize).is_none_or(|id| !folded.contains(id)));
