@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Export every example plan, every bundled template, the findings demo and the hostile-label
-# fixture to Markdown with the automap binary, then check each file with md-check (markdown-it structure and
+# Export every example plan, every bundled template, the findings demo, the hostile-label
+# fixture and a plan with progress (statuses, incidents) to Markdown with the automap binary, then check each file with md-check (markdown-it structure and
 # every Mermaid block rendered by the real mermaid renderer). Fails on any error.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,7 +24,7 @@ trap 'rm -rf "$out"' EXIT
 
 failed=0
 # Templates are built into the program: write each one out as a plan first.
-plans=(plans/*.ron tests/fixtures/findings-demo.ron tests/fixtures/hostile-labels.ron)
+plans=(plans/*.ron tests/fixtures/findings-demo.ron tests/fixtures/hostile-labels.ron tests/fixtures/progress.ron)
 mkdir -p "$out/templates"
 for name in $("$bin" new --list | awk '{print $1}'); do
   if "$bin" new --template "$name" -o "$out/templates/template-$name.ron" >/dev/null; then

@@ -12,6 +12,9 @@ use serde::Serialize;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+mod diff;
+pub use diff::{DiffFormat, run_diff};
+
 /// Exit code: the plan is valid and has no failing findings.
 pub const EXIT_OK: i32 = 0;
 /// Exit code: the plan is valid but a finding fails the check.
@@ -52,6 +55,25 @@ pub enum Command {
         /// Write here instead of standard output (replaced atomically).
         #[arg(short, long, value_name = "OUT.md")]
         output: Option<PathBuf>,
+    },
+    /// Show what changed between two versions of a plan.
+    ///
+    /// Workflows and steps added, removed, renamed or re-tagged; arrows
+    /// changed; roadmap cards moved or re-statused; cost and savings before
+    /// and after. Exit code 0 (changes or not); 2: a file cannot be read or
+    /// is not a valid plan.
+    Diff {
+        /// The earlier version (.ron).
+        old: PathBuf,
+        /// The later version (.ron).
+        new: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Md)]
+        format: DiffFormat,
+        /// Name to show for OLD, then for NEW, instead of the paths (given
+        /// twice, as in `diff`; useful when git passes temporary files).
+        #[arg(long, value_name = "NAME", num_args = 1, action = clap::ArgAction::Append)]
+        label: Vec<String>,
     },
     /// Make a new plan from a spreadsheet (CSV/TSV), a Markdown or plain
     /// checklist, or a Mermaid flowchart.
@@ -379,6 +401,12 @@ pub fn run_command(command: &Command, out: &mut dyn Write, err: &mut dyn Write) 
             run_check(file, *format, deny.contains(&Deny::Warnings), out, err)
         }
         Command::Export { file, output } => run_export(file, output.as_deref(), out, err),
+        Command::Diff {
+            old,
+            new,
+            format,
+            label,
+        } => run_diff(old, new, *format, label, out, err),
         Command::Import { file, output } => start::run_import(file, output.as_deref(), out, err),
         Command::New {
             template,

@@ -10,6 +10,7 @@ pub mod escape;
 mod findings;
 mod four_questions;
 mod mermaid;
+mod progress;
 mod roadmap;
 mod summary;
 mod text;
@@ -85,6 +86,8 @@ enum Section<'a> {
     WorkflowsIntro,
     Workflow(&'a Workflow),
     Roadmap,
+    /// Status, savings and incidents of the roadmap (when the plan has any).
+    Progress,
     Findings,
     Tools,
 }
@@ -113,7 +116,12 @@ impl<'a> Doc<'a> {
         // order, so the document never depends on `parts`.
         let mut sections = vec![Section::Opening, Section::WorkflowsIntro];
         sections.extend(self.plan.workflows.iter().map(Section::Workflow));
-        sections.extend([Section::Roadmap, Section::Findings, Section::Tools]);
+        sections.extend([
+            Section::Roadmap,
+            Section::Progress,
+            Section::Findings,
+            Section::Tools,
+        ]);
         let write = |section: &Section<'a>| {
             let mut doc = Doc {
                 out: String::new(),
@@ -145,6 +153,7 @@ impl<'a> Doc<'a> {
             Section::WorkflowsIntro => self.workflows_intro(),
             Section::Workflow(w) => self.workflow_section(w),
             Section::Roadmap => self.roadmap(),
+            Section::Progress => self.progress(),
             Section::Findings => self.findings(),
             Section::Tools => self.tools(),
         }

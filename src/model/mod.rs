@@ -14,7 +14,9 @@ mod tool;
 
 pub use ids::{StepId, WorkflowId};
 pub use method::MethodSettings;
-pub use roadmap::{Column, PhaseNote, Roadmap, RoadmapItem, Scenario};
+pub use roadmap::{
+    CardStatus, Column, FailureCase, Incident, PhaseNote, Roadmap, RoadmapItem, Scenario,
+};
 pub use step::{
     Approach, Complexity, DataRef, FailurePlan, Frequency, Judgment, Layer, Link, Period, Pos,
     Sensitivity, Step, StepKind, Tag, WorkKind,

@@ -88,6 +88,108 @@ pub struct RoadmapItem {
     /// that had no setup hours left.
     #[serde(skip_serializing_if = "super::defaults::is_default")]
     pub moved_from: Option<Column>,
+    /// How far the automation has got.
+    #[serde(skip_serializing_if = "super::defaults::is_default")]
+    pub status: CardStatus,
+    /// The day it went live, "YYYY-MM-DD", once it has.
+    #[serde(skip_serializing_if = "super::defaults::is_default")]
+    pub live_since: Option<String>,
+    /// Minutes per week it really saves, once measured; until then the
+    /// estimate (the step's manual time) counts.
+    #[serde(skip_serializing_if = "super::defaults::is_default")]
+    pub actual_minutes_per_week: Option<f64>,
+    /// The step's test plan was carried out before it went live.
+    #[serde(skip_serializing_if = "super::defaults::is_default")]
+    pub tested: bool,
+}
+
+/// How far a roadmap card has got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum CardStatus {
+    /// Not started.
+    #[default]
+    Planned,
+    /// Being set up or tested.
+    Building,
+    /// Running for real.
+    Live,
+    /// Switched off for now.
+    Paused,
+    /// Given up.
+    Dropped,
+}
+
+impl CardStatus {
+    pub const ALL: [CardStatus; 5] = [
+        CardStatus::Planned,
+        CardStatus::Building,
+        CardStatus::Live,
+        CardStatus::Paused,
+        CardStatus::Dropped,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            CardStatus::Planned => "planned",
+            CardStatus::Building => "building",
+            CardStatus::Live => "live",
+            CardStatus::Paused => "paused",
+            CardStatus::Dropped => "dropped",
+        }
+    }
+}
+
+/// Which of the three failure questions an incident was about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum FailureCase {
+    /// The automation did not run.
+    NotRun,
+    /// It ran twice.
+    RunsTwice,
+    /// Its data was missing or wrong.
+    DataMissing,
+}
+
+impl FailureCase {
+    pub const ALL: [FailureCase; 3] = [
+        FailureCase::NotRun,
+        FailureCase::RunsTwice,
+        FailureCase::DataMissing,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            FailureCase::NotRun => "did not run",
+            FailureCase::RunsTwice => "ran twice",
+            FailureCase::DataMissing => "data missing",
+        }
+    }
+
+    /// The step's answer for this case (may be empty).
+    pub fn answer(self, plan: &super::FailurePlan) -> &str {
+        match self {
+            FailureCase::NotRun => &plan.not_run,
+            FailureCase::RunsTwice => &plan.runs_twice,
+            FailureCase::DataMissing => &plan.data_missing,
+        }
+    }
+}
+
+/// Something that went wrong with a live automation.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Incident {
+    pub step: StepId,
+    /// When it happened, "YYYY-MM-DD".
+    pub date: String,
+    /// What happened ("sent the confirmation twice on Black Friday").
+    pub note: String,
+    /// The failure question it was about; `None`: none of the three.
+    #[serde(skip_serializing_if = "super::defaults::is_default")]
+    pub case: Option<FailureCase>,
+    /// The step's failure plan worked as written.
+    #[serde(skip_serializing_if = "super::defaults::is_default")]
+    pub plan_held: bool,
 }
 
 /// Goal and expected outcome of one month, written by the owner.
@@ -165,6 +267,9 @@ pub struct Roadmap {
     /// What-if scenarios the owner saved.
     #[serde(skip_serializing_if = "super::defaults::is_default")]
     pub scenarios: Vec<Scenario>,
+    /// What went wrong with live automations, oldest first.
+    #[serde(skip_serializing_if = "super::defaults::is_default")]
+    pub incidents: Vec<Incident>,
 }
 
 impl Default for Roadmap {
@@ -174,6 +279,7 @@ impl Default for Roadmap {
             items: Vec::new(),
             phases: (0..3).map(PhaseNote::default_for).collect(),
             scenarios: Vec::new(),
+            incidents: Vec::new(),
         }
     }
 }

@@ -7,6 +7,7 @@
 //! in the plan except the [`Roadmap`] that `suggest` returns.
 
 pub mod date;
+pub mod progress;
 
 use crate::analysis::{Analysis, PriorityClass};
 use crate::model::{
@@ -318,6 +319,7 @@ pub fn suggest_with(plan: &Plan, facts_of: impl Fn(&Step) -> StepFacts) -> Roadm
         items: columns.into_iter().flatten().collect(),
         phases: old.phases.clone(),
         scenarios: old.scenarios.clone(),
+        incidents: old.incidents.clone(),
     }
 }
 

@@ -354,6 +354,16 @@ pub fn validate(plan: &Plan) -> Vec<Problem> {
                 vec![item.step],
             );
         }
+        if let Some(m) = item.actual_minutes_per_week {
+            cx.number(
+                &format!(
+                    "The measured minutes saved of roadmap item for step {}",
+                    item.step
+                ),
+                m,
+                vec![item.step],
+            );
+        }
     }
 
     // Notices.

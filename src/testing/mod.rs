@@ -3,5 +3,6 @@
 //! part of the product.
 
 mod generate;
+mod tables;
 
 pub use generate::generate_plan;

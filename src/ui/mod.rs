@@ -12,6 +12,7 @@ mod autosave;
 pub mod canvas;
 pub mod catalog;
 pub mod commands;
+pub mod compare;
 pub mod derived;
 mod file_dialog;
 pub mod findings;

@@ -8,7 +8,9 @@ mod data_loop;
 mod decision_without_branches;
 mod duplicate_message;
 mod failure_plan_missing;
+mod incident_unplanned;
 mod layer_order;
+mod live_untested;
 mod missing_data_quality;
 mod never_automate;
 mod trap_automated;
@@ -40,7 +42,7 @@ macro_rules! rule {
 }
 
 /// Every rule, in the order their findings are listed within a severity.
-pub const RULES: [Rule; 13] = [
+pub const RULES: [Rule; 15] = [
     rule!(never_automate),
     rule!(duplicate_message),
     rule!(data_loop),
@@ -51,6 +53,8 @@ pub const RULES: [Rule; 13] = [
     rule!(trap_automated),
     rule!(missing_data_quality),
     rule!(untested),
+    rule!(live_untested),
+    rule!(incident_unplanned),
     rule!(unmapped),
     rule!(decision_without_branches),
     rule!(undecided),

@@ -58,6 +58,9 @@ impl AutomapApp {
             Command::Quit => self.guard(ctx, Pending::Quit),
             Command::Palette => self.palette.open(),
             Command::ExportImage => self.start_export_image(),
+            Command::CompareWith => {
+                self.compare.get_or_insert_with(Default::default);
+            }
             Command::TagAutomate => self.tag_selection(Tag::Automate),
             Command::TagKeepManual => self.tag_selection(Tag::KeepManual),
             Command::TagUndecided => self.tag_selection(Tag::Undecided),

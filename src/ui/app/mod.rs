@@ -9,6 +9,7 @@
 //! - `recovery`: recovery copies and crash reports from an earlier run.
 
 mod command_handling;
+mod export_image;
 mod files;
 mod import;
 mod modals;
@@ -157,7 +158,9 @@ pub struct AutomapApp {
     modal: Option<Modal>,
     palette: palette::Palette,
     /// The Export image window, while open.
-    export_image: Option<files::ExportImage>,
+    export_image: Option<export_image::ExportImage>,
+    /// The Compare with… window, while open.
+    compare: Option<crate::ui::compare::CompareWindow>,
     message: Option<Message>,
     /// The title last sent to the window.
     sent_title: String,
@@ -194,6 +197,7 @@ impl AutomapApp {
             modal: None,
             palette: palette::Palette::default(),
             export_image: None,
+            compare: None,
             message: None,
             sent_title: String::new(),
             allow_close: false,
@@ -439,6 +443,7 @@ impl AutomapApp {
         self.modals(&ctx);
         self.file_job_window(&ctx);
         self.export_image_window(&ctx);
+        self.compare_window(&ctx);
         if let Some(cmd) = self.palette.show(&ctx, &self.command_state()) {
             actions.push(UiAction::Command(cmd));
         }

@@ -11,6 +11,22 @@ use std::path::PathBuf;
 use super::files::MAIN_WORKFLOW;
 use super::{AutomapApp, Modal, Pending, Tab};
 
+/// A row of two buttons: `ok` (when `enabled`) and Cancel. `Some(true)` for
+/// `ok`, `Some(false)` for Cancel, `None` while neither was clicked.
+fn ok_cancel(ui: &mut egui::Ui, ok: &str, enabled: bool) -> Option<bool> {
+    ui.horizontal(|ui| {
+        let mut choice = None;
+        if ui.add_enabled(enabled, egui::Button::new(ok)).clicked() {
+            choice = Some(true);
+        }
+        if ui.button("Cancel").clicked() {
+            choice = Some(false);
+        }
+        choice
+    })
+    .inner
+}
+
 /// What was picked in a question with two answers and Cancel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Answer {
@@ -203,14 +219,7 @@ impl AutomapApp {
                     )
                     .labelled_by(l.id);
                     ui.add_space(8.0);
-                    ui.horizontal(|ui| {
-                        if ui.button("OK").clicked() {
-                            choice = Some(true);
-                        }
-                        if ui.button("Cancel").clicked() {
-                            choice = Some(false);
-                        }
-                    });
+                    choice = ok_cancel(ui, "OK", true).or(choice);
                 });
                 if r.should_close() && choice.is_none() {
                     choice = Some(false);
@@ -269,16 +278,8 @@ impl AutomapApp {
             )
             .labelled_by(l.id);
             ui.add_space(8.0);
-            ui.horizontal(|ui| {
-                let n = titles.len();
-                let create = egui::Button::new(format!("Create with {n} steps"));
-                if ui.add_enabled(n > 0, create).clicked() {
-                    choice = Some(true);
-                }
-                if ui.button("Cancel").clicked() {
-                    choice = Some(false);
-                }
-            });
+            let n = titles.len();
+            choice = ok_cancel(ui, &format!("Create with {n} steps"), n > 0).or(choice);
         });
         if r.should_close() && choice.is_none() {
             choice = Some(false);
@@ -359,14 +360,7 @@ impl AutomapApp {
                 choice = Some(true);
             }
             ui.add_space(8.0);
-            ui.horizontal(|ui| {
-                if ui.button("Save").clicked() {
-                    choice = Some(true);
-                }
-                if ui.button("Cancel").clicked() {
-                    choice = Some(false);
-                }
-            });
+            choice = ok_cancel(ui, "Save", true).or(choice);
         });
         if r.should_close() && choice.is_none() {
             choice = Some(false);

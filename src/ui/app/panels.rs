@@ -65,6 +65,7 @@ impl AutomapApp {
                 for cmd in [
                     Command::ExportMarkdown,
                     Command::ExportImage,
+                    Command::CompareWith,
                     Command::NewWorkflowFromList,
                     Command::Import,
                 ] {

@@ -77,10 +77,11 @@ impl CanvasState {
         painter.rect(
             rect,
             6.0,
+            // Opaque: no badge or label of the map shows through.
             if dark {
-                Color32::from_black_alpha(200)
+                Color32::from_gray(24)
             } else {
-                Color32::from_white_alpha(235)
+                Color32::from_gray(252)
             },
             Stroke::new(1.0, Color32::from_gray(150)),
             StrokeKind::Inside,

@@ -21,6 +21,7 @@ pub mod draw;
 pub mod export;
 pub mod index;
 mod interact;
+mod legend;
 mod minimap;
 mod ops;
 mod overlay;

@@ -236,10 +236,10 @@ impl CanvasState {
         // Legend.
         let legend_at = pos2(
             rect.left() + 8.0,
-            rect.bottom() - 8.0 - draw::legend_height(),
+            rect.bottom() - 8.0 - super::legend::legend_height(),
         );
         if legend_at.y > rect.top() + 190.0 {
-            draw::draw_legend(&ui.painter_at(rect), legend_at, ui.visuals().dark_mode);
+            super::legend::draw_legend(&ui.painter_at(rect), legend_at, ui.visuals().dark_mode);
         }
 
         if self.minimap

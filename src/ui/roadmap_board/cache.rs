@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use crate::analysis::Analysis;
 use crate::model::{Plan, StepId};
+use crate::roadmap::progress::{Progress, progress};
 use crate::roadmap::{self, RoadmapSummary};
 
 use super::TIMELINE_NAMES;
@@ -15,6 +16,8 @@ pub struct Cached {
     pub(in crate::ui) index: HashMap<StepId, (usize, usize)>,
     /// Per week 0–12: the first items starting that week and how many start.
     pub(in crate::ui) weeks: Vec<(Vec<usize>, usize)>,
+    /// Planned against actual savings, cards by status.
+    pub(in crate::ui) progress: Progress,
 }
 
 impl Cached {
@@ -33,10 +36,12 @@ impl Cached {
                 }
             }
         }
+        let progress = progress(plan, &summary);
         Cached {
             summary,
             index,
             weeks,
+            progress,
         }
     }
 }

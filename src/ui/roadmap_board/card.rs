@@ -2,7 +2,7 @@
 
 use egui::{Frame, Id, Label, RichText, Role, Ui, WidgetInfo};
 
-use crate::model::Column;
+use crate::model::{CardStatus, Column};
 
 use super::card_menu::card_menu;
 use super::{CARD_HEIGHT, ColumnCtx, DragCard, one_line};
@@ -51,6 +51,11 @@ pub(super) fn card(
                 ui.vertical(|ui| {
                     ui.set_width(ui.available_width());
                     ui.horizontal(|ui| {
+                        if info.column != Column::StaysManual
+                            && let Some(item) = plan.roadmap.item(info.step)
+                        {
+                            status_badge(ui, item.status);
+                        }
                         if info.pinned {
                             ui.label(RichText::new("Pinned").small().italics())
                                 .on_hover_text("Pinned: Suggest leaves this card here");
@@ -112,4 +117,17 @@ pub(super) fn card(
         ));
     }
     card.response.rect
+}
+
+/// The card's status in words, coloured as well (never by colour alone).
+fn status_badge(ui: &mut Ui, status: CardStatus) {
+    let v = ui.visuals();
+    let color = match status {
+        CardStatus::Planned => v.weak_text_color(),
+        CardStatus::Building => v.warn_fg_color,
+        CardStatus::Live => egui::Color32::from_rgb(0x2e, 0x9e, 0x4f),
+        CardStatus::Paused | CardStatus::Dropped => v.error_fg_color,
+    };
+    ui.label(RichText::new(status.label()).small().strong().color(color))
+        .on_hover_text("Status of this card; change it in the card's menu");
 }

@@ -1,10 +1,10 @@
-//! The card's menu: move it, change its setup hours, tool and price option,
-//! pin it, or show its step on the map.
+//! The card's menu: move it, set its status, change its setup hours, tool
+//! and price option, pin it, or show its step on the map.
 
 use egui::{DragValue, RichText, Ui};
 
-use crate::model::{Column, PriceOption, StepId, ToolCategory};
-use crate::roadmap::{self, price_text};
+use crate::model::{CardStatus, Column, PriceOption, StepId, ToolCategory};
+use crate::roadmap::{self, date, price_text};
 
 use super::UiAction;
 use super::{Change, ColumnCtx, one_line};
@@ -51,6 +51,10 @@ pub(super) fn card_menu(
     ui.separator();
 
     let item = plan.roadmap.item(step_id);
+    if info.column != Column::StaysManual {
+        progress_menu(ui, cx, step_id);
+        ui.separator();
+    }
     ui.horizontal(|ui| {
         let label = ui.label("Setup hours");
         let mut hours = info.setup_hours;
@@ -136,6 +140,97 @@ pub(super) fn card_menu(
             step: step_id,
         });
         ui.close();
+    }
+}
+
+/// Status, test done and measured savings of a card.
+fn progress_menu(ui: &mut Ui, cx: &mut ColumnCtx<'_>, step_id: StepId) {
+    let plan = cx.plan;
+    let Some(item) = plan.roadmap.item(step_id) else {
+        return;
+    };
+    let status = item.status;
+    ui.menu_button(format!("Status: {}", status.label()), |ui| {
+        for s in CardStatus::ALL {
+            if ui.selectable_label(s == status, s.label()).clicked() {
+                if s != status
+                    && let Some(roadmap) = roadmap::update_item(&plan.roadmap, step_id, |it| {
+                        it.status = s;
+                        if s == CardStatus::Live && it.live_since.is_none() {
+                            it.live_since = Some(date::format(date::today()));
+                        }
+                    })
+                {
+                    *cx.change = Some(Change::Set {
+                        label: "Set card status",
+                        roadmap,
+                    });
+                }
+                ui.close();
+            }
+        }
+    });
+    let mut tested = item.tested;
+    if ui.checkbox(&mut tested, "Test plan done").changed()
+        && let Some(roadmap) = roadmap::update_item(&plan.roadmap, step_id, |it| it.tested = tested)
+    {
+        *cx.change = Some(Change::Set {
+            label: if tested {
+                "Mark test plan done"
+            } else {
+                "Mark test plan not done"
+            },
+            roadmap,
+        });
+    }
+    if status == CardStatus::Live {
+        ui.horizontal(|ui| {
+            let label = ui.label("Measured saving");
+            let estimate = cx
+                .cache
+                .summary
+                .items
+                .iter()
+                .find(|i| i.step == step_id)
+                .map_or(0.0, |i| i.hours_saved * 60.0);
+            let mut minutes = item.actual_minutes_per_week.unwrap_or(estimate);
+            let r = ui.label_inputs_by(label.id, |ui| {
+                ui.add(
+                    DragValue::new(&mut minutes)
+                        .range(0.0..=100_000.0)
+                        .speed(5.0)
+                        .max_decimals(0)
+                        .suffix(" min/week"),
+                )
+            });
+            if r.changed()
+                && cx.change.is_none()
+                && let Some(roadmap) = roadmap::update_item(&plan.roadmap, step_id, |it| {
+                    it.actual_minutes_per_week = Some(minutes)
+                })
+            {
+                *cx.change = Some(Change::Typed {
+                    label: "Change measured saving",
+                    roadmap,
+                    widget: r.id,
+                });
+            }
+            if r.drag_stopped() || r.lost_focus() {
+                *cx.end_typing = true;
+            }
+        });
+        if item.actual_minutes_per_week.is_some()
+            && ui.button("Use the estimate until measured").clicked()
+            && let Some(roadmap) = roadmap::update_item(&plan.roadmap, step_id, |it| {
+                it.actual_minutes_per_week = None
+            })
+        {
+            *cx.change = Some(Change::Set {
+                label: "Reset measured saving",
+                roadmap,
+            });
+            ui.close();
+        }
     }
 }
 

@@ -19,6 +19,7 @@ mod card;
 mod card_menu;
 mod column;
 mod month_header;
+mod progress;
 mod timeline;
 mod toolbar;
 mod what_if;
@@ -87,11 +88,23 @@ pub fn roadmap_board(ui: &mut Ui, doc: &mut Document, derived: &mut Derived) -> 
     let mut change: Option<Change> = None;
     let mut action: Option<UiAction> = None;
     let mut end_typing = false;
+    let view_id = Id::unique("automap_roadmap_view");
+    let mut show_progress = ui.data_mut(|d| *d.get_persisted_mut_or_default::<bool>(view_id));
     {
         let plan = doc.plan();
         toolbar(ui, plan, &cache, &mut change, &mut end_typing);
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut show_progress, false, "Board");
+            ui.selectable_value(&mut show_progress, true, "Progress");
+        });
+        ui.data_mut(|d| d.insert_persisted(view_id, show_progress));
         what_if::what_if_panel(ui, plan, &cache, &mut change);
         ui.separator();
+    }
+    if show_progress {
+        progress::progress_view(ui, doc.plan(), &cache);
+    } else {
+        let plan = doc.plan();
         let board_height = (ui.available_height() - TIMELINE_HEIGHT).max(320.0);
         ui.allocate_ui(egui::vec2(ui.available_width(), board_height), |ui| {
             ui.columns(Column::ALL.len(), |cols| {
