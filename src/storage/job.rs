@@ -207,12 +207,70 @@ fn spawn<R: Send + 'static>(
     Ok(receive)
 }
 
+/// The result of a worker thread, taken once; a thread that ends without
+/// one (it panicked) gives `gone(path)`.
+struct Outcome<T, E> {
+    path: PathBuf,
+    result: Receiver<Result<T, E>>,
+    finished: bool,
+    gone: fn(&Path) -> E,
+}
+
+impl<T, E> Outcome<T, E> {
+    fn new(path: PathBuf, result: Receiver<Result<T, E>>, gone: fn(&Path) -> E) -> Self {
+        Self {
+            path,
+            result,
+            finished: false,
+            gone,
+        }
+    }
+
+    fn poll(&mut self) -> Option<Result<T, E>> {
+        if self.finished {
+            return None;
+        }
+        match self.result.try_recv() {
+            Ok(result) => {
+                self.finished = true;
+                Some(result)
+            }
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => {
+                self.finished = true;
+                Some(Err((self.gone)(&self.path)))
+            }
+        }
+    }
+
+    fn wait_for(&mut self, time: std::time::Duration) -> Option<Result<T, E>> {
+        if self.finished {
+            return None;
+        }
+        match self.result.recv_timeout(time) {
+            Ok(result) => {
+                self.finished = true;
+                Some(result)
+            }
+            Err(RecvTimeoutError::Timeout) => None,
+            Err(RecvTimeoutError::Disconnected) => {
+                self.finished = true;
+                Some(Err((self.gone)(&self.path)))
+            }
+        }
+    }
+
+    fn wait(&self) -> Result<T, E> {
+        self.result
+            .recv()
+            .unwrap_or_else(|_| Err((self.gone)(&self.path)))
+    }
+}
+
 /// A plan file being opened on a background thread.
 pub struct LoadJob {
-    path: PathBuf,
     watch: Arc<Watch>,
-    result: Receiver<Result<(Loaded, FileStamp), LoadError>>,
-    finished: bool,
+    outcome: Outcome<(Loaded, FileStamp), LoadError>,
 }
 
 impl LoadJob {
@@ -237,16 +295,14 @@ impl LoadJob {
             source,
         })?;
         Ok(LoadJob {
-            path,
             watch,
-            result,
-            finished: false,
+            outcome: Outcome::new(path, result, gone),
         })
     }
 
     /// The file being opened.
     pub fn path(&self) -> &Path {
-        &self.path
+        &self.outcome.path
     }
 
     /// Where the job is now.
@@ -256,21 +312,7 @@ impl LoadJob {
 
     /// The result, once it is there (then `Some` once, `None` before and after).
     pub fn poll(&mut self) -> Option<Result<(Loaded, FileStamp), LoadError>> {
-        if self.finished {
-            return None;
-        }
-        match self.result.try_recv() {
-            Ok(result) => {
-                self.finished = true;
-                Some(result)
-            }
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => {
-                // The thread ended without a result: it panicked.
-                self.finished = true;
-                Some(Err(gone(&self.path)))
-            }
-        }
+        self.outcome.poll()
     }
 
     /// Wait at most `time` for the result; `None` if it is not there by then
@@ -279,26 +321,12 @@ impl LoadJob {
         &mut self,
         time: std::time::Duration,
     ) -> Option<Result<(Loaded, FileStamp), LoadError>> {
-        if self.finished {
-            return None;
-        }
-        match self.result.recv_timeout(time) {
-            Ok(result) => {
-                self.finished = true;
-                Some(result)
-            }
-            Err(RecvTimeoutError::Timeout) => None,
-            Err(RecvTimeoutError::Disconnected) => {
-                self.finished = true;
-                Some(Err(gone(&self.path)))
-            }
-        }
+        self.outcome.wait_for(time)
     }
 
     /// Wait for the result (for the command line and tests).
     pub fn wait(self) -> Result<(Loaded, FileStamp), LoadError> {
-        let path = self.path.clone();
-        self.result.recv().unwrap_or_else(|_| Err(gone(&path)))
+        self.outcome.wait()
     }
 
     /// Stop opening: the file is left as it is and the result is thrown
@@ -326,10 +354,8 @@ fn gone(path: &Path) -> LoadError {
 
 /// A plan being saved on a background thread.
 pub struct SaveJob {
-    path: PathBuf,
     watch: Arc<Watch>,
-    result: Receiver<Result<FileStamp, SaveError>>,
-    finished: bool,
+    outcome: Outcome<FileStamp, SaveError>,
 }
 
 impl SaveJob {
@@ -356,16 +382,14 @@ impl SaveJob {
             source,
         })?;
         Ok(SaveJob {
-            path,
             watch,
-            result,
-            finished: false,
+            outcome: Outcome::new(path, result, save_gone),
         })
     }
 
     /// The file being written.
     pub fn path(&self) -> &Path {
-        &self.path
+        &self.outcome.path
     }
 
     /// Where the job is now.
@@ -375,46 +399,18 @@ impl SaveJob {
 
     /// The result, once it is there (then `Some` once, `None` before and after).
     pub fn poll(&mut self) -> Option<Result<FileStamp, SaveError>> {
-        if self.finished {
-            return None;
-        }
-        match self.result.try_recv() {
-            Ok(result) => {
-                self.finished = true;
-                Some(result)
-            }
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => {
-                self.finished = true;
-                Some(Err(save_gone(&self.path)))
-            }
-        }
+        self.outcome.poll()
     }
 
     /// Wait at most `time` for the result; `None` if it is not there by then
     /// (or was already taken).
     pub fn wait_for(&mut self, time: std::time::Duration) -> Option<Result<FileStamp, SaveError>> {
-        if self.finished {
-            return None;
-        }
-        match self.result.recv_timeout(time) {
-            Ok(result) => {
-                self.finished = true;
-                Some(result)
-            }
-            Err(RecvTimeoutError::Timeout) => None,
-            Err(RecvTimeoutError::Disconnected) => {
-                self.finished = true;
-                Some(Err(save_gone(&self.path)))
-            }
-        }
+        self.outcome.wait_for(time)
     }
 
     /// Wait for the result.
     pub fn wait(self) -> Result<FileStamp, SaveError> {
-        self.result
-            .recv()
-            .unwrap_or_else(|_| Err(save_gone(&self.path)))
+        self.outcome.wait()
     }
 }
 
