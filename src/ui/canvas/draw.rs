@@ -176,8 +176,23 @@ pub fn map_shapes(v: &MapView<'_>, links: &[usize]) -> Vec<Shape> {
     }
     let mut shapes: Vec<Shape> = Vec::with_capacity(v.visible.len() * 3 + links.len() * 2);
     let mut labels: Vec<Shape> = Vec::new();
+    // Screen boxes of the visible steps, for placing arrow labels clear of
+    // them: worked out once a frame, and only when some arrow has a label.
+    let labelled = lod == Lod::Full
+        && links
+            .iter()
+            .any(|&li| v.wf.links.get(li).is_some_and(|l| !l.label.is_empty()));
+    let boxes: Vec<Rect> = if labelled {
+        v.visible
+            .iter()
+            .filter_map(|&i| v.index.rects.get(i as usize))
+            .map(|r| v.cam.rect_to_screen(v.viewport, *r).expand(2.0))
+            .collect()
+    } else {
+        Vec::new()
+    };
     for &li in links {
-        draw_link(v, li, lod, &mut shapes, &mut labels);
+        draw_link(v, li, lod, &boxes, &mut shapes, &mut labels);
     }
     for &i in v.visible {
         draw_step(v, i as usize, lod, &mut shapes);
@@ -258,6 +273,7 @@ fn draw_link(
     v: &MapView<'_>,
     li: usize,
     lod: Lod,
+    boxes: &[Rect],
     shapes: &mut Vec<Shape>,
     labels: &mut Vec<Shape>,
 ) {
@@ -314,12 +330,6 @@ fn draw_link(
         let galley = v.painter.layout_job(job);
         let size = galley.size() + vec2(8.0, 3.0) * z.max(0.6);
         // On the arrow, at the first place along it that covers no box.
-        let boxes: Vec<Rect> = v
-            .visible
-            .iter()
-            .filter_map(|&i| v.index.rects.get(i as usize))
-            .map(|r| v.cam.rect_to_screen(v.viewport, *r).expand(2.0))
-            .collect();
         let at = |t: f32| Rect::from_center_size(super::shape::bezier_point(&c, t), size);
         let r = [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78]
             .into_iter()
