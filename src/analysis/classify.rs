@@ -108,7 +108,18 @@ fn weeks_text(weeks: f64) -> String {
 }
 
 /// Classify one step. `hours`: its manual hours per week.
+#[cfg(test)]
 pub(crate) fn classify(step: &Step, hours: f64, m: &MethodSettings) -> Classified {
+    classify_with(step, work::Hints::of(step), hours, m)
+}
+
+/// [`classify`] with the hints of the step's words already read.
+pub(crate) fn classify_with(
+    step: &Step,
+    hints: work::Hints,
+    hours: f64,
+    m: &MethodSettings,
+) -> Classified {
     use PriorityClass as C;
     match step.kind {
         StepKind::Trigger => {
@@ -132,7 +143,7 @@ pub(crate) fn classify(step: &Step, hours: f64, m: &MethodSettings) -> Classifie
         }
         StepKind::Task | StepKind::Decision => {}
     }
-    let sensitive = match work::sensitivity_of(step) {
+    let sensitive = match hints.sensitivity(step) {
         Sensitivity::ComplaintOrRefund => Some(
             "Complaints, refunds and damaged goods need a person's care; an automated answer feels cold to an upset customer.",
         ),
@@ -150,7 +161,7 @@ pub(crate) fn classify(step: &Step, hours: f64, m: &MethodSettings) -> Classifie
     if let Some(reason) = sensitive {
         return out(C::NeverAutomate, reason.into());
     }
-    let work = work::work_of(step);
+    let work = hints.work(step);
     if work == WorkKind::Physical {
         return out(
             C::Physical,
@@ -169,18 +180,18 @@ pub(crate) fn classify(step: &Step, hours: f64, m: &MethodSettings) -> Classifie
     let often = how_often(step);
     let freq = frequency_level(step, m);
     let saves = hours_text(hours);
-    let complexity = work::complexity_of(step);
+    let complexity = hints.complexity(step);
 
     // Work where an AI agent adds value: answering common questions, writing,
     // forecasting and recommending — when the hours repay the setup.
     let needs_understanding = work.suits_ai()
         || step.approach == Approach::AiAgent
         || step.judgment == Judgment::HumanJudgment;
-    if needs_understanding && !work::is_revenue_flow(step) {
+    if needs_understanding && !hints.revenue_flow() {
         let weeks = payback_weeks(hours, Layer::L4, complexity);
         let volume = clean(step.frequency.daily()) >= threshold(m.ai_volume_per_day, 5.0);
         if weeks <= threshold(m.ai_payback_weeks, 13.0) || volume {
-            let routine = if work::is_customer_facing(step) {
+            let routine = if hints.customer_facing(step) {
                 "customers see the answers, so an AI agent takes the routine cases and hands anything unusual or upset to a person"
             } else {
                 "it is high-volume and low-stakes: an AI agent can do the routine part, with a person checking the result"
@@ -209,7 +220,7 @@ pub(crate) fn classify(step: &Step, hours: f64, m: &MethodSettings) -> Classifie
         );
     }
 
-    if work::is_revenue_flow(step) && complexity != Complexity::High {
+    if hints.revenue_flow() && complexity != Complexity::High {
         return out(
             C::Medium,
             format!(

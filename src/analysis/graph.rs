@@ -3,8 +3,9 @@
 //! Everything here is linear in steps + arrows (dominators: near-linear).
 
 use crate::model::{StepId, StepKind, Workflow};
+use foldhash::{HashMap, HashMapExt};
 use std::borrow::Cow;
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 
 /// A step keeps at most this many distinct starting events.
 const MAX_EVENTS: usize = 4;

@@ -3,7 +3,7 @@
 //! map is drawn in lanes; steps without an owner hand nothing off.
 
 use crate::model::{Plan, Step, StepId, Workflow};
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 /// One arrow whose ends belong to different owners.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,46 +58,53 @@ pub fn bounces(wf: &Workflow) -> Vec<Bounce> {
         .enumerate()
         .map(|(i, s)| (s.id, i))
         .collect();
-    let back: std::collections::HashSet<(StepId, StepId)> =
-        crate::edit::layout::back_arrows(wf).into_iter().collect();
-    let mut succ: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let succ = crate::edit::layout::forward_arrows(wf);
     let mut indeg = vec![0usize; n];
-    for l in &wf.links {
-        if back.contains(&(l.from, l.to)) {
-            continue;
-        }
-        if let (Some(&a), Some(&b)) = (index.get(&l.from), index.get(&l.to))
-            && a != b
-        {
-            succ[a].push(b);
-            indeg[b] += 1;
-        }
+    for &b in succ.iter().flatten() {
+        indeg[b] += 1;
     }
-    let owner = |i: usize| wf.steps[i].owner.trim();
+    // Owners by number, in order of appearance (0: no owner).
+    let mut names: Vec<&str> = vec![""];
+    let owner: Vec<usize> = wf
+        .steps
+        .iter()
+        .map(|s| {
+            let o = s.owner.trim();
+            if o.is_empty() {
+                return 0;
+            }
+            names.iter().position(|&n| n == o).unwrap_or_else(|| {
+                names.push(o);
+                names.len() - 1
+            })
+        })
+        .collect();
     // run[v]: for each other owner X, the handoffs back and forth between X
     // and v's owner on the longest such chain ending at v.
-    let mut run: Vec<HashMap<&str, usize>> = vec![HashMap::new(); n];
-    let mut best: HashMap<(String, String), usize> = HashMap::new();
+    let mut run: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
+    let mut best: HashMap<(usize, usize), usize> = HashMap::new();
+    let raise = |list: &mut Vec<(usize, usize)>, key: usize, c: usize| match list
+        .iter_mut()
+        .find(|(k, _)| *k == key)
+    {
+        Some((_, e)) => *e = (*e).max(c),
+        None => list.push((key, c)),
+    };
     let mut queue: Vec<usize> = (0..n).filter(|&i| indeg[i] == 0).collect();
     while let Some(u) = queue.pop() {
         for &v in &succ[u] {
-            let (ou, ov) = (owner(u), owner(v));
-            if !ou.is_empty() && !ov.is_empty() {
+            let (ou, ov) = (owner[u], owner[v]);
+            if ou != 0 && ov != 0 {
                 if ou == ov {
-                    let carried: Vec<(&str, usize)> =
-                        run[u].iter().map(|(k, c)| (*k, *c)).collect();
-                    for (k, c) in carried {
-                        let e = run[v].entry(k).or_default();
-                        *e = (*e).max(c);
+                    let carried = std::mem::take(&mut run[u]);
+                    for &(k, c) in &carried {
+                        raise(&mut run[v], k, c);
                     }
+                    run[u] = carried;
                 } else {
-                    let c = run[u].get(ov).copied().unwrap_or(0) + 1;
-                    let e = run[v].entry(ou).or_default();
-                    *e = (*e).max(c);
-                    let key = if ou <= ov { (ou, ov) } else { (ov, ou) };
-                    let b = best
-                        .entry((key.0.to_owned(), key.1.to_owned()))
-                        .or_default();
+                    let c = run[u].iter().find(|(k, _)| *k == ov).map_or(0, |&(_, c)| c) + 1;
+                    raise(&mut run[v], ou, c);
+                    let b = best.entry((ou.min(ov), ou.max(ov))).or_default();
                     *b = (*b).max(c);
                 }
             }
@@ -107,26 +114,42 @@ pub fn bounces(wf: &Workflow) -> Vec<Bounce> {
             }
         }
     }
-    let all = handoffs(wf);
+    if best.values().all(|&c| c <= BOUNCE_LIMIT) {
+        return Vec::new();
+    }
+    // Every handoff between a pair that bounces, in arrow order.
     let mut out: Vec<Bounce> = Vec::new();
-    for h in &all {
-        let key = if h.from_owner <= h.to_owner {
-            (h.from_owner.clone(), h.to_owner.clone())
-        } else {
-            (h.to_owner.clone(), h.from_owner.clone())
+    let mut slot: HashMap<(usize, usize), usize> = HashMap::new();
+    for l in &wf.links {
+        let (Some(&a), Some(&b)) = (index.get(&l.from), index.get(&l.to)) else {
+            continue;
         };
-        let longest = best.get(&key).copied().unwrap_or(0);
+        let (oa, ob) = (owner[a], owner[b]);
+        if oa == 0 || ob == 0 || oa == ob {
+            continue;
+        }
+        let pair = (oa.min(ob), oa.max(ob));
+        let longest = best.get(&pair).copied().unwrap_or(0);
         if longest <= BOUNCE_LIMIT {
             continue;
         }
-        match out.iter_mut().find(|b| b.owners == key) {
-            Some(b) => b.handoffs.push(h.clone()),
-            None => out.push(Bounce {
-                owners: key,
+        let h = Handoff {
+            from: l.from,
+            to: l.to,
+            from_owner: names[oa].to_owned(),
+            to_owner: names[ob].to_owned(),
+        };
+        let i = *slot.entry(pair).or_insert_with(|| {
+            let (x, y) = (names[oa], names[ob]);
+            let owners = if x <= y { (x, y) } else { (y, x) };
+            out.push(Bounce {
+                owners: (owners.0.to_owned(), owners.1.to_owned()),
                 longest,
-                handoffs: vec![h.clone()],
-            }),
-        }
+                handoffs: Vec::new(),
+            });
+            out.len() - 1
+        });
+        out[i].handoffs.push(h);
     }
     out
 }
@@ -147,14 +170,41 @@ pub fn owners(plan: &Plan) -> Vec<String> {
 /// the part before a bracket ("Dana" for "Dana (owner)"), as a whole word,
 /// in any case.
 pub fn owner_named_in<'o>(text: &str, owners: &'o [String]) -> Option<&'o str> {
-    let hay = text.to_lowercase();
-    owners.iter().map(String::as_str).find(|o| {
-        let full = o.to_lowercase();
-        let short = full.split('(').next().unwrap_or("").trim().to_owned();
-        [full, short]
+    OwnerNames::new(owners).named_in(text)
+}
+
+/// Owners' names ready to be looked for in many texts: each in lower case,
+/// whole and cut before a bracket, worked out once.
+pub struct OwnerNames<'o> {
+    owners: &'o [String],
+    keys: Vec<[String; 2]>,
+}
+
+impl<'o> OwnerNames<'o> {
+    pub fn new(owners: &'o [String]) -> Self {
+        let keys = owners
             .iter()
-            .any(|n| !n.is_empty() && contains_word(&hay, n))
-    })
+            .map(|o| {
+                let full = o.to_lowercase();
+                let short = full.split('(').next().unwrap_or("").trim().to_owned();
+                [full, short]
+            })
+            .collect();
+        OwnerNames { owners, keys }
+    }
+
+    /// See [`owner_named_in`].
+    pub fn named_in(&self, text: &str) -> Option<&'o str> {
+        if text.trim().is_empty() {
+            return None;
+        }
+        let hay = text.to_lowercase();
+        self.owners
+            .iter()
+            .zip(&self.keys)
+            .find(|(_, keys)| keys.iter().any(|n| !n.is_empty() && contains_word(&hay, n)))
+            .map(|(o, _)| o.as_str())
+    }
 }
 
 fn contains_word(hay: &str, needle: &str) -> bool {

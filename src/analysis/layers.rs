@@ -6,10 +6,10 @@ use super::work;
 use crate::model::{Approach, Complexity, Judgment, Layer, Step, StepKind, Tag, WorkKind};
 
 /// The layer the method suggests from a step's shape alone.
-pub(crate) fn shape_layer(step: &Step) -> Layer {
+pub(crate) fn shape_layer(step: &Step, hints: work::Hints) -> Layer {
     if step.approach == Approach::AiAgent
         || step.judgment == Judgment::HumanJudgment
-        || work::work_of(step).suits_ai()
+        || hints.work(step).suits_ai()
     {
         Layer::L4
     } else if step.kind == StepKind::Decision {
@@ -24,15 +24,13 @@ pub(crate) fn shape_layer(step: &Step) -> Layer {
 /// Layer of a medium step: revenue flows (abandoned cart, review request,
 /// restock notice, segmentation) are layer 2; other notifications and data
 /// moves layer 1; decisions layer 3; the rest layer 2.
-fn medium_layer(step: &Step) -> Layer {
-    if work::is_revenue_flow(step) {
+fn medium_layer(step: &Step, hints: work::Hints) -> Layer {
+    if hints.revenue_flow() {
         Layer::L2
-    } else if step.kind == StepKind::Decision || work::work_of(step) == WorkKind::Decides {
+    } else if step.kind == StepKind::Decision || hints.work(step) == WorkKind::Decides {
         Layer::L3
-    } else if matches!(
-        work::work_of(step),
-        WorkKind::Notifies | WorkKind::MovesData
-    ) && work::complexity_of(step) == Complexity::Low
+    } else if matches!(hints.work(step), WorkKind::Notifies | WorkKind::MovesData)
+        && hints.complexity(step) == Complexity::Low
     {
         Layer::L1
     } else {
@@ -43,19 +41,25 @@ fn medium_layer(step: &Step) -> Layer {
 /// The layer in effect: the owner's choice wins; otherwise the suggestion for
 /// automation candidates and for steps the owner tagged automate anyway.
 /// Events, and steps that are no candidate and not tagged automate, have none.
+#[cfg(test)]
 pub(crate) fn layer(step: &Step, class: PriorityClass) -> Option<Layer> {
+    layer_with(step, work::Hints::of(step), class)
+}
+
+/// [`layer`] with the hints of the step's words already read.
+pub(crate) fn layer_with(step: &Step, hints: work::Hints, class: PriorityClass) -> Option<Layer> {
     match class {
         PriorityClass::Event => None,
         PriorityClass::QuickWin => Some(step.layer.unwrap_or(Layer::L1)),
         PriorityClass::AiCandidate => Some(step.layer.unwrap_or(Layer::L4)),
-        PriorityClass::Medium => Some(step.layer.unwrap_or_else(|| medium_layer(step))),
+        PriorityClass::Medium => Some(step.layer.unwrap_or_else(|| medium_layer(step, hints))),
         PriorityClass::Trap
         | PriorityClass::Physical
         | PriorityClass::NeverAutomate
         | PriorityClass::Exception
         | PriorityClass::LowValue => {
             if step.tag == Tag::Automate {
-                Some(step.layer.unwrap_or_else(|| shape_layer(step)))
+                Some(step.layer.unwrap_or_else(|| shape_layer(step, hints)))
             } else {
                 step.layer
             }

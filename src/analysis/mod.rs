@@ -289,8 +289,9 @@ pub fn analyze_on(plan: &Plan, threads: usize) -> Analysis {
         };
         let mut insights = Vec::with_capacity(w.steps.len());
         for (s, m) in w.steps.iter().zip(measures) {
-            let c = classify::classify(s, m.hours, &plan.method);
-            let layer = layers::layer(s, c.class);
+            let hints = work::Hints::of(s);
+            let c = classify::classify_with(s, hints, m.hours, &plan.method);
+            let layer = layers::layer_with(s, hints, c.class);
             summary.hours_per_week += m.hours;
             if is_taggable(s.kind) {
                 match s.tag {
@@ -300,14 +301,14 @@ pub fn analyze_on(plan: &Plan, threads: usize) -> Analysis {
                 }
             }
             let payback = layer
-                .map(|l| classify::payback_weeks(m.hours, l, work::complexity_of(s)))
+                .map(|l| classify::payback_weeks(m.hours, l, hints.complexity(s)))
                 .filter(|w| w.is_finite());
             insights.push(StepInsight {
                 step: s.id,
                 workflow: w.id,
                 class: c.class,
-                work: work::work_of(s),
-                suggested_work: work::suggest_work(s),
+                work: hints.work(s),
+                suggested_work: hints.suggest_work(s),
                 payback_weeks: payback,
                 reason: c.reason,
                 suggested_tag: c.suggested_tag,

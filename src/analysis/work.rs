@@ -6,15 +6,22 @@
 use crate::model::{Complexity, Sensitivity, Step, StepKind, WorkKind};
 
 /// The title and system in lower case, with a space on each side so that
-/// hints can ask for whole-word beginnings (" log").
+/// hints can ask for whole-word beginnings (" log"), and the marks that join
+/// or end words (- _ / , . : and brackets) read as spaces.
 fn words(step: &Step) -> String {
-    format!(" {} {} ", step.title, step.system)
-        .to_lowercase()
-        .replace(['-', '_', '/', ',', '.', ':', '(', ')'], " ")
-}
-
-fn any(text: &str, hints: &[&str]) -> bool {
-    hints.iter().any(|h| text.contains(h))
+    let mut out = String::with_capacity(step.title.len() + step.system.len() + 3);
+    out.push(' ');
+    for part in [&step.title, &step.system] {
+        for c in part.chars() {
+            match c {
+                '-' | '_' | '/' | ',' | '.' | ':' | '(' | ')' => out.push(' '),
+                c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+                c => out.extend(c.to_lowercase()),
+            }
+        }
+        out.push(' ');
+    }
+    out
 }
 
 const PHYSICAL: &[&str] = &[
@@ -139,27 +146,239 @@ const NOTIFIES: &[&str] = &[
     " ping",
 ];
 
+/// The kinds of hint the words of a step can give, one bit each.
+#[derive(Clone, Copy)]
+#[repr(u8)]
+enum Hint {
+    Physical,
+    Questions,
+    Content,
+    Analyses,
+    Decides,
+    Notifies,
+    Moves,
+    Complaint,
+    Legal,
+    Brand,
+    Strategic,
+    Revenue,
+    Custom,
+    Customer,
+}
+
+const COMPLAINT: &[&str] = &[
+    " complaint",
+    " refund",
+    " dispute",
+    " angry",
+    " damaged",
+    " chargeback",
+];
+const LEGAL: &[&str] = &[
+    " legal",
+    " warrant",
+    " terms",
+    " compliance",
+    " gdpr",
+    " lawyer",
+];
+const BRAND: &[&str] = &[" brand voice", " brand sensitive", " brand story"];
+const STRATEGIC: &[&str] = &[
+    " strategic",
+    " strategy",
+    " which products to launch",
+    " launch new product",
+    " which market",
+    " enter a market",
+    " new market",
+];
+/// Flows the guide counts as medium whatever their volume: they earn revenue
+/// with some if/then rules (abandoned cart, review request, restock notice
+/// to past buyers, segmentation, win-back).
+const REVENUE: &[&str] = &[
+    " abandoned cart",
+    " cart recovery",
+    " review request",
+    " request a review",
+    " ask for a review",
+    " restock notif",
+    " back in stock",
+    " restock email",
+    " segment",
+    " win back",
+    " winback",
+    " personalized offer",
+    " personalised offer",
+];
+/// Words like "custom logic", "real-time" or "many conditional variables"
+/// mark custom work even when the owner left the complexity at its default.
+const CUSTOM: &[&str] = &[
+    " custom ",
+    " real time",
+    " competitor",
+    " many conditional",
+    " lifetime value",
+];
+const CUSTOMER: &[&str] = &[" customer", " buyer", " shopper"];
+
+/// Every hint list with the kind of hint it gives.
+const LISTS: [(&[&str], Hint); 14] = [
+    (PHYSICAL, Hint::Physical),
+    (QUESTIONS, Hint::Questions),
+    (CONTENT, Hint::Content),
+    (ANALYSES, Hint::Analyses),
+    (DECIDES, Hint::Decides),
+    (NOTIFIES, Hint::Notifies),
+    (MOVES, Hint::Moves),
+    (COMPLAINT, Hint::Complaint),
+    (LEGAL, Hint::Legal),
+    (BRAND, Hint::Brand),
+    (STRATEGIC, Hint::Strategic),
+    (REVENUE, Hint::Revenue),
+    (CUSTOM, Hint::Custom),
+    (CUSTOMER, Hint::Customer),
+];
+
+/// Every hint phrase once, with the kinds of hint it gives (a phrase such as
+/// " segment" can be in more than one list), and one automaton that finds
+/// them all in a single pass over the words.
+struct Matcher {
+    phrases: Vec<&'static str>,
+    kinds: Vec<u16>,
+    automaton: Option<aho_corasick::AhoCorasick>,
+}
+
+static MATCHER: std::sync::LazyLock<Matcher> = std::sync::LazyLock::new(|| {
+    let mut phrases: Vec<&'static str> = Vec::new();
+    let mut kinds: Vec<u16> = Vec::new();
+    for (list, hint) in LISTS {
+        for &phrase in list {
+            match phrases.iter().position(|&p| p == phrase) {
+                Some(i) => kinds[i] |= 1 << hint as u8,
+                None => {
+                    phrases.push(phrase);
+                    kinds.push(1 << hint as u8);
+                }
+            }
+        }
+    }
+    // Building cannot fail for a few hundred short phrases; should it, the
+    // phrases are looked for one by one instead.
+    let automaton = aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(&phrases)
+        .ok();
+    Matcher {
+        phrases,
+        kinds,
+        automaton,
+    }
+});
+
+/// What the words of a step's title and system hint at, read once: the
+/// kind of work, work people must keep, revenue flows, custom logic and
+/// customers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Hints(u16);
+
+impl Hints {
+    pub(crate) fn of(step: &Step) -> Hints {
+        let text = words(step);
+        let m = &*MATCHER;
+        let mut bits = 0;
+        match &m.automaton {
+            Some(a) => {
+                for found in a.find_overlapping_iter(&text) {
+                    bits |= m.kinds[found.pattern().as_usize()];
+                }
+            }
+            None => {
+                for (phrase, kinds) in m.phrases.iter().zip(&m.kinds) {
+                    if text.contains(phrase) {
+                        bits |= kinds;
+                    }
+                }
+            }
+        }
+        Hints(bits)
+    }
+
+    fn has(self, hint: Hint) -> bool {
+        self.0 & (1 << hint as u8) != 0
+    }
+
+    /// The kind of work the words suggest for `step`.
+    pub(crate) fn suggest_work(self, step: &Step) -> WorkKind {
+        if step.kind == StepKind::Decision {
+            return WorkKind::Decides;
+        }
+        // Order matters: "email subject lines" is writing, "restock notifications"
+        // a message, "packing slip" printed by hand physical work.
+        [
+            (Hint::Physical, WorkKind::Physical),
+            (Hint::Questions, WorkKind::AnswersQuestions),
+            (Hint::Content, WorkKind::WritesContent),
+            (Hint::Analyses, WorkKind::Analyses),
+            (Hint::Decides, WorkKind::Decides),
+            (Hint::Notifies, WorkKind::Notifies),
+            (Hint::Moves, WorkKind::MovesData),
+        ]
+        .into_iter()
+        .find(|&(h, _)| self.has(h))
+        .map_or(WorkKind::Other, |(_, k)| k)
+    }
+
+    /// The kind of work in effect: the owner's choice, else the suggestion.
+    pub(crate) fn work(self, step: &Step) -> WorkKind {
+        step.work.unwrap_or_else(|| self.suggest_work(step))
+    }
+
+    /// See [`sensitivity_of`].
+    pub(crate) fn sensitivity(self, step: &Step) -> Sensitivity {
+        if step.sensitivity.is_never_automate() {
+            step.sensitivity
+        } else if self.has(Hint::Complaint) {
+            Sensitivity::ComplaintOrRefund
+        } else if self.has(Hint::Legal) {
+            Sensitivity::Legal
+        } else if self.has(Hint::Brand) {
+            Sensitivity::BrandVoice
+        } else if self.has(Hint::Strategic) {
+            Sensitivity::Strategic
+        } else {
+            step.sensitivity
+        }
+    }
+
+    /// See [`is_revenue_flow`].
+    pub(crate) fn revenue_flow(self) -> bool {
+        self.has(Hint::Revenue)
+    }
+
+    /// See [`complexity_of`].
+    pub(crate) fn complexity(self, step: &Step) -> Complexity {
+        if step.complexity == Complexity::Low && self.has(Hint::Custom) {
+            Complexity::High
+        } else {
+            step.complexity
+        }
+    }
+
+    /// See [`is_customer_facing`].
+    pub(crate) fn customer_facing(self, step: &Step) -> bool {
+        step.sensitivity != Sensitivity::None
+            || !step.message.trim().is_empty()
+            || matches!(self.work(step), WorkKind::AnswersQuestions)
+            || self.has(Hint::Customer)
+    }
+}
+
 /// The kind of work Automap suggests for a step from its title and system.
 pub fn suggest_work(step: &Step) -> WorkKind {
     if step.kind == StepKind::Decision {
         return WorkKind::Decides;
     }
-    let t = words(step);
-    // Order matters: "email subject lines" is writing, "restock notifications"
-    // a message, "packing slip" printed by hand physical work.
-    let table: [(&[&str], WorkKind); 7] = [
-        (PHYSICAL, WorkKind::Physical),
-        (QUESTIONS, WorkKind::AnswersQuestions),
-        (CONTENT, WorkKind::WritesContent),
-        (ANALYSES, WorkKind::Analyses),
-        (DECIDES, WorkKind::Decides),
-        (NOTIFIES, WorkKind::Notifies),
-        (MOVES, WorkKind::MovesData),
-    ];
-    table
-        .iter()
-        .find(|(hints, _)| any(&t, hints))
-        .map_or(WorkKind::Other, |&(_, k)| k)
+    Hints::of(step).suggest_work(step)
 }
 
 /// The kind of work in effect: the owner's choice, else the suggestion.
@@ -170,107 +389,22 @@ pub fn work_of(step: &Step) -> WorkKind {
 /// A sensitivity the words show when the owner set none (or only
 /// "customer-facing"): complaints and refunds, legal terms, brand voice,
 /// strategic choices. The owner's own never-automate choice wins.
+#[cfg(test)]
 pub fn sensitivity_of(step: &Step) -> Sensitivity {
-    if step.sensitivity.is_never_automate() {
-        return step.sensitivity;
-    }
-    let t = words(step);
-    if any(
-        &t,
-        &[
-            " complaint",
-            " refund",
-            " dispute",
-            " angry",
-            " damaged",
-            " chargeback",
-        ],
-    ) {
-        Sensitivity::ComplaintOrRefund
-    } else if any(
-        &t,
-        &[
-            " legal",
-            " warrant",
-            " terms",
-            " compliance",
-            " gdpr",
-            " lawyer",
-        ],
-    ) {
-        Sensitivity::Legal
-    } else if any(&t, &[" brand voice", " brand sensitive", " brand story"]) {
-        Sensitivity::BrandVoice
-    } else if any(
-        &t,
-        &[
-            " strategic",
-            " strategy",
-            " which products to launch",
-            " launch new product",
-            " which market",
-            " enter a market",
-            " new market",
-        ],
-    ) {
-        Sensitivity::Strategic
-    } else {
-        step.sensitivity
-    }
+    Hints::of(step).sensitivity(step)
 }
 
-/// Flows the guide counts as medium whatever their volume: they earn revenue
-/// with some if/then rules (abandoned cart, review request, restock notice
-/// to past buyers, segmentation, win-back).
-pub fn is_revenue_flow(step: &Step) -> bool {
-    any(
-        &words(step),
-        &[
-            " abandoned cart",
-            " cart recovery",
-            " review request",
-            " request a review",
-            " ask for a review",
-            " restock notif",
-            " back in stock",
-            " restock email",
-            " segment",
-            " win back",
-            " winback",
-            " personalized offer",
-            " personalised offer",
-        ],
-    )
-}
-
-/// The complexity in effect: words like "custom logic", "real-time" or
-/// "many conditional variables" mark custom work even when the owner left
-/// the complexity at its default.
+/// The complexity in effect: custom-work words raise a default low
+/// complexity to high.
+#[cfg(test)]
 pub fn complexity_of(step: &Step) -> Complexity {
-    if step.complexity == Complexity::Low
-        && any(
-            &words(step),
-            &[
-                " custom ",
-                " real time",
-                " competitor",
-                " many conditional",
-                " lifetime value",
-            ],
-        )
-    {
-        Complexity::High
-    } else {
-        step.complexity
-    }
+    Hints::of(step).complexity(step)
 }
 
 /// Does the step speak to customers? Such a step is never called low-stakes.
+#[cfg(test)]
 pub fn is_customer_facing(step: &Step) -> bool {
-    step.sensitivity != Sensitivity::None
-        || !step.message.trim().is_empty()
-        || matches!(work_of(step), WorkKind::AnswersQuestions)
-        || any(&words(step), &[" customer", " buyer", " shopper"])
+    Hints::of(step).customer_facing(step)
 }
 
 #[cfg(test)]
@@ -311,6 +445,26 @@ mod tests {
         s.work = Some(WorkKind::WritesContent);
         assert_eq!(work_of(&s), WorkKind::WritesContent);
         assert_eq!(suggest_work(&s), WorkKind::Notifies);
+    }
+
+    #[test]
+    fn one_phrase_can_give_two_hints() {
+        // " segment" is both a decision word and a revenue flow.
+        let s = task(1, "Segment customers for the win-back email");
+        let h = Hints::of(&s);
+        assert_eq!(h.suggest_work(&s), WorkKind::Decides);
+        assert!(h.revenue_flow());
+        assert!(h.customer_facing(&s));
+        assert_eq!(
+            sensitivity_of(&task(2, "Customer-facing note")),
+            Sensitivity::None
+        );
+        // Marks between words read as spaces: "real-time" is custom work.
+        assert_eq!(
+            complexity_of(&task(3, "Real-time stock sync")),
+            Complexity::High
+        );
+        assert!(!is_customer_facing(&task(4, "Log the order")));
     }
 
     #[test]

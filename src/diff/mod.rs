@@ -279,7 +279,7 @@ fn edited_fields(a: &Step, b: &Step) -> Vec<&'static str> {
 struct Side<'a> {
     plan: &'a Plan,
     /// Step id → (workflow index, step index).
-    places: HashMap<StepId, (usize, usize)>,
+    places: crate::model::StepPlaces,
 }
 
 impl<'a> Side<'a> {

@@ -22,6 +22,10 @@ pub fn md(out: &mut String, s: &str) {
         let plain = match b {
             b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => true,
             b',' | b';' | b'\'' | b'"' | b'-' | b'+' | b'=' | b'/' | b'?' | b'%' | b'^' => true,
+            // Harmless, since brackets are always escaped: no link or image.
+            b'(' | b')' | b'!' => true,
+            b'.' => !(i >= 3 && bytes[i - 3..i].eq_ignore_ascii_case(b"www")),
+            b':' => !bytes[i + 1..].starts_with(b"//"),
             b' ' => !last_space,
             _ => false,
         };
@@ -88,28 +92,57 @@ pub fn md_string(s: &str) -> String {
 /// becomes a Mermaid entity (`#quot;`, `#35;` …), so no quote, bracket,
 /// directive or markup survives. Line breaks become spaces.
 pub fn mermaid_label(out: &mut String, s: &str) {
-    use std::fmt::Write as _;
+    let s = s.trim();
     let mut last_space = false;
-    for c in s.trim().chars() {
-        if c.is_control() || c.is_whitespace() {
-            if !last_space {
-                out.push(' ');
-                last_space = true;
+    // Runs of plain ASCII (letters, digits, single spaces, harmless marks)
+    // are copied in one go; every other character is looked at on its own.
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let start = i;
+        while i < bytes.len() {
+            let plain = match bytes[i] {
+                b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => true,
+                b'.' | b',' | b'-' | b'\'' | b'/' | b'?' | b'!' | b'+' | b'(' | b')' | b'=' => true,
+                b' ' => !last_space,
+                _ => false,
+            };
+            if !plain {
+                break;
             }
-            continue;
+            last_space = bytes[i] == b' ';
+            i += 1;
         }
-        last_space = false;
-        match c {
-            c if c.is_alphanumeric() => out.push(c),
-            '.' | ',' | '-' | '\'' | '/' | '?' | '!' | '+' | '(' | ')' | '=' => out.push(c),
-            '"' => out.push_str("#quot;"),
-            '<' => out.push_str("#lt;"),
-            '>' => out.push_str("#gt;"),
-            '&' => out.push_str("#amp;"),
-            c if is_bidi_control(c) => {}
-            c => {
-                let _ = write!(out, "#{};", u32::from(c));
-            }
+        out.push_str(&s[start..i]);
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
+        label_char(out, c, &mut last_space);
+    }
+}
+
+/// One character of a Mermaid label that is not plain ASCII (see [`mermaid_label`]).
+fn label_char(out: &mut String, c: char, last_space: &mut bool) {
+    use std::fmt::Write as _;
+    if c.is_control() || c.is_whitespace() {
+        if !*last_space {
+            out.push(' ');
+            *last_space = true;
+        }
+        return;
+    }
+    *last_space = false;
+    match c {
+        c if c.is_alphanumeric() => out.push(c),
+        '.' | ',' | '-' | '\'' | '/' | '?' | '!' | '+' | '(' | ')' | '=' => out.push(c),
+        '"' => out.push_str("#quot;"),
+        '<' => out.push_str("#lt;"),
+        '>' => out.push_str("#gt;"),
+        '&' => out.push_str("#amp;"),
+        c if is_bidi_control(c) => {}
+        c => {
+            let _ = write!(out, "#{};", u32::from(c));
         }
     }
 }

@@ -1,9 +1,9 @@
 //! Mermaid diagrams: a flowchart per workflow and the roadmap gantt.
 
 use super::escape::{gantt_text, mermaid_label};
-use crate::model::{Column, Plan, StepId, StepKind, Tag, Workflow, lane_label};
+use crate::model::{Column, Plan, Step, StepId, StepKind, Tag, Workflow, lane_label};
 use crate::roadmap::{RoadmapSummary, date};
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::fmt::Write as _;
 
 /// Workflows with more steps than this get their table only: Mermaid refuses
@@ -80,36 +80,18 @@ fn flowchart_into(out: &mut String, w: &Workflow) {
         );
     }
     let mut by_tag: [Vec<usize>; 3] = Default::default();
-    // Each node's definition line; with lanes they are grouped in subgraphs.
-    let mut lines: Vec<String> = Vec::with_capacity(w.steps.len());
     for (i, s) in w.steps.iter().enumerate() {
-        let n = i + 1;
-        let (open, close) = match s.kind {
-            StepKind::Trigger => ("([\"", "\"])"),
-            StepKind::Task => ("[\"", "\"]"),
-            StepKind::Decision => ("{\"", "\"}"),
-            StepKind::Exception => ("{{\"", "\"}}"),
-            StepKind::End => ("((\"", "\"))"),
-        };
-        let mut line = format!("n{n}{open}");
-        if s.title.trim().is_empty() {
-            let _ = write!(line, "Step {}", s.id);
-        } else {
-            mermaid_label(&mut line, &s.title);
-        }
-        line.push_str(close);
-        lines.push(line);
         by_tag[match s.tag {
             Tag::Automate => 0,
             Tag::KeepManual => 1,
             Tag::Undecided => 2,
         }]
-        .push(n);
+        .push(i + 1);
     }
     let lanes = w.lanes.names(&w.steps);
     if lanes.is_empty() {
-        for line in &lines {
-            let _ = writeln!(out, "    {line}");
+        for (i, s) in w.steps.iter().enumerate() {
+            node(out, "    ", i + 1, s);
         }
     } else {
         // One subgraph per lane, in the map's order (plain flowchart
@@ -118,9 +100,9 @@ fn flowchart_into(out: &mut String, w: &Workflow) {
             let _ = write!(out, "    subgraph lane{}[\"", k + 1);
             mermaid_label(out, lane_label(lane));
             out.push_str("\"]\n");
-            for (s, line) in w.steps.iter().zip(&lines) {
+            for (i, s) in w.steps.iter().enumerate() {
                 if w.lanes.by.key(s) == lane {
-                    let _ = writeln!(out, "        {line}");
+                    node(out, "        ", i + 1, s);
                 }
             }
             out.push_str("    end\n");
@@ -159,6 +141,25 @@ fn flowchart_into(out: &mut String, w: &Workflow) {
             w.links.len()
         );
     }
+}
+
+/// The definition line of node `n{n}` for step `s`, its shape by kind.
+fn node(out: &mut String, indent: &str, n: usize, s: &Step) {
+    let (open, close) = match s.kind {
+        StepKind::Trigger => ("([\"", "\"])"),
+        StepKind::Task => ("[\"", "\"]"),
+        StepKind::Decision => ("{\"", "\"}"),
+        StepKind::Exception => ("{{\"", "\"}}"),
+        StepKind::End => ("((\"", "\"))"),
+    };
+    let _ = write!(out, "{indent}n{n}{open}");
+    if s.title.trim().is_empty() {
+        let _ = write!(out, "Step {}", s.id);
+    } else {
+        mermaid_label(out, &s.title);
+    }
+    out.push_str(close);
+    out.push('\n');
 }
 
 /// The roadmap as a ```mermaid gantt: a section per month, items one after

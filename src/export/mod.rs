@@ -23,7 +23,7 @@ use crate::analysis::{Analysis, analyze};
 use crate::model::Roadmap;
 use crate::model::{Plan, StepId, Workflow};
 use crate::roadmap::{RoadmapSummary, date, summarize_roadmap};
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 /// The plan as Markdown, dated today.
 pub fn markdown(plan: &Plan) -> String {
@@ -63,6 +63,13 @@ pub fn markdown_in_parts(plan: &Plan, analysis: &Analysis, date: &str, parts: us
     };
     let summary = summarize_roadmap(plan, roadmap, analysis);
     let steps = plan.step_places();
+    let cards: HashMap<StepId, usize> = roadmap
+        .items
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, item)| (item.step, i))
+        .collect();
     let mut doc = Doc {
         plan,
         roadmap,
@@ -70,6 +77,7 @@ pub fn markdown_in_parts(plan: &Plan, analysis: &Analysis, date: &str, parts: us
         analysis,
         summary: &summary,
         steps: &steps,
+        cards: &cards,
         today,
         parts,
         out: String::with_capacity(4096 + plan.step_count() * 400),
@@ -105,7 +113,10 @@ struct Doc<'a> {
     is_suggested: bool,
     analysis: &'a Analysis,
     summary: &'a RoadmapSummary,
-    steps: &'a HashMap<StepId, (usize, usize)>,
+    steps: &'a crate::model::StepPlaces,
+    /// The roadmap card of each step (index in `roadmap.items`; the first
+    /// when a step has two).
+    cards: &'a HashMap<StepId, usize>,
     today: i64,
     /// Threads to write the sections on.
     parts: usize,

@@ -62,7 +62,11 @@ impl Doc<'_> {
             self.out.push_str(layer.map_or("–", |l| l.label()));
             let _ = write!(self.out, " | {:.1} | ", finite(s.manual_hours_per_week()));
             // The tool on the step's roadmap card, else the step's own.
-            let tool = self.roadmap.item(s.id).map_or(s.tool.as_str(), |item| {
+            let card = self
+                .cards
+                .get(&s.id)
+                .and_then(|&i| self.roadmap.items.get(i));
+            let tool = card.map_or(s.tool.as_str(), |item| {
                 crate::roadmap::item_tool(item, &s.tool)
             });
             self.tool_name(tool);

@@ -140,8 +140,9 @@ impl Plan {
 
     /// Where each step is: (workflow index, step index). A repeated id keeps
     /// its first place. For views and exports that look up many steps.
-    pub fn step_places(&self) -> std::collections::HashMap<StepId, (usize, usize)> {
-        let mut places = std::collections::HashMap::with_capacity(self.step_count());
+    pub fn step_places(&self) -> StepPlaces {
+        let mut places =
+            foldhash::HashMap::with_capacity_and_hasher(self.step_count(), Default::default());
         for (wi, w) in self.workflows.iter().enumerate() {
             for (si, s) in w.steps.iter().enumerate() {
                 places.entry(s.id).or_insert((wi, si));
@@ -176,6 +177,9 @@ impl Plan {
         self.tools.iter().find(|t| t.id == id)
     }
 }
+
+/// Where each step is: (workflow index, step index), by step id.
+pub type StepPlaces = foldhash::HashMap<StepId, (usize, usize)>;
 
 /// One more than the largest id; when a file already uses the largest possible
 /// id, the lowest id still free.

@@ -2,7 +2,7 @@
 //! each month of the roadmap, and the new work the automations give them.
 
 use super::RoadmapSummary;
-use crate::analysis::handoffs::{owner_named_in, owners};
+use crate::analysis::handoffs::{OwnerNames, owners};
 use crate::model::{Plan, Step, StepId};
 use std::collections::HashMap;
 
@@ -36,11 +36,11 @@ fn hours(s: &Step) -> f64 {
 
 /// The owner who answers an automated step's failures: the first owner its
 /// failure plan names, else its own owner.
-pub fn watcher<'a>(step: &'a Step, owners: &'a [String]) -> &'a str {
+pub fn watcher<'a>(step: &'a Step, owners: &OwnerNames<'a>) -> &'a str {
     let fp = &step.failure_plan;
     [&fp.not_run, &fp.runs_twice, &fp.data_missing]
         .iter()
-        .find_map(|a| owner_named_in(a, owners))
+        .find_map(|a| owners.named_in(a))
         .unwrap_or_else(|| step.owner.trim())
 }
 
@@ -49,6 +49,7 @@ pub fn watcher<'a>(step: &'a Step, owners: &'a [String]) -> &'a str {
 /// gain or watch (those of triggers and ends only) are left out.
 pub fn people(plan: &Plan, summary: &RoadmapSummary) -> Vec<PersonWeek> {
     let names = owners(plan);
+    let watchers = OwnerNames::new(&names);
     let mut rows: Vec<PersonWeek> = names
         .iter()
         .map(|o| PersonWeek {
@@ -85,7 +86,7 @@ pub fn people(plan: &Plan, summary: &RoadmapSummary) -> Vec<PersonWeek> {
             rows[r].after[m] -= item.hours_saved;
         }
         rows[r].automated.push((s.id, month));
-        let w = row_of(watcher(s, &names));
+        let w = row_of(watcher(s, &watchers));
         rows[w].new_work += WATCH_HOURS_PER_AUTOMATION;
         rows[w].watches.push(s.id);
     }
@@ -177,8 +178,8 @@ mod tests {
             owner: "Sam".into(),
             ..Step::default()
         };
-        assert_eq!(watcher(&s, &owners), "Sam");
+        assert_eq!(watcher(&s, &OwnerNames::new(&owners)), "Sam");
         s.failure_plan.runs_twice = "Dana refunds the second charge".into();
-        assert_eq!(watcher(&s, &owners), "Dana (owner)");
+        assert_eq!(watcher(&s, &OwnerNames::new(&owners)), "Dana (owner)");
     }
 }

@@ -2,7 +2,7 @@
 //! plan who would notice when it goes wrong.
 
 use super::{automated_steps, on_step};
-use crate::analysis::handoffs::{owner_named_in, owners};
+use crate::analysis::handoffs::{OwnerNames, owners};
 use crate::analysis::{Context, Finding, Severity};
 use crate::model::StepKind;
 
@@ -12,6 +12,7 @@ pub const SUMMARY: &str = "an automated step's failure plan names no owner of th
 
 pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
     let owners = owners(cx.plan);
+    let names = OwnerNames::new(&owners);
     for (i, r) in automated_steps(cx) {
         let s = r.step;
         if matches!(s.kind, StepKind::Trigger | StepKind::End) {
@@ -23,7 +24,7 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
         if answers.iter().all(|a| a.trim().is_empty()) {
             continue;
         }
-        if answers.iter().any(|a| owner_named_in(a, &owners).is_some()) {
+        if answers.iter().any(|a| names.named_in(a).is_some()) {
             continue;
         }
         out.push(on_step(

@@ -28,7 +28,7 @@ pub use place::{Bounds, PLACE_GAP, bounds, bounds_of, box_size, fit_zoom, place_
 
 use crate::edit::Edit;
 use crate::model::{Pos, StepId, StepKind, Workflow};
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet, HashSetExt};
 
 /// Distance between column centres.
 pub const COLUMN_WIDTH: f32 = 260.0;
@@ -53,8 +53,6 @@ struct Graph {
     /// The acyclic graph (arrows leading back reversed), both ways, for ordering.
     up: Vec<Vec<usize>>,
     down: Vec<Vec<usize>>,
-    /// Arrows that lead back (from, to).
-    back: HashSet<(usize, usize)>,
     layer: Vec<usize>,
     /// On an exception path: an exception, or reached only from one.
     side: Vec<bool>,
@@ -64,8 +62,19 @@ struct Graph {
     layers: Vec<Vec<usize>>,
 }
 
-impl Graph {
-    fn new(wf: &Workflow) -> Graph {
+/// The arrows of a workflow by index, each once (main branches first,
+/// exceptions last), and a depth-first walk over them from the triggers, then
+/// from steps nothing points to: the arrows that lead back, and the steps in
+/// the order the walk finished them.
+struct Walk {
+    succ: Vec<Vec<usize>>,
+    starts: Vec<usize>,
+    back: HashSet<(usize, usize)>,
+    post: Vec<usize>,
+}
+
+impl Walk {
+    fn new(wf: &Workflow) -> Walk {
         let n = wf.steps.len();
         let index: HashMap<StepId, usize> = wf
             .steps
@@ -127,6 +136,25 @@ impl Graph {
                 }
             }
         }
+        Walk {
+            succ,
+            starts,
+            back,
+            post,
+        }
+    }
+}
+
+impl Graph {
+    fn new(wf: &Workflow) -> Graph {
+        let n = wf.steps.len();
+        let is_exc = |i: usize| wf.steps[i].kind == StepKind::Exception;
+        let Walk {
+            succ,
+            starts,
+            back,
+            mut post,
+        } = Walk::new(wf);
         post.reverse(); // a topological order of the acyclic graph
 
         let mut pred = vec![Vec::new(); n];
@@ -199,7 +227,6 @@ impl Graph {
             pred,
             up,
             down,
-            back,
             layer,
             side,
             loose,
@@ -459,14 +486,24 @@ pub fn tidy_edit(wf: &Workflow) -> Edit {
 /// Arrows that a tidy-up treats as leading back (they close a cycle), as
 /// (from, to) step ids. Every other arrow points right, or down into a later band.
 pub fn back_arrows(wf: &Workflow) -> Vec<(StepId, StepId)> {
-    let g = Graph::new(wf);
-    let mut out: Vec<(StepId, StepId)> = g
+    let walk = Walk::new(wf);
+    let mut out: Vec<(StepId, StepId)> = walk
         .back
         .iter()
         .map(|&(a, b)| (wf.steps[a].id, wf.steps[b].id))
         .collect();
     out.sort_unstable();
     out
+}
+
+/// The arrows that do not lead back, as next steps by step index, each once:
+/// the workflow without its loops, as a tidy-up sees it.
+pub fn forward_arrows(wf: &Workflow) -> Vec<Vec<usize>> {
+    let Walk { mut succ, back, .. } = Walk::new(wf);
+    for (v, next) in succ.iter_mut().enumerate() {
+        next.retain(|&w| !back.contains(&(v, w)));
+    }
+    succ
 }
 
 #[cfg(test)]

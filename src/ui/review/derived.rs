@@ -2,7 +2,6 @@
 
 use crate::analysis::{Analysis, Connection, PriorityClass, connections, quick_wins};
 use crate::model::{Plan, StepId, StepKind, Tag};
-use std::collections::HashMap;
 
 use super::matrix::matrix_point;
 use super::{MAX_ROWS, step_at};
@@ -12,7 +11,7 @@ use super::{MAX_ROWS, step_at};
 pub struct ReviewLists {
     pub(in crate::ui) connections: Vec<Connection>,
     /// Where each step is in the plan (workflow index, step index).
-    pub(in crate::ui) places: HashMap<StepId, (usize, usize)>,
+    pub(in crate::ui) places: crate::model::StepPlaces,
     /// Quick wins, most hours saved first.
     pub(in crate::ui) wins: Vec<StepId>,
     /// Everything planned in the 90 days, in roadmap order, with its month.

@@ -10,8 +10,6 @@ mod quick_wins;
 mod settings;
 mod workflows;
 
-use std::collections::HashMap;
-
 use egui::{Color32, Ui};
 
 use super::UiAction;
@@ -38,7 +36,7 @@ const MAX_CLICKABLE_DOTS: usize = 2000;
 /// The step with `id` and its workflow, found through the places of `Derived`.
 fn step_at<'p>(
     plan: &'p Plan,
-    places: &HashMap<StepId, (usize, usize)>,
+    places: &crate::model::StepPlaces,
     id: StepId,
 ) -> Option<(WorkflowId, &'p Step)> {
     let &(wi, si) = places.get(&id)?;

@@ -1,9 +1,7 @@
 //! Derived data of the board, kept per document revision.
 
-use std::collections::HashMap;
-
 use crate::analysis::Analysis;
-use crate::model::{Plan, StepId};
+use crate::model::Plan;
 use crate::roadmap::progress::{Progress, progress};
 use crate::roadmap::{self, RoadmapSummary};
 
@@ -13,7 +11,7 @@ use super::TIMELINE_NAMES;
 pub struct Cached {
     pub(in crate::ui) summary: RoadmapSummary,
     /// Step id → (workflow index, step index).
-    pub(in crate::ui) index: HashMap<StepId, (usize, usize)>,
+    pub(in crate::ui) index: crate::model::StepPlaces,
     /// Per week 0–12: the first items starting that week and how many start.
     pub(in crate::ui) weeks: Vec<(Vec<usize>, usize)>,
     /// Planned against actual savings, cards by status.
