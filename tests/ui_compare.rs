@@ -3,7 +3,8 @@
 
 mod common;
 
-use automap::model::{Plan, Tag};
+use automap::edit::{Edit, apply};
+use automap::model::{Plan, Pos, Step, StepId, StepKind, Tag};
 use automap::ui::AutomapApp;
 use automap::ui::commands::Command;
 use common::{app_harness, bundled_example};
@@ -14,6 +15,98 @@ fn run(h: &mut Harness<'static, AutomapApp>, cmd: Command) {
     let ctx = h.ctx.clone();
     h.state_mut().execute(&ctx, cmd);
     h.run();
+}
+
+fn marked(h: &Harness<'static, AutomapApp>, label: &str) -> bool {
+    h.query_by_label(label).is_some()
+}
+
+/// Select the step titled `title` on the map.
+fn select(h: &mut Harness<'static, AutomapApp>, title: &str) {
+    let w = &h.state().plan().workflows[0];
+    let (wf, id) = (w.id, w.steps.iter().find(|s| s.title == title).unwrap().id);
+    h.state_mut().show_step(wf, id);
+    h.run();
+}
+
+#[test]
+fn the_map_marks_new_and_changed_steps_until_comparing_stops() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("before.ron");
+    let before = bundled_example();
+    automap::storage::save(&before, &file).unwrap();
+    // Since then: "Pack the order" was automated, a step added, one removed.
+    let mut now = before.clone();
+    let wf = now.workflows[0].id;
+    let pack = now.workflows[0]
+        .steps
+        .iter_mut()
+        .find(|s| s.title == "Pack the order")
+        .unwrap();
+    pack.tag = Tag::Automate;
+    let gift = Step::new(
+        StepId(40),
+        StepKind::Task,
+        "Gift wrap the order",
+        Pos::new(780.0, 730.0),
+    );
+    let cancelled = now.workflows[0]
+        .steps
+        .iter()
+        .find(|s| s.title == "Order cancelled and refunded")
+        .unwrap()
+        .id;
+    for edit in [
+        Edit::InsertSteps {
+            wf,
+            steps: vec![(None, gift)],
+            links: vec![],
+        },
+        Edit::RemoveSteps {
+            wf,
+            ids: vec![cancelled],
+        },
+    ] {
+        apply(&mut now, edit).unwrap();
+    }
+
+    let mut h = app_harness(now, egui::vec2(1400.0, 900.0));
+    h.run();
+    assert!(!marked(&h, "changed since comparison: Pack the order"));
+    run(&mut h, Command::CompareWith);
+    h.get_by_label("Plan file").focus();
+    h.run();
+    h.get_by_label("Plan file")
+        .type_text(&file.display().to_string());
+    h.run();
+    h.get_by_label("Compare").click();
+    h.run();
+
+    assert!(marked(&h, "changed since comparison: Pack the order"));
+    assert!(marked(&h, "new since comparison: Gift wrap the order"));
+    assert!(!marked(&h, "changed since comparison: Check inventory"));
+    assert!(!marked(&h, "new since comparison: Check inventory"));
+    let removed = "1 step removed: “Order cancelled and refunded”";
+    assert!(h.query_all_by_label_contains(removed).count() > 0);
+
+    // The marks follow the plan as it is edited.
+    select(&mut h, "Check inventory");
+    run(&mut h, Command::TagAutomate);
+    assert!(marked(&h, "changed since comparison: Check inventory"));
+    run(&mut h, Command::Undo);
+    assert!(!marked(&h, "changed since comparison: Check inventory"));
+    assert!(marked(&h, "changed since comparison: Pack the order"));
+
+    // Closing the window keeps the comparison; the line above the map stops it.
+    h.get_by_label("Close window").click();
+    h.run();
+    assert!(h.query_by_label("Copy as Markdown").is_none());
+    assert!(marked(&h, "changed since comparison: Pack the order"));
+    h.get_by_label("Stop comparing").click();
+    h.run();
+    assert!(!marked(&h, "changed since comparison: Pack the order"));
+    assert!(!marked(&h, "new since comparison: Gift wrap the order"));
+    assert!(h.query_all_by_label_contains(removed).next().is_none());
 }
 
 #[test]

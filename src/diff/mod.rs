@@ -10,7 +10,7 @@ mod markdown;
 
 pub use markdown::{markdown, plain_text};
 
-use crate::analysis::analyze;
+use crate::analysis::{Analysis, analyze};
 use crate::model::{CardStatus, Column, Plan, Step, StepId, Tag, WorkflowId};
 use crate::roadmap::{RoadmapSummary, summarize, summarize_roadmap};
 use serde::Serialize;
@@ -238,12 +238,16 @@ fn totals(plan: &Plan, summary: &RoadmapSummary) -> Totals {
 /// The figures of a plan; a plan whose board was never arranged counts with
 /// the suggested roadmap, as its export does.
 pub fn totals_of(plan: &Plan) -> Totals {
-    let analysis = analyze(plan);
+    totals_with(plan, &analyze(plan))
+}
+
+/// [`totals_of`] with the plan's analysis already known (a window keeps it).
+pub fn totals_with(plan: &Plan, analysis: &Analysis) -> Totals {
     if plan.roadmap.items.is_empty() {
-        let roadmap = crate::roadmap::suggest(plan, &analysis);
-        totals(plan, &summarize_roadmap(plan, &roadmap, &analysis))
+        let roadmap = crate::roadmap::suggest(plan, analysis);
+        totals(plan, &summarize_roadmap(plan, &roadmap, analysis))
     } else {
-        totals(plan, &summarize(plan, &analysis))
+        totals(plan, &summarize(plan, analysis))
     }
 }
 

@@ -5,6 +5,7 @@
 //! and the gesture ids that merge edits into one undo step.
 
 mod history;
+pub mod incident;
 pub mod lanes;
 pub mod layout;
 pub mod paste;
@@ -133,6 +134,8 @@ pub enum EditError {
     Limit(#[from] LimitError),
     #[error("the plan has no free step numbers left")]
     NoFreeIds,
+    #[error("there is no incident number {}", .0 + 1)]
+    NoIncident(usize),
 }
 
 fn wf_mut(plan: &mut Plan, id: WorkflowId) -> Result<&mut Workflow, EditError> {

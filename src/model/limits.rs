@@ -382,6 +382,18 @@ pub fn check_roadmap(new: &Roadmap, old: &Roadmap) -> Result<(), LimitError> {
     {
         check_text("the start date", d, MAX_TITLE_CHARS)?;
     }
+    for incident in &new.incidents {
+        if old.incidents.contains(incident) {
+            continue;
+        }
+        let what = |field: &str| format!("the {field} of an incident on step {}", incident.step);
+        if !old.incidents.iter().any(|o| o.date == incident.date) {
+            check_text(&what("date"), &incident.date, MAX_TITLE_CHARS)?;
+        }
+        if !old.incidents.iter().any(|o| o.note == incident.note) {
+            check_text(&what("note"), &incident.note, MAX_TEXT_CHARS)?;
+        }
+    }
     for (i, p) in new.phases.iter().enumerate() {
         let was = old.phases.get(i);
         if was.map(|w| &w.goal) != Some(&p.goal) {

@@ -33,6 +33,9 @@ impl AutomapApp {
     /// Replace the open plan (after the unsaved-changes question was answered).
     pub(super) fn set_plan(&mut self, plan: Plan, path: Option<PathBuf>, stamp: Option<FileStamp>) {
         self.doc.replace_plan(plan);
+        // A comparison belongs to the plan it was made for.
+        self.comparison = None;
+        self.compare = None;
         self.path = path;
         self.stamp = stamp;
         self.hand_edits = HandEdits::default();
@@ -503,17 +506,6 @@ impl AutomapApp {
             let name = file_name(job.path());
             job.cancel();
             self.notice(format!("Opening {name} was cancelled"));
-        }
-    }
-
-    /// The Compare with… window, while it is open.
-    pub(super) fn compare_window(&mut self, ctx: &egui::Context) {
-        let Some(mut window) = self.compare.take() else {
-            return;
-        };
-        let versions = self.earlier_versions();
-        if window.show(ctx, self.doc.plan(), self.path.as_deref(), &versions) {
-            self.compare = Some(window);
         }
     }
 }

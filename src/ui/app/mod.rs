@@ -9,6 +9,7 @@
 //! - `recovery`: recovery copies and crash reports from an earlier run.
 
 mod command_handling;
+mod comparing;
 mod export_image;
 mod files;
 mod import;
@@ -161,6 +162,8 @@ pub struct AutomapApp {
     export_image: Option<export_image::ExportImage>,
     /// The Compare with… window, while open.
     compare: Option<crate::ui::compare::CompareWindow>,
+    /// The comparison in force (its marks are on the map), open window or not.
+    comparison: Option<crate::ui::compare::Comparison>,
     message: Option<Message>,
     /// The title last sent to the window.
     sent_title: String,
@@ -198,6 +201,7 @@ impl AutomapApp {
             palette: palette::Palette::default(),
             export_image: None,
             compare: None,
+            comparison: None,
             message: None,
             sent_title: String::new(),
             allow_close: false,

@@ -310,6 +310,17 @@ impl AutomapApp {
             );
             return;
         };
+        let changes = self.comparison_changes();
+        if let (Some(c), Some(changes)) = (&self.comparison, &changes)
+            && let Some(a) = crate::ui::compare::map_line(ui, &c.against, changes)
+        {
+            self.compare_action(a);
+        }
+        // Marks of a comparison stopped this frame are gone at once.
+        let marks = changes
+            .filter(|_| self.comparison.is_some())
+            .map(|c| c.marks.clone());
+        self.canvas.set_change_marks(marks);
         self.canvas
             .show(ui, &mut self.doc, wf, self.derived.analysis());
         out.extend(

@@ -8,6 +8,8 @@
 //! - `ops`: the edits the canvas makes (add, link, move, delete, append);
 //! - `clipboard`: copy, cut, paste and duplicate;
 //! - `overlay`: toolbar, palette, legend and dialogs;
+//! - `change_marks`: what changed since a compared version;
+//! - `access`: accessibility nodes of what is painted;
 //! - `minimap`, `search`;
 //! - `export` (SVG) and `raster` (PNG) for File → Export image.
 //!
@@ -15,7 +17,9 @@
 //! `egui::Scene` layer transform: text stays crisp at every zoom, and the
 //! accessibility boxes of painted steps are where the steps are on screen.
 
+mod access;
 pub mod camera;
+mod change_marks;
 mod clipboard;
 pub mod draw;
 pub mod export;
@@ -169,6 +173,8 @@ pub struct CanvasState {
     /// Warning and error counts per step, keyed by (revision, workflow, number of findings).
     finding_marks: (Option<MarksKey>, HashMap<StepId, u32>),
     lanes: lanes::LaneUi,
+    /// Steps new or changed since a compared version, while comparing.
+    change_marks: Option<std::sync::Arc<crate::ui::compare::StepMarks>>,
 }
 
 impl CanvasState {
@@ -520,7 +526,14 @@ impl CanvasState {
                 dark,
                 renaming,
             };
+            let marks = self.change_marks.as_deref();
+            if let Some(marks) = marks {
+                change_marks::draw_outlines(&view, marks);
+            }
             draw::draw_map(&view, &self.visible_links);
+            if let Some(marks) = marks {
+                change_marks::draw_words(&view, marks);
+            }
             self.register_accessibility(ui, canvas_id, w, &cam, rect);
         }
         if doc.plan().workflow(wf).is_some_and(|w| w.steps.is_empty()) {
@@ -531,90 +544,6 @@ impl CanvasState {
         self.show_rename(ui, doc, wf, &cam, rect);
         self.show_overlays(ui, doc, wf, rect);
         self.show_context_menu(&bg, doc, wf);
-    }
-
-    /// Accessibility nodes for visible steps, their handles and arrows, so
-    /// screen readers (and tests) can find them by name.
-    fn register_accessibility(
-        &self,
-        ui: &egui::Ui,
-        canvas_id: egui::Id,
-        w: &crate::model::Workflow,
-        cam: &Camera,
-        rect: Rect,
-    ) {
-        const MAX_NODES: usize = 1500;
-        // Only when an accessibility client (a screen reader, a test) is listening.
-        let listening = ui.ctx().accesskit_node_builder(canvas_id, |_| ()).is_some();
-        if !listening || cam.zoom < draw::BLOCK_ZOOM || self.visible.len() > MAX_NODES {
-            return;
-        }
-        for &i in &self.visible {
-            let i = i as usize;
-            let step = &w.steps[i];
-            let r = cam
-                .rect_to_screen(rect, self.index.rects[i])
-                .intersect(rect);
-            if !r.is_positive() {
-                continue;
-            }
-            let selected = self.selection.steps.contains(&step.id);
-            let resp = ui.interact(r, canvas_id.with(("step", step.id.0)), Sense::hover());
-            let title = if step.title.trim().is_empty() {
-                "(untitled)".to_owned()
-            } else {
-                step.title.clone()
-            };
-            resp.widget_info(|| {
-                egui::WidgetInfo::selected(egui::Role::Button, true, selected, &title)
-            });
-            if cam.zoom >= draw::MARK_ZOOM && draw::is_taggable(step.kind) {
-                let b =
-                    draw::tag_badge_rect(cam.rect_to_screen(rect, self.index.rects[i]), cam.zoom);
-                if rect.contains_rect(b) {
-                    let resp = ui.interact(b, canvas_id.with(("tag", step.id.0)), Sense::hover());
-                    let label = format!("tag of {title}: {}", step.tag.label());
-                    resp.widget_info(|| {
-                        egui::WidgetInfo::labeled(egui::Role::Button, true, &label)
-                    });
-                }
-            }
-            if selected || self.handle_owner == Some(step.id) {
-                let h = draw::handle_rect(cam.rect_to_screen(rect, self.index.rects[i]));
-                if rect.contains_rect(h) {
-                    let resp =
-                        ui.interact(h, canvas_id.with(("handle", step.id.0)), Sense::hover());
-                    let label = format!("link handle of {}", step.title);
-                    resp.widget_info(|| {
-                        egui::WidgetInfo::labeled(egui::Role::Button, true, &label)
-                    });
-                }
-            }
-        }
-        if self.visible_links.len() > MAX_NODES {
-            return;
-        }
-        for &li in &self.visible_links {
-            let Some(l) = w.links.get(li) else { continue };
-            let Some(c) = draw::link_curve_screen(cam, rect, &self.index, li) else {
-                continue;
-            };
-            let mid = shape::bezier_point(&c, 0.5);
-            if !rect.contains(mid) {
-                continue;
-            }
-            let title = |id: StepId| w.step(id).map(|s| s.title.as_str()).unwrap_or("?");
-            let label = format!("arrow {} → {}", title(l.from), title(l.to));
-            let selected = self.selection.link == Some((l.from, l.to));
-            let resp = ui.interact(
-                Rect::from_center_size(mid, Vec2::splat(10.0)),
-                canvas_id.with(("link", l.from.0, l.to.0)),
-                Sense::hover(),
-            );
-            resp.widget_info(|| {
-                egui::WidgetInfo::selected(egui::Role::Button, true, selected, &label)
-            });
-        }
     }
 
     /// The arrow (link index) under a canvas point, if any.

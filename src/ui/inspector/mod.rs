@@ -6,6 +6,7 @@
 //! the field loses focus.
 
 mod arrow;
+mod incidents;
 mod plan_fields;
 mod several;
 mod state;

@@ -11,6 +11,7 @@ use crate::model::{
     WorkKind, WorkflowId,
 };
 
+use super::incidents::incidents;
 use super::state::{Change, InspectorState, apply_change};
 use super::step_sections::step_sections;
 use super::widgets::{combo, row, text_line, tool_combo};
@@ -26,6 +27,7 @@ pub(super) fn single_step(
     let mut s = original.clone();
     let mut change = Change::default();
     let ids: BTreeSet<StepId> = [s.id].into_iter().collect();
+    let mut incident_edit = None;
 
     egui::ScrollArea::vertical()
         .id_salt("inspector-scroll")
@@ -199,8 +201,12 @@ pub(super) fn single_step(
                 });
 
             step_sections(ui, &mut s, &mut change);
+            incident_edit = incidents(ui, doc.plan(), &original);
         });
 
+    if let Some((change, edit)) = incident_edit {
+        apply_change(doc, state, change, &ids, edit);
+    }
     if s != original {
         apply_change(
             doc,

@@ -128,7 +128,10 @@ fn incidents(ui: &mut Ui, plan: &Plan, cache: &Cached) {
     let list = &plan.roadmap.incidents;
     ui.label(RichText::new(format!("Incidents ({})", list.len())).strong());
     if list.is_empty() {
-        ui.label(RichText::new("None recorded.").weak());
+        ui.label(
+            RichText::new("None recorded. Select a step on the map to add one under Incidents.")
+                .weak(),
+        );
         return;
     }
     Grid::new("roadmap_incidents")
