@@ -1,15 +1,52 @@
 //! The four questions: what workflows exist, the quick wins, where the
 //! workflows connect, and what stays with people.
 
-use std::collections::{BTreeMap, HashMap};
+use foldhash::{HashMap, HashSet};
 use std::fmt::Write as _;
 
 use crate::analysis::PriorityClass;
-use crate::model::{Step, Workflow, WorkflowId};
+use crate::model::{Step, StepId, Workflow, WorkflowId};
 
 use super::escape::md;
 use super::text::hours;
 use super::{Doc, LIST_LIMIT};
+
+/// Events or data shared between workflows: lower-case key to the text as
+/// first written and the workflows in plan order.
+type Shared = HashMap<String, (String, Vec<WorkflowId>)>;
+
+/// Count `text` (trimmed; blank counts nothing) for workflow `w`. `key` is a
+/// buffer for the lower-case key, so that a text seen before costs no copy.
+fn add(map: &mut Shared, key: &mut String, text: &str, w: WorkflowId) {
+    let text = text.trim();
+    if text.is_empty() {
+        return;
+    }
+    key.clear();
+    if text.is_ascii() {
+        key.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        key.push_str(&text.to_lowercase());
+    }
+    match map.get_mut(key.as_str()) {
+        // Workflows arrive in plan order: a repeat is always the last one.
+        Some(e) => {
+            if e.1.last() != Some(&w) {
+                e.1.push(w);
+            }
+        }
+        None => {
+            map.insert(key.clone(), (text.to_owned(), vec![w]));
+        }
+    }
+}
+
+/// The entries of `map` in the order of their keys.
+fn sorted(map: &Shared) -> Vec<(&String, &(String, Vec<WorkflowId>))> {
+    let mut v: Vec<_> = map.iter().collect();
+    v.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    v
+}
 
 impl Doc<'_> {
     pub(super) fn four_questions(&mut self) {
@@ -45,12 +82,11 @@ impl Doc<'_> {
         if !planned.is_empty() {
             self.out
                 .push_str("Everything planned for the 90 days, in roadmap order:\n\n");
-            let places = self.plan.step_places();
             for (k, &i) in planned.iter().enumerate() {
                 let Some(info) = self.summary.items.get(i) else {
                     continue;
                 };
-                let Some(&(wi, si)) = places.get(&info.step) else {
+                let Some(&(wi, si)) = self.steps.get(&info.step) else {
                     continue;
                 };
                 let w = &self.plan.workflows[wi];
@@ -68,6 +104,10 @@ impl Doc<'_> {
             }
             self.out.push('\n');
         }
+        let on_roadmap: HashSet<StepId> = planned
+            .iter()
+            .filter_map(|&i| self.summary.items.get(i).map(|it| it.step))
+            .collect();
         let mut wins: Vec<(&Workflow, &Step, f64)> = Vec::new();
         for w in &self.plan.workflows {
             for s in &w.steps {
@@ -75,9 +115,7 @@ impl Doc<'_> {
                     .analysis
                     .step(s.id)
                     .is_some_and(|i| i.class == PriorityClass::QuickWin)
-                    && planned
-                        .iter()
-                        .all(|&i| self.summary.items.get(i).is_none_or(|it| it.step != s.id))
+                    && !on_roadmap.contains(&s.id)
                 {
                     let h = s.manual_hours_per_week();
                     wins.push((w, s, if h.is_finite() { h } else { 0.0 }));
@@ -133,49 +171,32 @@ impl Doc<'_> {
 
     /// Shared events and shared data between workflows.
     fn connections(&mut self) {
-        // Key (lower-case) → (text as first written, workflows in order).
-        let mut events: BTreeMap<String, (String, Vec<WorkflowId>)> = BTreeMap::new();
-        let mut writers: BTreeMap<String, (String, Vec<WorkflowId>)> = BTreeMap::new();
-        let mut readers: HashMap<String, Vec<WorkflowId>> = HashMap::new();
-        fn add(map: &mut BTreeMap<String, (String, Vec<WorkflowId>)>, text: &str, w: WorkflowId) {
-            let text = text.trim();
-            if text.is_empty() {
-                return;
-            }
-            let e = map
-                .entry(text.to_lowercase())
-                .or_insert_with(|| (text.to_owned(), Vec::new()));
-            // Workflows arrive in plan order: a repeat is always the last one
-            // (checking the whole list made this quadratic in shared data).
-            if e.1.last() != Some(&w) {
-                e.1.push(w);
-            }
-        }
+        let mut events: Shared = HashMap::default();
+        let mut writers: Shared = HashMap::default();
+        let mut readers: Shared = HashMap::default();
+        let (mut text, mut key) = (String::new(), String::new());
         for w in &self.plan.workflows {
             for s in &w.steps {
                 if s.kind == crate::model::StepKind::Trigger {
-                    add(&mut events, &s.title, w.id);
+                    add(&mut events, &mut key, &s.title, w.id);
                 }
-                add(&mut events, &s.event, w.id);
-                for d in &s.writes {
-                    add(
-                        &mut writers,
-                        &format!("{}: {}", d.system.trim(), d.object.trim()),
-                        w.id,
-                    );
-                }
-                for d in &s.reads {
-                    let key = format!("{}: {}", d.system.trim(), d.object.trim()).to_lowercase();
-                    let r = readers.entry(key).or_default();
-                    if r.last() != Some(&w.id) {
-                        r.push(w.id);
+                add(&mut events, &mut key, &s.event, w.id);
+                for (map, list) in [(&mut writers, &s.writes), (&mut readers, &s.reads)] {
+                    for d in list {
+                        text.clear();
+                        text.push_str(d.system.trim());
+                        text.push_str(": ");
+                        text.push_str(d.object.trim());
+                        add(map, &mut key, &text, w.id);
                     }
                 }
             }
         }
+        let events = sorted(&events);
+        let writers = sorted(&writers);
         let mut lines = 0usize;
         let mut more = 0usize;
-        for (text, wfs) in events.values() {
+        for (_, (text, wfs)) in events {
             if wfs.len() < 2 {
                 continue;
             }
@@ -190,8 +211,10 @@ impl Doc<'_> {
             self.wf_list(wfs);
             self.out.push_str(".\n");
         }
-        for (key, (text, wfs)) in &writers {
-            let Some(rs) = readers.get(key) else { continue };
+        for (key, (text, wfs)) in writers {
+            let Some((_, rs)) = readers.get(key) else {
+                continue;
+            };
             let others: Vec<WorkflowId> = rs.iter().filter(|r| !wfs.contains(r)).copied().collect();
             if others.is_empty() && wfs.len() < 2 {
                 continue;
