@@ -1,8 +1,10 @@
 //! Frames of the workflow map without a window: `Context::run_ui` plus
 //! `tessellate`, on generated workflows of 1,000 and 10,000 steps, at 100 %
-//! and zoomed to fit; a click hit-test; one frame of a drag. A baseline in the
-//! same run paints the same visible shapes with bare painter calls, so the
-//! canvas's own cost shows as a ratio.
+//! and zoomed to fit; the 10,000 steps again handed between 20 owners and
+//! shown in lanes by owner (tidied into rows of lanes, as switching to lanes
+//! does); a click hit-test; one frame of a drag. A baseline in the same run
+//! paints the same visible shapes with bare painter calls, so the canvas's
+//! own cost shows as a ratio.
 //!
 //! Run with `cargo bench --bench canvas`; add
 //! `-- --warm-up-time 1 --measurement-time 3` for a quick pass. A summary of
@@ -13,7 +15,8 @@ use std::time::Instant;
 
 use automap::analysis::{Analysis, analyze};
 use automap::edit::Document;
-use automap::model::{Pos, WorkflowId};
+use automap::edit::layout::tidy_positions_in;
+use automap::model::{LaneMode, Pos, WorkflowId};
 use automap::testing::generate_plan;
 use automap::ui::canvas::CanvasState;
 use automap::ui::canvas::shape::{arrow_curve, node_size};
@@ -23,6 +26,8 @@ use egui::{Color32, Event, FontId, Pos2, RawInput, Rect, Stroke, pos2, vec2};
 
 const SCREEN: egui::Vec2 = vec2(1600.0, 1000.0);
 const SIZES: [usize; 2] = [1_000, 10_000];
+/// Steps and owners of the workflow shown in lanes.
+const LANED: (usize, usize) = (10_000, 20);
 const WF: WorkflowId = WorkflowId(1);
 
 /// One workflow of `n` steps, its long main line folded into rows of 60
@@ -35,6 +40,25 @@ fn document(n: usize) -> Document {
                 (i % 60) as f32 * 230.0,
                 (i / 60) as f32 * 260.0 + (i % 3) as f32 * 40.0,
             );
+        }
+    }
+    Document::new(plan)
+}
+
+/// One workflow of `n` steps handed between `owners` owners (four steps
+/// each, the next owner seven lanes further round), shown in lanes by owner
+/// and tidied into them for the bench's screen.
+fn laned_document(n: usize, owners: usize) -> Document {
+    let mut plan = generate_plan(1, n, 7);
+    if let Some(w) = plan.workflows.first_mut() {
+        for (i, s) in w.steps.iter_mut().enumerate() {
+            s.owner = format!("Owner {}", (i / 4 * 7) % owners + 1);
+        }
+        w.lanes.by = LaneMode::Owner;
+        for (id, p) in tidy_positions_in(w, (SCREEN.x, SCREEN.y)) {
+            if let Some(s) = w.step_mut(id) {
+                s.pos = p;
+            }
         }
     }
     Document::new(plan)
@@ -57,7 +81,15 @@ struct Bench {
 
 impl Bench {
     fn new(n: usize, fit: bool) -> Self {
-        let doc = document(n);
+        Self::of(document(n), fit)
+    }
+
+    /// The workflow of [`laned_document`].
+    fn laned(fit: bool) -> Self {
+        Self::of(laned_document(LANED.0, LANED.1), fit)
+    }
+
+    fn of(doc: Document, fit: bool) -> Self {
         let analysis = analyze(doc.plan());
         let mut b = Self {
             ctx: egui::Context::default(),
@@ -250,6 +282,38 @@ fn median_ms(mut f: impl FnMut(), runs: usize) -> f64 {
     t[t.len() / 2]
 }
 
+/// The medians of one case's canvas and baseline frames, printed with what
+/// the frame draws and their ratio.
+fn case(b: &mut Bench, what: &str, fit: bool) -> (f64, f64) {
+    let canvas = median_ms(
+        || {
+            black_box(b.frame(vec![]));
+        },
+        300,
+    );
+    let base = median_ms(
+        || {
+            black_box(b.baseline_frame());
+        },
+        300,
+    );
+    // What the owner sees in that frame: titles where they are legible.
+    let zoom = b.canvas.zoom();
+    let drawn = match automap::ui::canvas::draw::lod(zoom) {
+        automap::ui::canvas::draw::Lod::Full => "boxes with titles",
+        automap::ui::canvas::draw::Lod::Shapes => "boxes only",
+        automap::ui::canvas::draw::Lod::Blocks => "plain blocks",
+    };
+    println!(
+        "  {what}, {:<12} zoom {:>3.0} %, {:>5} {drawn}: canvas {canvas:7.3} ms, baseline {base:7.3} ms, ratio {:.2}",
+        if fit { "fit to view:" } else { "100 % view:" },
+        zoom * 100.0,
+        b.canvas.visible_count(),
+        canvas / base.max(1e-9)
+    );
+    (canvas, base)
+}
+
 /// Medians of our own, with the canvas/baseline ratios.
 fn summary() {
     println!(
@@ -264,35 +328,13 @@ fn summary() {
         200,
     );
     println!("  empty workflow (toolbar, palette, legend only): {fixed:7.3} ms");
+    let mut plain = [0.0; 2];
     for n in SIZES {
         for fit in [false, true] {
-            let mut b = Bench::new(n, fit);
-            let canvas = median_ms(
-                || {
-                    black_box(b.frame(vec![]));
-                },
-                300,
-            );
-            let base = median_ms(
-                || {
-                    black_box(b.baseline_frame());
-                },
-                300,
-            );
-            // What the owner sees in that frame: titles where they are legible.
-            let zoom = b.canvas.zoom();
-            let drawn = match automap::ui::canvas::draw::lod(zoom) {
-                automap::ui::canvas::draw::Lod::Full => "boxes with titles",
-                automap::ui::canvas::draw::Lod::Shapes => "boxes only",
-                automap::ui::canvas::draw::Lod::Blocks => "plain blocks",
-            };
-            println!(
-                "  {n:>6} steps, {:<12} zoom {:>3.0} %, {:>5} {drawn}: canvas {canvas:7.3} ms, baseline {base:7.3} ms, ratio {:.2}",
-                if fit { "fit to view:" } else { "100 % view:" },
-                zoom * 100.0,
-                b.canvas.visible_count(),
-                canvas / base.max(1e-9)
-            );
+            let (canvas, _) = case(&mut Bench::new(n, fit), &format!("{n:>6} steps"), fit);
+            if n == LANED.0 {
+                plain[usize::from(fit)] = canvas;
+            }
         }
         let mut b = Bench::new(n, false);
         let p = b.a_visible_step();
@@ -318,6 +360,23 @@ fn summary() {
             b.doc.undo_len()
         );
     }
+    let started = Instant::now();
+    let laned = laned_document(LANED.0, LANED.1);
+    println!(
+        "  {} steps tidied into {} owner lanes in {:.0} ms",
+        LANED.0,
+        LANED.1,
+        started.elapsed().as_secs_f64() * 1000.0
+    );
+    drop(laned);
+    for fit in [false, true] {
+        let what = format!("{:>6} steps in {} owner lanes", LANED.0, LANED.1);
+        let (canvas, _) = case(&mut Bench::laned(fit), &what, fit);
+        println!(
+            "    lanes against the same steps without lanes: ratio {:.2}",
+            canvas / plain[usize::from(fit)].max(1e-9)
+        );
+    }
 }
 
 fn frames(c: &mut Criterion) {
@@ -333,6 +392,17 @@ fn frames(c: &mut Criterion) {
                 bn.iter(|| b.baseline_frame())
             });
         }
+    }
+    for fit in [false, true] {
+        let name = if fit { "fit" } else { "zoom1" };
+        let mut b = Bench::laned(fit);
+        group.bench_function(BenchmarkId::new(format!("lanes_{name}"), LANED.0), |bn| {
+            bn.iter(|| b.frame(vec![]))
+        });
+        group.bench_function(
+            BenchmarkId::new(format!("lanes_baseline_{name}"), LANED.0),
+            |bn| bn.iter(|| b.baseline_frame()),
+        );
     }
     group.finish();
 }

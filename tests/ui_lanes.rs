@@ -9,6 +9,8 @@ use egui::{Pos2, Vec2, pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
+mod common;
+
 struct S {
     doc: Document,
     canvas: CanvasState,
@@ -216,4 +218,66 @@ fn moving_a_lane_down_from_its_menu_swaps_it_with_the_next() {
     assert_eq!(w.lanes.names(&w.steps), ["ShipStation", "Shopify", ""]);
     let top = |l: &str| h.get_by_label(l).rect().top();
     assert!(top("Lane ShipStation") < top("Lane Shopify"));
+}
+
+/// In a window of the default size, the example's order workflow in lanes
+/// by owner is long for the map: it wraps into rows of lanes. Every step is
+/// on the map at a zoom where titles are drawn, and beside the header of its
+/// own lane (headers repeat in each row of lanes).
+fn whole_and_in_its_lane(h: &Harness<'static, automap::ui::AutomapApp>) {
+    let map = h.get_by_label("Workflow map").rect();
+    let zoom = h.state().canvas().zoom();
+    assert!(
+        zoom >= automap::ui::canvas::draw::READABLE_ZOOM,
+        "zoom {zoom} is too small to read"
+    );
+    let w = &h.state().plan().workflows[0];
+    for s in &w.steps {
+        let node = h
+            .query_all_by_label(&s.title)
+            .map(|n| n.rect())
+            .find(|r| map.contains_rect(*r));
+        let Some(node) = node else {
+            panic!(
+                "{} is not on the map {map:?} at {zoom}: {:?}",
+                s.title,
+                h.query_all_by_label(&s.title)
+                    .map(|n| n.rect())
+                    .collect::<Vec<_>>()
+            );
+        };
+        let lane = format!("Lane {}", automap::model::lane_label(s.owner.trim()));
+        let beside = h
+            .query_all_by_label(&lane)
+            .any(|n| n.rect().y_range().contains(node.center().y));
+        assert!(beside, "{} is not beside a header {lane}", s.title);
+    }
+}
+
+#[test]
+fn the_example_in_owner_lanes_wraps_into_rows_of_lanes_whole_and_readable_in_a_default_window() {
+    use egui::{Key, Modifiers};
+    let mut h = Harness::builder()
+        .with_size(vec2(1400.0, 900.0))
+        .with_max_steps(12)
+        .with_step_dt(1.0 / 60.0)
+        .build_ui_state(
+            |ui, app: &mut automap::ui::AutomapApp| app.ui(ui),
+            automap::ui::AutomapApp::new_for_test(common::bundled_example()),
+        );
+    h.run();
+    h.get_by_label("Owner").click();
+    h.run();
+    h.run();
+    assert_eq!(h.state().plan().workflows[0].lanes.by, LaneMode::Owner);
+    whole_and_in_its_lane(&h);
+    // Sam's steps run through every row of lanes: his header shows in each.
+    let rows = h.query_all_by_label("Lane Sam (fulfillment)").count();
+    assert!(rows >= 2, "Sam's lane has {rows} header(s)");
+    h.key_press(Key::F);
+    h.run();
+    whole_and_in_its_lane(&h);
+    h.key_press_modifiers(Modifiers::SHIFT | Modifiers::ALT, Key::T);
+    h.run();
+    whole_and_in_its_lane(&h);
 }

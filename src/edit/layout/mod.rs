@@ -15,7 +15,8 @@
 //!    from, so chains stay on one line and the main path (first branches
 //!    first) is the top line. Long workflows wrap into bands stacked
 //!    downwards, like lines of text: as many columns per band as show the
-//!    whole workflow largest in the view it is laid out for.
+//!    whole workflow largest in the view it is laid out for. In lanes, each
+//!    band is a row of lanes (see [`lanes`]).
 //!
 //! Steps without any arrow go in rows under the rest. The result is one
 //! [`Edit::SetPositions`], so a tidy-up is one undo step.
@@ -23,7 +24,10 @@
 mod lanes;
 mod place;
 
-pub use lanes::{LANE_PAD, LaneBand, lane_at, lane_bands};
+pub use lanes::{
+    LANE_COLUMN_WIDTH, LANE_HEADER_WIDTH, LANE_PAD, LANE_ROW_GAP, LANE_ROW_HEIGHT, LANE_VIEW_INSET,
+    LaneBand, lane_at, lane_bands,
+};
 pub use place::{Bounds, PLACE_GAP, bounds, bounds_of, box_size, fit_zoom, place_new_step};
 
 use crate::edit::Edit;
@@ -40,9 +44,17 @@ pub const BAND_GAP: f32 = 70.0;
 pub const DEFAULT_VIEW: (f32, f32) = (1120.0, 700.0);
 /// Room kept free around the workflow when it is fitted to a view.
 pub const FIT_MARGIN: f32 = 40.0;
+/// The same in lanes, where the bands already leave room around the steps:
+/// what the map's Fit leaves.
+const LANE_FIT_MARGIN: f32 = 30.0;
 /// Tidy-up never aims at a zoom above this: a workflow that fits at 100 %
 /// is not wrapped to fit larger.
 const BEST_ZOOM: f32 = 1.0;
+/// In lanes, the fewest rows of lanes that show the workflow at least this
+/// share of the largest it can be shown...
+const LANE_WRAP_SHARE: f32 = 0.85;
+/// ...or at least this zoom, where titles keep two lines of words.
+const LANE_WRAP_ENOUGH: f32 = 0.6;
 /// Barycentre sweeps (each one down and one up) tried at most.
 const SWEEPS: usize = 8;
 
@@ -402,27 +414,40 @@ pub fn tidy_positions_in(wf: &Workflow, view: (f32, f32)) -> Vec<(StepId, Pos)> 
     }
     let mut g = Graph::new(wf);
     g.reduce_crossings();
-    if wf.lanes.is_on() {
-        return place_from_old_corner(wf, lanes::positions(&g, wf));
-    }
-
-    // Try every number of bands that changes the columns per band; keep the
-    // one that shows the workflow largest, the fewest bands on a tie.
-    // (Steps without arrows fill rows of the same width under the rest.)
+    // Try every number of bands (rows of lanes) that changes the columns per
+    // band; keep the one that shows the workflow largest, the fewest bands
+    // on a tie. (Steps without arrows fill rows of the same width under the rest.)
     let columns = if g.layers.is_empty() {
         g.loose.iter().filter(|&&l| l).count()
     } else {
         g.layers.len()
     };
+    let choices = per_band_choices(columns);
+    if wf.lanes.is_on() {
+        // Fitted as Fit shows it, clear of the lane headers. A row of lanes more
+        // repeats every lane: only worth it when it shows the workflow
+        // noticeably larger.
+        let view = (
+            (view.0 - LANE_VIEW_INSET.0).max(1.0),
+            (view.1 - LANE_VIEW_INSET.1).max(1.0),
+        );
+        let of = lanes::LaneOf::new(wf);
+        let zoom = |per: usize| {
+            let (_, b) = lanes::positions(&g, wf, &of, per);
+            fit_zoom(&b, view, LANE_FIT_MARGIN).min(BEST_ZOOM)
+        };
+        let zooms: Vec<f32> = choices.iter().map(|&per| zoom(per)).collect();
+        let best = zooms.iter().copied().fold(0.0, f32::max);
+        let per = choices
+            .iter()
+            .zip(&zooms)
+            .find(|(_, z)| **z >= (best * LANE_WRAP_SHARE).min(LANE_WRAP_ENOUGH))
+            .map_or(columns, |(&per, _)| per);
+        return place_from_old_corner(wf, lanes::positions(&g, wf, &of, per).0);
+    }
     let mut best: Option<(f32, Vec<Pos>)> = None;
-    let mut last_per_band = 0;
-    for bands in 1..=columns.max(1) {
-        let per_band = columns.div_ceil(bands).max(1);
-        if per_band == last_per_band {
-            continue;
-        }
-        last_per_band = per_band;
-        let pos = g.positions(per_band);
+    for per in choices {
+        let pos = g.positions(per);
         let s = score(wf, &pos, view);
         if best.as_ref().is_none_or(|(b, _)| s > *b * 1.001) {
             best = Some((s, pos));
@@ -430,6 +455,19 @@ pub fn tidy_positions_in(wf: &Workflow, view: (f32, f32)) -> Vec<(StepId, Pos)> 
     }
     let pos = best.map(|(_, p)| p).unwrap_or_default();
     place_from_old_corner(wf, pos)
+}
+
+/// The numbers of columns per band worth trying for `columns` columns, from
+/// one band to one column per band: each the width of a number of bands.
+fn per_band_choices(columns: usize) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    for bands in 1..=columns.max(1) {
+        let per_band = columns.div_ceil(bands).max(1);
+        if out.last() != Some(&per_band) {
+            out.push(per_band);
+        }
+    }
+    out
 }
 
 /// `pos` (one per step, origin at the top left) moved so the layout's top

@@ -365,8 +365,17 @@ mod in_lanes {
     /// Tidy up, then check that every step sits inside its lane's band,
     /// that the bands follow the lane order without overlapping, and that no
     /// two boxes overlap.
-    fn check(mut w: Workflow) -> Result<(), String> {
-        let p = tidy_positions(&w);
+    fn check(w: Workflow) -> Result<(), String> {
+        check_in(w, DEFAULT_VIEW).map(|_| ())
+    }
+
+    /// [`check`] for a view of `view` points; gives back the tidy workflow
+    /// and its bands. Each row of lanes has a band for every lane, in the
+    /// lane order, each named for its lane (as its header is); the band
+    /// holding a step's centre (where a header or a drop finds it) is its
+    /// own lane's and holds its whole box.
+    fn check_in(mut w: Workflow, view: (f32, f32)) -> Result<(Workflow, Vec<LaneBand>), String> {
+        let p = tidy_positions_in(&w, view);
         if let Some((a, b)) = boxes_overlap(&w, &p) {
             return Err(format!("steps {a} and {b} overlap"));
         }
@@ -377,33 +386,147 @@ mod in_lanes {
         }
         let bands = lane_bands(&w);
         let names = w.lanes.names(&w.steps);
-        let band_names: Vec<&str> = bands.iter().map(|b| b.name.as_str()).collect();
-        if band_names != names.iter().map(String::as_str).collect::<Vec<_>>() {
-            return Err(format!("bands {band_names:?} are not the lanes {names:?}"));
-        }
-        // The boxes of one lane all lie above those of the next lane.
-        let mut last_bottom = f32::NEG_INFINITY;
-        for band in &bands {
-            let boxes: Vec<Bounds> = w
-                .steps
-                .iter()
-                .filter(|s| w.lanes.by.key(s) == band.name)
-                .map(Bounds::of_step)
-                .collect();
-            let top = boxes.iter().map(|b| b.min.y).fold(f32::INFINITY, f32::min);
-            let bottom = boxes
-                .iter()
-                .map(|b| b.max.y)
-                .fold(f32::NEG_INFINITY, f32::max);
-            if top <= last_bottom {
-                return Err(format!("lane {:?} starts inside the lane above", band.name));
+        let mut last: Option<&LaneBand> = None;
+        for b in &bands {
+            if names.get(b.lane) != Some(&b.name) {
+                return Err(format!("band {b:?} is not named for lane {}", b.lane));
             }
-            if top < band.top || bottom > band.bottom {
-                return Err(format!("a step of {:?} is outside its band", band.name));
+            if let Some(a) = last {
+                let next_in_row = a.row == b.row && a.lane < b.lane;
+                let next_row = b.row == a.row + 1;
+                if !(next_in_row || next_row) || b.top < a.bottom || b.bottom < b.top {
+                    return Err(format!("band {b:?} does not follow {a:?}"));
+                }
             }
-            last_bottom = bottom;
+            last = Some(b);
         }
-        Ok(())
+        let mut held = vec![false; bands.len()];
+        for s in &w.steps {
+            let bx = Bounds::of_step(s);
+            let lane = w.lanes.by.key(s);
+            match bands.iter().position(|b| b.contains(s.pos.y)) {
+                Some(i)
+                    if bands[i].name == lane
+                        && bands[i].top <= bx.min.y
+                        && bx.max.y <= bands[i].bottom =>
+                {
+                    held[i] = true
+                }
+                i => return Err(format!("step {} of {lane:?} is in band {i:?}", s.id)),
+            }
+        }
+        if let Some(i) = held.iter().position(|h| !h) {
+            return Err(format!("band {:?} holds no step", bands[i]));
+        }
+        Ok((w, bands))
+    }
+
+    /// A chain of `n` steps whose owner changes every `run` steps, going
+    /// round `owners`, shown in lanes by owner.
+    fn handoffs(n: u32, run: u32, owners: &[&str]) -> Workflow {
+        let mut w = chain(n);
+        for (i, s) in w.steps.iter_mut().enumerate() {
+            s.owner = owners[(i as u32 / run) as usize % owners.len()].to_owned();
+        }
+        w.lanes = Lanes {
+            by: LaneMode::Owner,
+            ..Lanes::default()
+        };
+        w
+    }
+
+    /// The box around a laid-out workflow's steps and lane bands.
+    fn extent(w: &Workflow, bands: &[LaneBand]) -> Bounds {
+        let b = bounds(w).unwrap();
+        let (top, bottom) = (bands[0].top, bands[bands.len() - 1].bottom);
+        Bounds {
+            min: Pos::new(b.min.x, top.min(b.min.y)),
+            max: Pos::new(b.max.x, bottom.max(b.max.y)),
+        }
+    }
+
+    #[test]
+    fn a_long_chain_in_lanes_wraps_into_rows_of_lanes_shaped_like_the_view() {
+        let w = handoffs(40, 3, &["Ana", "Sam", "Lee", "Kim"]);
+        // All in one row of lanes, as before wrapping.
+        let mut g = Graph::new(&w);
+        g.reduce_crossings();
+        let (_, one_row) = lanes::positions(&g, &w, &lanes::LaneOf::new(&w), g.layers.len());
+        for view in [
+            DEFAULT_VIEW,
+            (1600.0, 1000.0),
+            (835.0, 811.0),
+            (700.0, 1000.0),
+        ] {
+            let (t, bands) = check_in(w.clone(), view).unwrap();
+            let rows = bands[bands.len() - 1].row + 1;
+            assert!(rows > 1, "{view:?}: one row of lanes");
+            let e = extent(&t, &bands);
+            let free = (view.0 - LANE_VIEW_INSET.0, view.1 - LANE_VIEW_INSET.1);
+            let (aspect, target) = (e.width() / e.height(), free.0 / free.1);
+            assert!(
+                (target / 2.0..=target * 2.0).contains(&aspect),
+                "{view:?}: the layout is {aspect:.2} wide to 1 high, the view {target:.2}"
+            );
+            let z = |b: &Bounds| fit_zoom(b, free, FIT_MARGIN);
+            assert!(z(&e) >= 2.0 * z(&one_row), "{view:?}: not shown larger");
+            // Read like text: along a row of lanes, then on at the left of the next.
+            let row = |s: &Step| lane_at(&bands, s.pos.y).map_or(0, |b| b.row);
+            for (a, b) in t.steps.iter().zip(&t.steps[1..]) {
+                let along = row(b) == row(a) && b.pos.x > a.pos.x;
+                let next = row(b) == row(a) + 1 && b.pos.x == e.min.x + 85.0;
+                assert!(along || next, "{view:?}: {} then {}", a.id, b.id);
+            }
+            // Every lane has a band (and so a header) in each row it has steps in.
+            for (i, name) in ["Ana", "Sam", "Lee", "Kim"].iter().enumerate() {
+                let in_rows = bands
+                    .iter()
+                    .filter(|b| b.name == *name && b.lane == i)
+                    .count();
+                assert!(in_rows > 1, "{view:?}: {name} in {in_rows} row(s)");
+            }
+            // Tidy again: nothing moves.
+            assert!(tidy_edit_in(&t, view).changes_nothing(), "{view:?}");
+        }
+    }
+
+    #[test]
+    fn a_short_chain_in_lanes_that_reads_well_stays_in_one_row() {
+        let w = handoffs(6, 2, &["Ana", "Sam"]);
+        let (_, bands) = check_in(w, DEFAULT_VIEW).unwrap();
+        assert!(bands.iter().all(|b| b.row == 0), "{bands:?}");
+    }
+
+    #[test]
+    fn rows_of_lanes_hold_when_a_step_is_nudged_and_drops_between_rows_find_the_nearest_lane() {
+        // Ana and Lee take turns; Sam, the lane between them, has a step
+        // of his own now and then.
+        let mut w = handoffs(30, 3, &["Ana", "Lee"]);
+        for i in [4, 11, 17, 25] {
+            w.steps[i].owner = "Sam".into();
+        }
+        w.lanes.order = vec!["Ana".into(), "Sam".into(), "Lee".into()];
+        let (mut t, bands) = check_in(w, DEFAULT_VIEW).unwrap();
+        assert!(bands.iter().any(|b| b.name == "Sam" && b.row > 0));
+        let rows = |b: &[LaneBand]| b.iter().map(|b| (b.lane, b.row)).collect::<Vec<_>>();
+        // Any step, one or two notches of the grid up or down.
+        for dy in [-40.0, -20.0, 20.0, 40.0] {
+            for i in 0..t.steps.len() {
+                let mut m = t.clone();
+                m.steps[i].pos.y += dy;
+                assert_eq!(rows(&lane_bands(&m)), rows(&bands), "step {i} moved {dy}");
+            }
+        }
+        // Between two rows of lanes: the nearer band.
+        let i = bands.iter().position(|b| b.row == 1).unwrap();
+        let (above, below) = (&bands[i - 1], &bands[i]);
+        assert!(below.top - above.bottom >= LANE_ROW_GAP - 0.01);
+        assert!(below.lane < above.lane, "the next row starts higher up");
+        assert_eq!(lane_at(&bands, above.bottom + 1.0), Some(above));
+        assert_eq!(lane_at(&bands, below.top - 1.0), Some(below));
+        // A step moved into another lane's band is in that lane's band.
+        t.steps[0].pos.y = below.top + 5.0;
+        assert!(lane_bands(&t).iter().any(|b| b.contains(below.top + 5.0)));
     }
 
     #[test]
@@ -431,10 +554,10 @@ mod in_lanes {
     fn steps_without_an_owner_go_to_the_unassigned_lane_at_the_bottom() {
         use StepKind::*;
         let w = laned(&[Trigger, Task, Task], &[(1, 2), (2, 3)], &["Ana", ""]);
-        check(w.clone()).unwrap();
+        let (_, bands) = check_in(w.clone(), DEFAULT_VIEW).unwrap();
         let p = tidy_positions(&w);
         assert!(pos_of(&p, 2).y > pos_of(&p, 1).y);
-        assert_eq!(lane_bands(&w).last().map(|b| b.name.as_str()), Some(""));
+        assert_eq!(bands.last().map(|b| b.name.as_str()), Some(""));
     }
 
     proptest! {
@@ -445,6 +568,7 @@ mod in_lanes {
             links in prop::collection::vec((0u32..60, 0u32..60), 0..90),
             lanes in 1usize..6,
             by_system in any::<bool>(),
+            view in (300.0f32..2400.0, 300.0f32..1400.0),
         ) {
             let kinds: Vec<StepKind> = kinds.iter().map(|k| StepKind::ALL[*k]).collect();
             let n = kinds.len() as u32;
@@ -461,7 +585,7 @@ mod in_lanes {
                 }
                 w.lanes.by = LaneMode::System;
             }
-            prop_assert_eq!(check(w), Ok(()));
+            prop_assert_eq!(check_in(w, view).map(|_| ()), Ok(()));
         }
     }
 }

@@ -9,13 +9,13 @@ use egui::{Color32, FontId, Rect, Sense, Stroke, pos2};
 
 use super::CanvasState;
 use super::camera::Camera;
-use crate::edit::layout::{LaneBand, lane_at, lane_bands, tidy_positions_in};
+use crate::edit::layout::{LANE_HEADER_WIDTH, LaneBand, lane_at, lane_bands, tidy_positions_in};
 use crate::edit::{Document, Edit, GestureId, lanes as lane_edits};
 use crate::model::{LaneMode, Pos, StepId, WorkflowId, lane_label};
 use crate::ui::commands::Command;
 
 /// Width of the lane headers at the left edge of the map, in screen points.
-pub(super) const HEADER_WIDTH: f32 = 132.0;
+pub(super) const HEADER_WIDTH: f32 = LANE_HEADER_WIDTH;
 /// Headers keep their text below the toolbar.
 const TOOLBAR_ROOM: f32 = 44.0;
 
@@ -95,13 +95,8 @@ impl CanvasState {
         }
     }
 
-    /// Work out the lanes of `wf` for this revision (once).
-    pub(super) fn refresh_lanes(&mut self, doc: &Document, wf: WorkflowId) {
-        let _ = self.lane_cache(doc, wf);
-    }
-
     /// Screen points the lane headers take at the left edge of the map (0
-    /// without lanes), as of the last [`Self::refresh_lanes`].
+    /// without lanes), as of the last [`Self::map_bounds`].
     pub(super) fn lane_room(&self) -> f32 {
         match &self.lanes.cache {
             Some((_, w, bands, _)) if Some(*w) == self.current && !bands.is_empty() => HEADER_WIDTH,
@@ -210,7 +205,23 @@ impl CanvasState {
         }
     }
 
-    /// Lane bands, drawn before the steps.
+    /// The map's extent for Fit: the steps' boxes and, with lanes, every
+    /// band from the top lane of the first row to the bottom of the last.
+    pub(super) fn map_bounds(&mut self, doc: &Document, wf: WorkflowId) -> Option<Rect> {
+        let b = self.index.bounds;
+        let (bands, _) = self.lane_cache(doc, wf);
+        let b = match (bands.first(), bands.last()) {
+            (Some(f), Some(l)) if b.is_positive() => {
+                Rect::from_x_y_ranges(b.x_range(), b.top().min(f.top)..=b.bottom().max(l.bottom))
+            }
+            _ => b,
+        };
+        b.is_positive().then_some(b)
+    }
+
+    /// Lane bands, drawn before the steps: lanes alternate in shade (a lane
+    /// has the same shade in every row of lanes), with lines between lanes
+    /// and around each row of lanes.
     pub(super) fn draw_lane_bands(
         &mut self,
         painter: &egui::Painter,
@@ -226,14 +237,18 @@ impl CanvasState {
         } else {
             Color32::from_gray(200)
         };
+        let y = |v: f32| cam.to_screen(rect, pos2(0.0, v)).y;
+        let mut lines = Vec::new();
         for (i, b) in bands.iter().enumerate() {
-            let top = cam.to_screen(rect, pos2(0.0, b.top)).y;
-            let bottom = cam.to_screen(rect, pos2(0.0, b.bottom)).y;
+            let (top, bottom) = (y(b.top), y(b.bottom));
+            if top > rect.bottom() {
+                break;
+            }
             let r = Rect::from_x_y_ranges(rect.x_range(), top..=bottom).intersect(rect);
             if r.height() <= 0.0 {
                 continue;
             }
-            let fill = match (dark, i % 2 == 0, b.collapsed) {
+            let fill = match (dark, b.lane % 2 == 0, b.collapsed) {
                 (_, _, true) if dark => Color32::from_gray(44),
                 (_, _, true) => Color32::from_gray(228),
                 (true, true, _) => Color32::from_gray(34),
@@ -242,18 +257,25 @@ impl CanvasState {
                 (false, false, _) => Color32::from_gray(240),
             };
             painter.rect_filled(r, 0.0, fill);
+            // A line under every lane but the last, and over the first lane
+            // of every row of lanes but the first.
+            if i + 1 < bands.len() {
+                lines.push(bottom);
+            }
+            if i > 0 && bands[i - 1].row != b.row {
+                lines.push(top);
+            }
         }
         // Lines between lanes, over every fill.
-        for b in bands.iter().take(bands.len().saturating_sub(1)) {
-            let y = cam.to_screen(rect, pos2(0.0, b.bottom)).y;
-            if (rect.top()..=rect.bottom()).contains(&y) {
-                painter.hline(rect.x_range(), y, Stroke::new(1.0, line));
-            }
+        lines.retain(|y| (rect.top()..=rect.bottom()).contains(y));
+        for y in lines {
+            painter.hline(rect.x_range(), y, Stroke::new(1.0, line));
         }
     }
 
     /// Lane headers at the left edge, over the map: name and step count,
-    /// with a menu to rename, move and fold the lane.
+    /// with a menu to rename, move and fold the lane. A wrapped workflow has
+    /// a header for each lane in every row of lanes.
     pub(super) fn show_lane_headers(
         &mut self,
         ui: &mut egui::Ui,
@@ -262,7 +284,14 @@ impl CanvasState {
         cam: &Camera,
         rect: Rect,
     ) {
-        let bands: Vec<LaneBand> = self.lane_cache(doc, wf).0.to_vec();
+        let y = |v: f32| cam.to_screen(rect, pos2(0.0, v)).y;
+        let all = self.lane_cache(doc, wf).0;
+        let last = all.iter().map(|b| b.lane).max().unwrap_or(0);
+        let bands: Vec<LaneBand> = all
+            .iter()
+            .filter(|b| y(b.bottom) > rect.top() && y(b.top) < rect.bottom())
+            .cloned()
+            .collect();
         if bands.is_empty() {
             return;
         }
@@ -275,10 +304,8 @@ impl CanvasState {
         let visuals = ui.visuals().clone();
         let painter = ui.painter_at(rect);
         let mut picked: Option<(String, LaneAction)> = None;
-        let last = bands.len() - 1;
-        for (i, b) in bands.iter().enumerate() {
-            let top = cam.to_screen(rect, pos2(0.0, b.top)).y;
-            let bottom = cam.to_screen(rect, pos2(0.0, b.bottom)).y;
+        for b in &bands {
+            let (top, bottom) = (y(b.top), y(b.bottom));
             let r = Rect::from_x_y_ranges(rect.left()..=rect.left() + HEADER_WIDTH, top..=bottom)
                 .intersect(rect);
             if r.height() < 1.0 {
@@ -287,7 +314,7 @@ impl CanvasState {
             let label = lane_label(&b.name).to_owned();
             let resp = ui.interact(
                 r,
-                egui::Id::unique("automap_lane").with((wf.0, &b.name)),
+                egui::Id::unique("automap_lane").with((wf.0, &b.name, b.row)),
                 Sense::click(),
             );
             let name = format!("Lane {label}");
@@ -303,48 +330,12 @@ impl CanvasState {
                 r.y_range(),
                 Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color),
             );
-            // The name stays in view while the band does (below the toolbar);
-            // a band too thin for it shows what fits.
-            let text_top = top.max(rect.top() + TOOLBAR_ROOM).max(r.top()) + 4.0;
-            let room = r.bottom() - text_top;
-            let fold = if b.collapsed { "▸ " } else { "" };
-            let count = if b.collapsed {
-                format!("{} step(s) folded", b.steps)
-            } else {
-                format!("{} step(s)", b.steps)
-            };
-            let galley = painter.layout(
-                format!("{fold}{label}"),
-                FontId::proportional(13.0),
-                visuals.strong_text_color(),
-                HEADER_WIDTH - 12.0,
-            );
-            let h = galley.size().y;
-            let clip = painter.with_clip_rect(r);
-            if room >= h {
-                clip.galley(pos2(r.left() + 6.0, text_top), galley, Color32::WHITE);
-            } else if room >= 12.0 {
-                // One line of the name, at the smallest readable size.
-                clip.text(
-                    pos2(r.left() + 6.0, text_top),
-                    egui::Align2::LEFT_TOP,
-                    format!("{fold}{label}"),
-                    FontId::proportional(11.0),
-                    visuals.strong_text_color(),
-                );
-            }
-            if room >= h + 16.0 {
-                clip.text(
-                    pos2(r.left() + 6.0, text_top + h + 2.0),
-                    egui::Align2::LEFT_TOP,
-                    count,
-                    FontId::proportional(11.0),
-                    visuals.weak_text_color(),
-                );
-            }
-            resp.on_hover_text(format!(
-                "Right-click to rename, move or fold this lane. Renaming changes the {what} of its steps."
-            ))
+            draw_header_text(&painter, &visuals, b, &label, r, top, rect);
+            resp.on_hover_ui(|ui| {
+                ui.label(format!(
+                    "Right-click to rename, move or fold this lane. Renaming changes the {what} of its steps."
+                ));
+            })
             .context_menu(|ui| {
                 let mut item = |ui: &mut egui::Ui, text: &str, enabled: bool, a: LaneAction| {
                     if ui.add_enabled(enabled, egui::Button::new(text)).clicked() {
@@ -353,8 +344,8 @@ impl CanvasState {
                     }
                 };
                 item(ui, "Rename lane…", true, LaneAction::Rename);
-                item(ui, "Move lane up", i > 0, LaneAction::Up);
-                item(ui, "Move lane down", i < last, LaneAction::Down);
+                item(ui, "Move lane up", b.lane > 0, LaneAction::Up);
+                item(ui, "Move lane down", b.lane < last, LaneAction::Down);
                 let fold = if b.collapsed {
                     "Unfold lane"
                 } else {
@@ -414,6 +405,7 @@ impl CanvasState {
         let Some((old, mut text)) = self.lanes.rename.take() else {
             return;
         };
+        // The lane's first band in view (a wrapped workflow has one per row).
         let Some(band) = bands.iter().find(|b| b.name == old) else {
             return;
         };
@@ -459,6 +451,61 @@ impl CanvasState {
             return;
         }
         self.lanes.rename = Some((old, text));
+    }
+}
+
+/// The name of a lane and its number of steps in its header `r`: in view while the band is (below the toolbar); a band too
+/// thin for it shows one line of the name, cut with "…" when too long.
+fn draw_header_text(
+    painter: &egui::Painter,
+    visuals: &egui::Visuals,
+    b: &LaneBand,
+    label: &str,
+    r: Rect,
+    top: f32,
+    rect: Rect,
+) {
+    let pad = ((r.height() - 13.0) / 2.0).clamp(1.0, 4.0);
+    let text_top = top.max(rect.top() + TOOLBAR_ROOM).max(r.top()) + pad;
+    let room = r.bottom() - text_top;
+    if room < 12.0 {
+        return;
+    }
+    let fold = if b.collapsed { "▸ " } else { "" };
+    let galley = painter.layout(
+        format!("{fold}{label}"),
+        FontId::proportional(13.0),
+        visuals.strong_text_color(),
+        HEADER_WIDTH - 12.0,
+    );
+    let h = galley.size().y;
+    let clip = painter.with_clip_rect(r);
+    let at = pos2(r.left() + 6.0, text_top);
+    if room >= h {
+        clip.galley(at, galley, Color32::WHITE);
+    } else {
+        // One line of the name, at the smallest readable size.
+        let mut job = egui::text::LayoutJob::simple_singleline(
+            format!("{fold}{label}"),
+            FontId::proportional(11.0),
+            visuals.strong_text_color(),
+        );
+        job.wrap = egui::text::TextWrapping::truncate_at_width(HEADER_WIDTH - 12.0);
+        clip.galley(at, painter.layout_job(job), Color32::WHITE);
+    }
+    if room >= h + 16.0 {
+        let count = if b.collapsed {
+            format!("{} step(s) folded", b.steps)
+        } else {
+            format!("{} step(s)", b.steps)
+        };
+        clip.text(
+            pos2(r.left() + 6.0, text_top + h + 2.0),
+            egui::Align2::LEFT_TOP,
+            count,
+            FontId::proportional(11.0),
+            visuals.weak_text_color(),
+        );
     }
 }
 

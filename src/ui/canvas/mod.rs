@@ -352,9 +352,7 @@ impl CanvasState {
                 }
             }
             Command::ZoomToFit => {
-                self.sync_index(doc, wf);
-                if self.index.bounds.is_positive() {
-                    let b = self.index.bounds;
+                if let Some(b) = self.map_bounds(doc, wf) {
                     self.fit_to(b);
                 }
             }
@@ -402,25 +400,23 @@ impl CanvasState {
         self.sync_index(doc, wf);
 
         // First look at a workflow: show all of it (at most 100 %).
-        self.refresh_lanes(doc, wf);
+        let bounds = self.map_bounds(doc, wf);
         let left = self.lane_room();
         let view = self.views.entry(wf).or_default();
         if !view.initialised || !view.cam.is_valid() {
             view.initialised = true;
             view.cam = Camera::default();
-            if self.index.bounds.is_positive() {
-                view.cam.fit_within(
-                    rect,
-                    free_area(rect, left),
-                    self.index.bounds,
-                    Some(READABLE_ZOOM),
-                );
+            if let Some(b) = bounds {
+                let inner = free_area(rect, left);
+                view.cam.fit_within(rect, inner, b, Some(READABLE_ZOOM));
             }
         }
-        if std::mem::take(&mut self.pending_fit) && self.index.bounds.is_positive() {
-            let b = self.index.bounds;
+        if std::mem::take(&mut self.pending_fit)
+            && let Some(b) = bounds
+        {
+            let inner = free_area(rect, left);
             self.cam_mut()
-                .fit_within(rect, free_area(rect, left), b, Some(READABLE_ZOOM));
+                .fit_within(rect, inner, b, Some(READABLE_ZOOM));
         }
         if let Some(ids) = self.pending_center.take()
             && let Some(r) = self.bounds_of(&ids)
