@@ -33,33 +33,49 @@ pub(crate) fn frequency_level(step: &Step, m: &MethodSettings) -> Level {
 }
 
 /// "about 40 times a day", "about 3 times a week", "about twice a month".
-pub(crate) fn how_often(step: &Step) -> String {
-    let week = clean(step.frequency.per_week());
-    let times = |n: f64| -> String {
-        let n = n.round().max(1.0) as u64;
-        match n {
-            1 => "once".to_owned(),
-            2 => "twice".to_owned(),
-            n => format!("{n} times"),
+pub(crate) fn how_often(step: &Step) -> HowOften {
+    HowOften(clean(step.frequency.per_week()))
+}
+
+/// How often a step happens, written when it is shown (see [`how_often`]):
+/// the reason is one sentence, written once, without pieces in between.
+pub(crate) struct HowOften(f64);
+
+impl std::fmt::Display for HowOften {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let week = self.0;
+        let (n, per) = if week == 0.0 {
+            return f.write_str("with no frequency given");
+        } else if week >= 7.0 {
+            (week / 7.0, "day")
+        } else if week >= 1.0 {
+            (week, "week")
+        } else {
+            (week * 52.0 / 12.0, "month")
+        };
+        match n.round().max(1.0) as u64 {
+            1 => write!(f, "about once a {per}"),
+            2 => write!(f, "about twice a {per}"),
+            n => write!(f, "about {n} times a {per}"),
         }
-    };
-    if week == 0.0 {
-        "with no frequency given".to_owned()
-    } else if week >= 7.0 {
-        format!("about {} a day", times(week / 7.0))
-    } else if week >= 1.0 {
-        format!("about {} a week", times(week))
-    } else {
-        format!("about {} a month", times(week * 52.0 / 12.0))
     }
 }
 
-fn hours_text(hours: f64) -> String {
-    if hours >= 0.05 {
-        format!("{hours:.1} hours a week")
-    } else {
-        "little time".to_owned()
+/// "2.5 hours a week", or "little time".
+struct HoursText(f64);
+
+impl std::fmt::Display for HoursText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.0 >= 0.05 {
+            write!(f, "{:.1} hours a week", self.0)
+        } else {
+            f.write_str("little time")
+        }
     }
+}
+
+fn hours_text(hours: f64) -> HoursText {
+    HoursText(hours)
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -99,12 +115,21 @@ pub(crate) fn payback_weeks(hours: f64, layer: Layer, complexity: Complexity) ->
     }
 }
 
-fn weeks_text(weeks: f64) -> String {
-    if weeks < 1.0 {
-        "in under a week".to_owned()
-    } else {
-        format!("in about {} weeks", weeks.round().max(1.0) as u64)
+/// "in under a week", "in about 3 weeks".
+struct WeeksText(f64);
+
+impl std::fmt::Display for WeeksText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.0 < 1.0 {
+            f.write_str("in under a week")
+        } else {
+            write!(f, "in about {} weeks", self.0.round().max(1.0) as u64)
+        }
     }
+}
+
+fn weeks_text(weeks: f64) -> WeeksText {
+    WeeksText(weeks)
 }
 
 /// Classify one step. `hours`: its manual hours per week.
@@ -289,17 +314,17 @@ mod tests {
     fn frequency_words() {
         let mut s = task(1, "x");
         s.frequency = Frequency::per_day(40.0);
-        assert_eq!(how_often(&s), "about 40 times a day");
+        assert_eq!(how_often(&s).to_string(), "about 40 times a day");
         s.frequency = Frequency {
             count: 3.0,
             per: Period::Week,
         };
-        assert_eq!(how_often(&s), "about 3 times a week");
+        assert_eq!(how_often(&s).to_string(), "about 3 times a week");
         s.frequency = Frequency {
             count: 2.0,
             per: Period::Month,
         };
-        assert_eq!(how_often(&s), "about twice a month");
+        assert_eq!(how_often(&s).to_string(), "about twice a month");
     }
 
     #[test]

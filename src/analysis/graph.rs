@@ -126,10 +126,13 @@ impl WfGraph {
             if key.is_empty() {
                 return None;
             }
-            Some(*names.entry(key.into_owned()).or_insert_with_key(|k| {
-                g.event_names.push(k.clone());
-                g.event_names.len() as u32 - 1
-            }))
+            if let Some(&n) = names.get(&*key) {
+                return Some(n);
+            }
+            let n = g.event_names.len() as u32;
+            g.event_names.push(key.clone().into_owned());
+            names.insert(key.into_owned(), n);
+            Some(n)
         };
         let trigger_event: Vec<Option<u32>> = (0..n)
             .map(|i| {

@@ -227,8 +227,20 @@ pub(crate) fn step_name(s: &Step) -> String {
 
 /// A list of names for a message: "'A', 'B' and 'C'", with at most `max` shown.
 pub(crate) fn name_list(names: &[String], max: usize) -> String {
+    name_list_of(names, names.len(), max)
+}
+
+/// [`name_list`] of the steps at `steps` (indexes into `cx.steps`), naming
+/// only the ones shown.
+pub(crate) fn step_name_list(cx: &Context, steps: &[usize], max: usize) -> String {
+    let shown: Vec<String> = steps.iter().take(max).map(|&i| cx.name(i)).collect();
+    name_list_of(&shown, steps.len(), max)
+}
+
+/// [`name_list`] when `names` holds at least the first `max` of `total` names.
+fn name_list_of(names: &[String], total: usize, max: usize) -> String {
     let shown: Vec<&str> = names.iter().take(max).map(String::as_str).collect();
-    let rest = names.len().saturating_sub(max);
+    let rest = total.saturating_sub(max);
     match (shown.len(), rest) {
         (0, _) => String::new(),
         (1, 0) => shown[0].to_owned(),

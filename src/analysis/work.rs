@@ -5,21 +5,36 @@
 
 use crate::model::{Complexity, Sensitivity, Step, StepKind, WorkKind};
 
-/// The title and system in lower case, with a space on each side so that
+/// The title and system in lower case (as UTF-8 bytes, which the automaton
+/// reads directly), with a space on each side so that
 /// hints can ask for whole-word beginnings (" log"), and the marks that join
 /// or end words (- _ / , . : and brackets) read as spaces.
-fn words(step: &Step) -> String {
-    let mut out = String::with_capacity(step.title.len() + step.system.len() + 3);
-    out.push(' ');
+fn words(step: &Step) -> Vec<u8> {
+    let space = |b: u8| matches!(b, b'-' | b'_' | b'/' | b',' | b'.' | b':' | b'(' | b')');
+    let mut out = Vec::with_capacity(step.title.len() + step.system.len() + 3);
+    out.push(b' ');
     for part in [&step.title, &step.system] {
-        for c in part.chars() {
-            match c {
-                '-' | '_' | '/' | ',' | '.' | ':' | '(' | ')' => out.push(' '),
-                c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-                c => out.extend(c.to_lowercase()),
+        if part.is_ascii() {
+            out.extend(part.bytes().map(|b| {
+                if space(b) {
+                    b' '
+                } else {
+                    b.to_ascii_lowercase()
+                }
+            }));
+        } else {
+            let mut buf = [0u8; 4];
+            for c in part.chars() {
+                if c.is_ascii() && space(c as u8) {
+                    out.push(b' ');
+                } else {
+                    for l in c.to_lowercase() {
+                        out.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
+                    }
+                }
             }
         }
-        out.push(' ');
+        out.push(b' ');
     }
     out
 }
@@ -294,7 +309,7 @@ impl Hints {
             }
             None => {
                 for (phrase, kinds) in m.phrases.iter().zip(&m.kinds) {
-                    if text.contains(phrase) {
+                    if memchr::memmem::find(&text, phrase.as_bytes()).is_some() {
                         bits |= kinds;
                     }
                 }

@@ -4,7 +4,7 @@
 use super::automated_steps;
 use super::on_steps;
 use crate::analysis::graph::norm;
-use crate::analysis::{Context, Finding, Severity, name_list};
+use crate::analysis::{Context, Finding, Severity, step_name_list};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
@@ -42,7 +42,6 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
         if steps.len() < 2 || !reported.insert((label.to_lowercase(), steps.clone())) {
             continue;
         }
-        let names: Vec<String> = steps.iter().map(|&i| cx.name(i)).collect();
         out.push(on_steps(
             cx,
             CODE,
@@ -50,8 +49,8 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
             &steps,
             format!(
                 "{} {} write '{label}' when \"{event}\" happens: one may overwrite the other.",
-                name_list(&names, 4),
-                if names.len() == 2 { "both" } else { "all" }
+                step_name_list(cx, &steps, 4),
+                if steps.len() == 2 { "both" } else { "all" }
             ),
             "Let one automation own this data and have the others read it, or make sure they write different fields in a fixed order.",
         ));

@@ -1,6 +1,6 @@
 //! `undecided`: steps not yet tagged automate or keep manual (one finding per workflow).
 
-use crate::analysis::{Context, Finding, Severity, name_list};
+use crate::analysis::{Context, Finding, Severity, step_name_list};
 
 pub const CODE: &str = "undecided";
 pub const SEVERITY: Severity = Severity::Info;
@@ -19,7 +19,6 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
         if open.is_empty() {
             continue;
         }
-        let names: Vec<String> = open.iter().map(|&i| cx.name(i)).collect();
         let name = if w.name.trim().is_empty() {
             "this workflow"
         } else {
@@ -35,7 +34,7 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
                 open.len(),
                 if open.len() == 1 { "step" } else { "steps" },
                 if open.len() == 1 { "is" } else { "are" },
-                name_list(&names, 4)
+                step_name_list(cx, &open, 4)
             ),
             hint: "Tag each step automate or keep manual; the method's suggestion next to each step is a starting point.".into(),
         });
