@@ -251,7 +251,11 @@ impl AutomapApp {
         match crate::edit::tag::set_tags(w, changes) {
             Some(edit) => {
                 if self.apply("Accept suggestions", edit) {
-                    self.notice(format!("Tagged {n} step(s) as the method suggests."));
+                    self.notice(if n == 1 {
+                        "Tagged 1 step as the method suggests.".to_owned()
+                    } else {
+                        format!("Tagged {n} steps as the method suggests.")
+                    });
                 }
             }
             None => self.notice("No undecided step has a suggestion to accept."),

@@ -174,7 +174,8 @@ impl CanvasState {
                 .is_ok()
         {
             self.status = Some(format!(
-                "Moved {n} step(s) to the lane {}.",
+                "Moved {} to the lane {}.",
+                steps_text(n),
                 lane_label(&last)
             ));
         }
@@ -495,9 +496,9 @@ fn draw_header_text(
     }
     if room >= h + 16.0 {
         let count = if b.collapsed {
-            format!("{} step(s) folded", b.steps)
+            format!("{} folded", steps_text(b.steps))
         } else {
-            format!("{} step(s)", b.steps)
+            steps_text(b.steps)
         };
         clip.text(
             pos2(r.left() + 6.0, text_top + h + 2.0),
@@ -518,3 +519,12 @@ enum LaneAction {
 }
 
 static EMPTY: std::sync::OnceLock<HashSet<StepId>> = std::sync::OnceLock::new();
+
+/// "1 step", "3 steps".
+fn steps_text(n: usize) -> String {
+    if n == 1 {
+        "1 step".to_owned()
+    } else {
+        format!("{n} steps")
+    }
+}
