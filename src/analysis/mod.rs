@@ -27,7 +27,6 @@ pub use work::{suggest_work, work_of};
 
 use crate::model::{Layer, Plan, Step, StepId, Tag, WorkKind, Workflow, WorkflowId};
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// How bad a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -149,7 +148,7 @@ pub struct WorkflowSummary {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Analysis {
     pub steps: Vec<StepInsight>,
-    index: HashMap<StepId, usize>,
+    index: foldhash::HashMap<StepId, usize>,
     pub workflows: Vec<WorkflowSummary>,
     pub findings: Vec<Finding>,
 }
