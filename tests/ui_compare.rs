@@ -155,3 +155,31 @@ fn an_unreadable_file_is_explained_in_the_window() {
     h.run();
     assert!(h.query_by_label_contains("Cannot read").is_some());
 }
+
+#[test]
+fn enter_in_the_file_field_compares() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("before.ron");
+    let before = bundled_example();
+    automap::storage::save(&before, &file).unwrap();
+    let mut now = before.clone();
+    if let Some(s) = now.workflows[0]
+        .steps
+        .iter_mut()
+        .find(|s| s.title == "Pack the order")
+    {
+        s.tag = Tag::Automate;
+    }
+    let mut h = app_harness(now, egui::vec2(1400.0, 900.0));
+    h.run();
+    run(&mut h, Command::CompareWith);
+    h.get_by_label("Plan file").focus();
+    h.run();
+    h.get_by_label("Plan file")
+        .type_text(&file.display().to_string());
+    h.run();
+    assert!(!marked(&h, "changed since comparison: Pack the order"));
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert!(marked(&h, "changed since comparison: Pack the order"));
+}

@@ -167,11 +167,12 @@ impl CompareWindow {
         });
         ui.horizontal(|ui| {
             let l = ui.label("Plan file");
-            ui.text_edit_singleline(&mut self.path).labelled_by(l.id);
-            if ui
+            let field = ui.text_edit_singleline(&mut self.path).labelled_by(l.id);
+            let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let clicked = ui
                 .add_enabled(!self.path.trim().is_empty(), egui::Button::new("Compare"))
-                .clicked()
-            {
+                .clicked();
+            if (clicked || entered) && !self.path.trim().is_empty() {
                 let p = PathBuf::from(self.path.trim());
                 pick = Some((p.clone(), p.display().to_string()));
             }

@@ -539,6 +539,15 @@ impl CanvasState {
         self.draw_drag_feedback(&painter, &cam, rect);
         self.show_rename(ui, doc, wf, &cam, rect);
         self.show_overlays(ui, doc, wf, rect);
+        // The whole title of the step under the pointer: small or zoomed-out
+        // boxes cut it short.
+        if let Some(i) = hovered
+            && renaming.is_none()
+            && let Some(step) = doc.plan().workflow(wf).and_then(|w| w.steps.get(i))
+            && !step.title.trim().is_empty()
+        {
+            let _ = bg.clone().on_hover_text_at_pointer(step.title.trim());
+        }
         self.show_context_menu(&bg, doc, wf);
     }
 
