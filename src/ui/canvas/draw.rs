@@ -654,3 +654,36 @@ pub fn draw_grid(painter: &Painter, viewport: Rect, cam: &Camera, step: f32, dar
     }
     painter.add(Shape::mesh(mesh));
 }
+
+/// The whole title of the step under the pointer, in a small box beside it
+/// (kept inside the map), above everything else on the map.
+pub(super) fn hover_title(ui: &egui::Ui, pointer: Pos2, map: Rect, title: &str, dark: bool) {
+    let painter = ui.ctx().layer_painter(egui::LayerId::new(
+        egui::Order::Tooltip,
+        egui::Id::unique("automap_hover_title"),
+    ));
+    let (fill, ink) = if dark {
+        (Color32::from_gray(40), Color32::from_gray(230))
+    } else {
+        (Color32::from_gray(250), Color32::from_gray(30))
+    };
+    let galley = painter.layout(
+        title.to_owned(),
+        egui::FontId::proportional(13.0),
+        ink,
+        360.0,
+    );
+    let size = galley.size() + egui::vec2(12.0, 8.0);
+    let mut at = pointer + egui::vec2(14.0, 18.0);
+    at.x = at.x.min(map.right() - size.x).max(map.left());
+    at.y = at.y.min(map.bottom() - size.y).max(map.top());
+    let r = Rect::from_min_size(at, size);
+    painter.rect_filled(r, 4.0, fill);
+    painter.rect_stroke(
+        r,
+        4.0,
+        egui::Stroke::new(1.0, Color32::from_gray(120)),
+        egui::StrokeKind::Inside,
+    );
+    painter.galley(at + egui::vec2(6.0, 4.0), galley, ink);
+}

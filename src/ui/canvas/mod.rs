@@ -541,12 +541,16 @@ impl CanvasState {
         self.show_overlays(ui, doc, wf, rect);
         // The whole title of the step under the pointer: small or zoomed-out
         // boxes cut it short.
+        // Drawn at once, without a tooltip's delay (which keeps repainting).
         if let Some(i) = hovered
             && renaming.is_none()
+            && matches!(self.drag, Drag::None)
             && let Some(step) = doc.plan().workflow(wf).and_then(|w| w.steps.get(i))
             && !step.title.trim().is_empty()
+            && let Some(pointer) = ui.input(|i| i.pointer.hover_pos())
+            && rect.contains(pointer)
         {
-            let _ = bg.clone().on_hover_text_at_pointer(step.title.trim());
+            draw::hover_title(ui, pointer, rect, step.title.trim(), dark);
         }
         self.show_context_menu(&bg, doc, wf);
     }
