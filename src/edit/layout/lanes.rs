@@ -14,7 +14,7 @@
 //! Bands are not saved: [`lane_bands`] finds them again from where the steps
 //! are, so they follow steps moved by hand.
 
-use super::{Bounds, Graph, box_size};
+use super::{Bounds, Graph, boxes_at};
 use crate::model::{Pos, Workflow};
 use std::collections::HashMap;
 
@@ -302,18 +302,7 @@ pub(super) fn positions(
         p.x -= min_x;
         p.y -= min_y;
     }
-    let boxes = wf
-        .steps
-        .iter()
-        .zip(&pos)
-        .map(|(s, p)| {
-            let (w, h) = box_size(s.kind);
-            Bounds {
-                min: Pos::new(p.x - w / 2.0, p.y - h / 2.0),
-                max: Pos::new(p.x + w / 2.0, p.y + h / 2.0),
-            }
-        })
-        .reduce(Bounds::union);
+    let boxes = boxes_at(wf, &pos);
     let bands = Bounds {
         min: Pos::new(0.0, -min_y),
         max: Pos::new(0.0, height - min_y),

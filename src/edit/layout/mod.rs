@@ -387,10 +387,10 @@ impl Graph {
     }
 }
 
-/// The zoom a laid-out workflow would be shown at in `view`, capped at [`BEST_ZOOM`].
-fn score(wf: &Workflow, pos: &[Pos], view: (f32, f32)) -> f32 {
-    let b = wf
-        .steps
+/// The bounds of the workflow's boxes with their centres at `pos` (by step
+/// index); `None` for a workflow without steps.
+fn boxes_at(wf: &Workflow, pos: &[Pos]) -> Option<Bounds> {
+    wf.steps
         .iter()
         .zip(pos)
         .map(|(s, p)| {
@@ -400,7 +400,12 @@ fn score(wf: &Workflow, pos: &[Pos], view: (f32, f32)) -> f32 {
                 max: Pos::new(p.x + w / 2.0, p.y + h / 2.0),
             }
         })
-        .reduce(Bounds::union);
+        .reduce(Bounds::union)
+}
+
+/// The zoom a laid-out workflow would be shown at in `view`, capped at [`BEST_ZOOM`].
+fn score(wf: &Workflow, pos: &[Pos], view: (f32, f32)) -> f32 {
+    let b = boxes_at(wf, pos);
     b.map_or(BEST_ZOOM, |b| fit_zoom(&b, view, FIT_MARGIN).min(BEST_ZOOM))
 }
 
