@@ -29,12 +29,27 @@ fn select(h: &mut Harness<'static, AutomapApp>, title: &str) {
     h.run();
 }
 
+/// The bundled example saved as `before.ron` in `dir`: the version compared with.
+fn saved_example(dir: &std::path::Path) -> (std::path::PathBuf, Plan) {
+    let file = dir.join("before.ron");
+    let before = bundled_example();
+    automap::storage::save(&before, &file).unwrap();
+    (file, before)
+}
+
+/// Open the Compare window and type `file` into its file field.
+fn type_file(h: &mut Harness<'static, AutomapApp>, file: &str) {
+    run(h, Command::CompareWith);
+    h.get_by_label("Plan file").focus();
+    h.run();
+    h.get_by_label("Plan file").type_text(file);
+    h.run();
+}
+
 #[test]
 fn the_map_marks_new_and_changed_steps_until_comparing_stops() {
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("before.ron");
-    let before = bundled_example();
-    automap::storage::save(&before, &file).unwrap();
+    let (file, before) = saved_example(dir.path());
     // Since then: "Pack the order" was automated, a step added, one removed.
     let mut now = before.clone();
     let wf = now.workflows[0].id;
@@ -73,12 +88,7 @@ fn the_map_marks_new_and_changed_steps_until_comparing_stops() {
     let mut h = app_harness(now, egui::vec2(1400.0, 900.0));
     h.run();
     assert!(!marked(&h, "changed since comparison: Pack the order"));
-    run(&mut h, Command::CompareWith);
-    h.get_by_label("Plan file").focus();
-    h.run();
-    h.get_by_label("Plan file")
-        .type_text(&file.display().to_string());
-    h.run();
+    type_file(&mut h, &file.display().to_string());
     h.get_by_label("Compare").click();
     h.run();
 
@@ -146,11 +156,7 @@ fn comparing_with_the_last_saved_version_shows_a_retag() {
 fn an_unreadable_file_is_explained_in_the_window() {
     let mut h = app_harness(bundled_example(), egui::vec2(1400.0, 900.0));
     h.run();
-    run(&mut h, Command::CompareWith);
-    h.get_by_label("Plan file").focus();
-    h.run();
-    h.get_by_label("Plan file").type_text("/no/such/plan.ron");
-    h.run();
+    type_file(&mut h, "/no/such/plan.ron");
     h.get_by_label("Compare").click();
     h.run();
     assert!(h.query_by_label_contains("Cannot read").is_some());
@@ -159,9 +165,7 @@ fn an_unreadable_file_is_explained_in_the_window() {
 #[test]
 fn enter_in_the_file_field_compares() {
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("before.ron");
-    let before = bundled_example();
-    automap::storage::save(&before, &file).unwrap();
+    let (file, before) = saved_example(dir.path());
     let mut now = before.clone();
     if let Some(s) = now.workflows[0]
         .steps
@@ -172,12 +176,7 @@ fn enter_in_the_file_field_compares() {
     }
     let mut h = app_harness(now, egui::vec2(1400.0, 900.0));
     h.run();
-    run(&mut h, Command::CompareWith);
-    h.get_by_label("Plan file").focus();
-    h.run();
-    h.get_by_label("Plan file")
-        .type_text(&file.display().to_string());
-    h.run();
+    type_file(&mut h, &file.display().to_string());
     assert!(!marked(&h, "changed since comparison: Pack the order"));
     h.key_press(egui::Key::Enter);
     h.run();

@@ -41,16 +41,20 @@ pub struct Changes {
     pub diff: PlanDiff,
     /// Steps added, removed or changed.
     pub marks: Arc<StepMarks>,
+    /// How many steps are marked and which were removed, in one sentence.
+    pub sentence: String,
+    /// The summary as plain text, as the window lists it.
+    pub summary: String,
 }
 
 impl Changes {
     /// How many steps carry this mark.
-    pub fn count(&self, mark: StepMark) -> usize {
+    fn count(&self, mark: StepMark) -> usize {
         self.marks.values().filter(|m| **m == mark).count()
     }
 
     /// Titles of the steps the other version has and the open plan has not.
-    pub fn removed_titles(&self) -> Vec<&str> {
+    fn removed_titles(&self) -> Vec<&str> {
         self.diff
             .steps
             .iter()
@@ -89,7 +93,16 @@ impl Comparison {
         let after = totals_with(doc.plan(), analysis);
         let diff = diff_with_totals(&self.old, doc.plan(), self.before.clone(), after);
         let marks = Arc::new(diff.step_marks());
-        let c = Arc::new(Changes { diff, marks });
+        // The app's font has no arrow.
+        let summary = plain_text(&diff, &self.against, "this window").replace('→', "->");
+        let mut c = Changes {
+            diff,
+            marks,
+            sentence: String::new(),
+            summary,
+        };
+        c.sentence = marks_sentence(&c);
+        let c = Arc::new(c);
         self.current = Some((doc.revision(), c.clone()));
         c
     }
@@ -110,6 +123,9 @@ pub struct CompareWindow {
     pub path: String,
     /// Why the last version picked could not be read.
     pub error: Option<String>,
+    /// The open plan's earlier versions, newest first: read from the data
+    /// folder once when the window opens, not on every frame.
+    pub versions: Option<Vec<Generation>>,
 }
 
 impl CompareWindow {
@@ -212,13 +228,11 @@ impl CompareWindow {
                     .copy_text(markdown(&c.diff, against, "this window"));
             }
         });
-        ui.label(marks_sentence(c));
+        ui.label(c.sentence.as_str());
         ScrollArea::vertical()
             .id_salt("compare_summary")
             .show(ui, |ui| {
-                // The app's font has no arrow.
-                let text = plain_text(&c.diff, against, "this window").replace('→', "->");
-                for line in text.lines() {
+                for line in c.summary.lines() {
                     if let Some(h) = line.strip_prefix("## ") {
                         ui.add_space(4.0);
                         ui.label(RichText::new(h).strong());
@@ -239,7 +253,7 @@ pub fn map_line(ui: &mut Ui, against: &str, c: &Changes) -> Option<CompareAction
     let mut action = None;
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(format!("Compared with {against}:")).strong());
-        ui.label(marks_sentence(c));
+        ui.label(c.sentence.as_str());
         if ui
             .small_button("Show changes")
             .on_hover_text("Open the list of every change")
@@ -284,20 +298,11 @@ fn marks_sentence(c: &Changes) -> String {
         };
         s.push_str(&format!(
             " {} removed: {}{more}.",
-            steps(removed.len()),
+            crate::ui::counted(removed.len(), "step", "steps"),
             names.join(", ")
         ));
     }
     s
-}
-
-/// "1 step", "3 steps".
-fn steps(n: usize) -> String {
-    if n == 1 {
-        "1 step".to_owned()
-    } else {
-        format!("{n} steps")
-    }
 }
 
 /// "Saved 3 minutes ago" → "saved 3 minutes ago".

@@ -44,6 +44,15 @@ pub enum UiAction {
     Command(commands::Command),
 }
 
+/// "1 step", "3 steps": a count with the word for one or for many.
+pub(crate) fn counted(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 /// The window's settings file (recent plans, last plan, panels, window
 /// size), in the data folder; its folder is created here. `None` when the
 /// system has no data folder: eframe then uses its own.

@@ -251,11 +251,10 @@ impl AutomapApp {
         match crate::edit::tag::set_tags(w, changes) {
             Some(edit) => {
                 if self.apply("Accept suggestions", edit) {
-                    self.notice(if n == 1 {
-                        "Tagged 1 step as the method suggests.".to_owned()
-                    } else {
-                        format!("Tagged {n} steps as the method suggests.")
-                    });
+                    self.notice(format!(
+                        "Tagged {} as the method suggests.",
+                        crate::ui::counted(n, "step", "steps")
+                    ));
                 }
             }
             None => self.notice("No undecided step has a suggestion to accept."),

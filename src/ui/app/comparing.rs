@@ -13,7 +13,10 @@ impl AutomapApp {
         let Some(mut window) = self.compare.take() else {
             return;
         };
-        let versions = self.earlier_versions();
+        if window.versions.is_none() {
+            window.versions = Some(self.earlier_versions());
+        }
+        let versions = window.versions.take().unwrap_or_default();
         let changes = self.comparison_changes();
         let current = self
             .comparison
@@ -21,6 +24,7 @@ impl AutomapApp {
             .zip(changes.as_deref())
             .map(|(c, changes)| (c.against.as_str(), changes));
         let (open, action) = window.show(ctx, self.path.as_deref(), &versions, current);
+        window.versions = Some(versions);
         if open {
             self.compare = Some(window);
         }

@@ -198,6 +198,10 @@ impl AutomapApp {
             Some(Err(e)) => Some(e.to_string()),
             _ => None,
         };
+        // An open Compare window lists the versions again.
+        if let Some(w) = &mut self.compare {
+            w.versions = None;
+        }
         let revision = self.doc.revision();
         let repaint = ctx.clone();
         let plan = self.doc.plan().clone();

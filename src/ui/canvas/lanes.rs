@@ -175,7 +175,7 @@ impl CanvasState {
         {
             self.status = Some(format!(
                 "Moved {} to the lane {}.",
-                steps_text(n),
+                crate::ui::counted(n, "step", "steps"),
                 lane_label(&last)
             ));
         }
@@ -496,9 +496,9 @@ fn draw_header_text(
     }
     if room >= h + 16.0 {
         let count = if b.collapsed {
-            format!("{} folded", steps_text(b.steps))
+            format!("{} folded", crate::ui::counted(b.steps, "step", "steps"))
         } else {
-            steps_text(b.steps)
+            crate::ui::counted(b.steps, "step", "steps")
         };
         clip.text(
             pos2(r.left() + 6.0, text_top + h + 2.0),
@@ -519,12 +519,3 @@ enum LaneAction {
 }
 
 static EMPTY: std::sync::OnceLock<HashSet<StepId>> = std::sync::OnceLock::new();
-
-/// "1 step", "3 steps".
-fn steps_text(n: usize) -> String {
-    if n == 1 {
-        "1 step".to_owned()
-    } else {
-        format!("{n} steps")
-    }
-}

@@ -26,14 +26,14 @@ pub(super) fn confirm_ui(
                 if !usage.steps.is_empty() {
                     ui.label(format!(
                         "{name} is the tool of {}:",
-                        count(usage.steps.len(), "step", "steps")
+                        crate::ui::counted(usage.steps.len(), "step", "steps")
                     ));
                     list(ui, &usage.steps);
                 }
                 if !usage.cards.is_empty() {
                     ui.label(format!(
                         "It is chosen on {}:",
-                        count(usage.cards.len(), "roadmap card", "roadmap cards")
+                        crate::ui::counted(usage.cards.len(), "roadmap card", "roadmap cards")
                     ));
                     list(ui, &usage.cards);
                 }
@@ -72,14 +72,6 @@ pub(super) fn confirm_ui(
         choice = Some(false);
     }
     choice
-}
-
-fn count(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
 }
 
 /// Up to ten names, then how many more.
