@@ -3,8 +3,8 @@
 
 use super::graph::norm;
 use crate::model::{DataRef, Plan, StepId, StepKind, WorkflowId};
+use foldhash::HashMap;
 use serde::Serialize;
-use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 pub enum ConnectionKind {
@@ -47,7 +47,7 @@ fn data_label(d: &DataRef) -> String {
 
 /// Shared events first, then shared data; each group with the most workflows first.
 pub fn connections(plan: &Plan) -> Vec<Connection> {
-    let mut by_key: HashMap<(ConnectionKind, String), usize> = HashMap::new();
+    let mut by_key: HashMap<(ConnectionKind, String), usize> = HashMap::default();
     let mut list: Vec<Connection> = Vec::new();
     let mut entry = |kind: ConnectionKind, key: String, label: String| -> usize {
         *by_key.entry((kind, key)).or_insert_with(|| {

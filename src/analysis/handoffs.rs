@@ -3,7 +3,7 @@
 //! map is drawn in lanes; steps without an owner hand nothing off.
 
 use crate::model::{Plan, Step, StepId, Workflow};
-use foldhash::{HashMap, HashMapExt};
+use foldhash::HashMap;
 
 /// One arrow whose ends belong to different owners.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,7 +82,7 @@ pub fn bounces(wf: &Workflow) -> Vec<Bounce> {
     // run[v]: for each other owner X, the handoffs back and forth between X
     // and v's owner on the longest such chain ending at v.
     let mut run: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
-    let mut best: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut best: HashMap<(usize, usize), usize> = HashMap::default();
     let raise = |list: &mut Vec<(usize, usize)>, key: usize, c: usize| match list
         .iter_mut()
         .find(|(k, _)| *k == key)
@@ -119,7 +119,7 @@ pub fn bounces(wf: &Workflow) -> Vec<Bounce> {
     }
     // Every handoff between a pair that bounces, in arrow order.
     let mut out: Vec<Bounce> = Vec::new();
-    let mut slot: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut slot: HashMap<(usize, usize), usize> = HashMap::default();
     for l in &wf.links {
         let (Some(&a), Some(&b)) = (index.get(&l.from), index.get(&l.to)) else {
             continue;
@@ -156,7 +156,7 @@ pub fn bounces(wf: &Workflow) -> Vec<Bounce> {
 
 /// The owners named in the plan (trimmed, each once, in order of appearance).
 pub fn owners(plan: &Plan) -> Vec<String> {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = foldhash::HashSet::default();
     plan.workflows
         .iter()
         .flat_map(|w| &w.steps)

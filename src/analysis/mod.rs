@@ -377,7 +377,7 @@ pub fn analyze_on(plan: &Plan, threads: usize) -> Analysis {
 
 /// Quick wins not kept manual, most hours saved first (ties in plan order).
 pub fn quick_wins<'a>(plan: &Plan, analysis: &'a Analysis) -> Vec<&'a StepInsight> {
-    let kept: std::collections::HashSet<StepId> = plan
+    let kept: foldhash::HashSet<StepId> = plan
         .workflows
         .iter()
         .flat_map(|w| &w.steps)

@@ -8,6 +8,38 @@ fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
 }
 
+/// Bytes that [`md`] copies as they are wherever they stand: letters,
+/// digits and the punctuation Markdown never misreads here (brackets are
+/// always escaped, so parentheses and "!" cannot form a link or an image).
+/// Spaces, "." and ":" depend on their neighbours; everything else is looked
+/// at one character at a time.
+const MD_PLAIN: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric()
+            || matches!(
+                c,
+                b',' | b';'
+                    | b'\''
+                    | b'"'
+                    | b'-'
+                    | b'+'
+                    | b'='
+                    | b'/'
+                    | b'?'
+                    | b'%'
+                    | b'^'
+                    | b'('
+                    | b')'
+                    | b'!'
+            );
+        b += 1;
+    }
+    t
+};
+
 /// Append `s` as inline GitHub-flavoured Markdown text: safe in a paragraph,
 /// a heading, a list item and a table cell. Line breaks become spaces.
 pub fn md(out: &mut String, s: &str) {
@@ -18,12 +50,16 @@ pub fn md(out: &mut String, s: &str) {
     let mut run = 0;
     let mut i = 0;
     while i < bytes.len() {
+        if MD_PLAIN[usize::from(bytes[i])] {
+            i += 1;
+            while i < bytes.len() && MD_PLAIN[usize::from(bytes[i])] {
+                i += 1;
+            }
+            last_space = false;
+            continue;
+        }
         let b = bytes[i];
         let plain = match b {
-            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => true,
-            b',' | b';' | b'\'' | b'"' | b'-' | b'+' | b'=' | b'/' | b'?' | b'%' | b'^' => true,
-            // Harmless, since brackets are always escaped: no link or image.
-            b'(' | b')' | b'!' => true,
             b'.' => !(i >= 3 && bytes[i - 3..i].eq_ignore_ascii_case(b"www")),
             b':' => !bytes[i + 1..].starts_with(b"//"),
             b' ' => !last_space,

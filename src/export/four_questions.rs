@@ -24,7 +24,8 @@ fn add(map: &mut Shared, key: &mut String, text: &str, w: WorkflowId) {
     }
     key.clear();
     if text.is_ascii() {
-        key.extend(text.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        key.push_str(text);
+        key.make_ascii_lowercase();
     } else {
         key.push_str(&text.to_lowercase());
     }
@@ -49,6 +50,7 @@ fn sorted(map: &Shared) -> Vec<(&String, &(String, Vec<WorkflowId>))> {
 }
 
 impl Doc<'_> {
+    /// The heading and the first two questions.
     pub(super) fn four_questions(&mut self) {
         self.out.push_str("## The four questions\n\n");
 
@@ -145,11 +147,16 @@ impl Doc<'_> {
             }
             self.out.push('\n');
         }
+    }
 
+    /// The third question: shared events and data.
+    pub(super) fn third_question(&mut self) {
         self.out
             .push_str("### 3. How do the workflows connect?\n\n");
         self.connections();
+    }
 
+    pub(super) fn fourth_question(&mut self) {
         self.out.push_str("### 4. What stays manual, and why?\n\n");
         if self.summary.stays_manual.is_empty() {
             self.out

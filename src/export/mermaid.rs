@@ -1,6 +1,7 @@
 //! Mermaid diagrams: a flowchart per workflow and the roadmap gantt.
 
 use super::escape::{gantt_text, mermaid_label};
+use super::text::push_int;
 use crate::model::{Column, Plan, Step, StepId, StepKind, Tag, Workflow, lane_label};
 use crate::roadmap::{RoadmapSummary, date};
 use foldhash::HashMap;
@@ -112,13 +113,17 @@ fn flowchart_into(out: &mut String, w: &Workflow) {
         let (Some(a), Some(b)) = (ids.get(&l.from), ids.get(&l.to)) else {
             continue;
         };
+        out.push_str("    n");
+        push_int(out, *a);
         if l.label.trim().is_empty() {
-            let _ = writeln!(out, "    n{a} --> n{b}");
+            out.push_str(" --> n");
         } else {
-            let _ = write!(out, "    n{a} -->|\"");
+            out.push_str(" -->|\"");
             mermaid_label(out, &l.label);
-            let _ = writeln!(out, "\"| n{b}");
+            out.push_str("\"| n");
         }
+        push_int(out, *b);
+        out.push('\n');
     }
     for (nodes, class) in by_tag.iter().zip(["automate", "keepManual", "undecided"]) {
         // Long class lines are split so no line grows without bound.
@@ -128,9 +133,12 @@ fn flowchart_into(out: &mut String, w: &Workflow) {
                 if k > 0 {
                     out.push(',');
                 }
-                let _ = write!(out, "n{n}");
+                out.push('n');
+                push_int(out, *n);
             }
-            let _ = writeln!(out, " {class}");
+            for piece in [" ", class, "\n"] {
+                out.push_str(piece);
+            }
         }
     }
     out.push_str("```\n\n");
@@ -152,7 +160,10 @@ fn node(out: &mut String, indent: &str, n: usize, s: &Step) {
         StepKind::Exception => ("{{\"", "\"}}"),
         StepKind::End => ("((\"", "\"))"),
     };
-    let _ = write!(out, "{indent}n{n}{open}");
+    out.push_str(indent);
+    out.push('n');
+    push_int(out, n);
+    out.push_str(open);
     if s.title.trim().is_empty() {
         let _ = write!(out, "Step {}", s.id);
     } else {

@@ -19,7 +19,7 @@ mod text;
 mod tools;
 mod workflows;
 
-use crate::analysis::{Analysis, analyze};
+use crate::analysis::{Analysis, Severity, analyze};
 use crate::model::Roadmap;
 use crate::model::{Plan, StepId, Workflow};
 use crate::roadmap::{RoadmapSummary, date, summarize_roadmap};
@@ -91,16 +91,46 @@ const MIN_PARALLEL_STEPS: usize = 1_000;
 
 /// A part of the document that can be written on its own.
 enum Section<'a> {
-    /// Title, summary table and the four questions.
+    /// Title, summary table and the first two of the four questions.
     Opening,
+    /// The third question: how the workflows connect.
+    Connections,
+    /// The fourth question and the priority matrix.
+    StaysManual,
     WorkflowsIntro,
     Workflow(&'a Workflow),
+    /// The roadmap's introduction and Gantt chart.
     Roadmap,
+    /// One month of the roadmap (0 to 2).
+    Month(usize),
+    /// The return chart, Later and Stays manual.
+    RoadmapEnd,
     /// Status, savings and incidents of the roadmap (when the plan has any).
     Progress,
     People,
-    Findings,
+    FindingsHeading,
+    Findings(Severity),
     Tools,
+}
+
+impl Section<'_> {
+    /// About how long the section takes to write, for the order threads
+    /// take them in: the longest first, so that no thread is left with one
+    /// of them while the others wait at the end.
+    fn weight(&self) -> usize {
+        match self {
+            Section::Findings(_) | Section::Connections | Section::People => 3,
+            Section::Month(_) | Section::Opening => 2,
+            Section::Workflow(_) => 1,
+            Section::WorkflowsIntro
+            | Section::StaysManual
+            | Section::Roadmap
+            | Section::RoadmapEnd
+            | Section::Progress
+            | Section::FindingsHeading
+            | Section::Tools => 0,
+        }
+    }
 }
 
 /// Lists in the four questions show at most this many lines.
@@ -128,13 +158,25 @@ impl<'a> Doc<'a> {
         // The document's sections in order, each workflow its own. Threads
         // take the next section not yet written; the texts are joined in
         // order, so the document never depends on `parts`.
-        let mut sections = vec![Section::Opening, Section::WorkflowsIntro];
+        let mut sections = vec![
+            Section::Opening,
+            Section::Connections,
+            Section::StaysManual,
+            Section::WorkflowsIntro,
+        ];
         sections.extend(self.plan.workflows.iter().map(Section::Workflow));
         sections.extend([
             Section::Roadmap,
+            Section::Month(0),
+            Section::Month(1),
+            Section::Month(2),
+            Section::RoadmapEnd,
             Section::Progress,
             Section::People,
-            Section::Findings,
+            Section::FindingsHeading,
+            Section::Findings(Severity::Error),
+            Section::Findings(Severity::Warning),
+            Section::Findings(Severity::Info),
             Section::Tools,
         ]);
         let write = |section: &Section<'a>| {
@@ -148,8 +190,16 @@ impl<'a> Doc<'a> {
         let texts: Vec<String> = if self.parts < 2 {
             sections.iter().map(write).collect()
         } else {
+            // The long sections are started first (see `Section::weight`).
             use rayon::prelude::*;
-            sections.par_iter().map(write).collect()
+            let mut order: Vec<usize> = (0..sections.len()).collect();
+            order.sort_by_key(|&i| std::cmp::Reverse(sections[i].weight()));
+            let written: Vec<String> = order.par_iter().map(|&i| write(&sections[i])).collect();
+            let mut texts = vec![String::new(); sections.len()];
+            for (i, text) in order.into_iter().zip(written) {
+                texts[i] = text;
+            }
+            texts
         };
         self.out.reserve(texts.iter().map(String::len).sum());
         for text in texts {
@@ -163,14 +213,21 @@ impl<'a> Doc<'a> {
                 self.header();
                 self.summary_table();
                 self.four_questions();
+            }
+            Section::Connections => self.third_question(),
+            Section::StaysManual => {
+                self.fourth_question();
                 self.priority_matrix();
             }
             Section::WorkflowsIntro => self.workflows_intro(),
             Section::Workflow(w) => self.workflow_section(w),
             Section::Roadmap => self.roadmap(),
+            Section::Month(mi) => self.month(*mi),
+            Section::RoadmapEnd => self.roadmap_end(),
             Section::Progress => self.progress(),
             Section::People => self.people(),
-            Section::Findings => self.findings(),
+            Section::FindingsHeading => self.findings_heading(),
+            Section::Findings(sev) => self.findings_of(*sev),
             Section::Tools => self.tools(),
         }
     }

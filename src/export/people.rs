@@ -2,6 +2,7 @@
 //! days, the steps that become automated and when, what stays with them, and
 //! the automations they watch (the failure plans they answer).
 
+use foldhash::{HashMap, HashSet};
 use std::fmt::Write as _;
 
 use crate::model::{Column, StepId, Tag, lane_label};
@@ -42,6 +43,13 @@ impl Doc<'_> {
         }
         self.out.push('\n');
         let months = [Column::Month1, Column::Month2, Column::Month3];
+        // Each owner's steps with manual time, in plan order, in one pass.
+        let mut manual: HashMap<&str, Vec<StepId>> = HashMap::default();
+        for s in self.plan.workflows.iter().flat_map(|w| &w.steps) {
+            if s.manual_hours_per_week() > 0.0 {
+                manual.entry(s.owner.trim()).or_default().push(s.id);
+            }
+        }
         for r in &rows {
             self.out.push_str("### ");
             md(&mut self.out, lane_label(&r.owner));
@@ -60,16 +68,13 @@ impl Doc<'_> {
                 }
                 self.more(r.automated.len());
             }
-            let automated: std::collections::HashSet<StepId> =
-                r.automated.iter().map(|(id, _)| *id).collect();
-            let stays: Vec<StepId> = self
-                .plan
-                .workflows
-                .iter()
-                .flat_map(|w| &w.steps)
-                .filter(|s| s.owner.trim() == r.owner && !automated.contains(&s.id))
-                .filter(|s| s.manual_hours_per_week() > 0.0)
-                .map(|s| s.id)
+            let automated: HashSet<StepId> = r.automated.iter().map(|(id, _)| *id).collect();
+            let stays: Vec<StepId> = manual
+                .get(r.owner.as_str())
+                .into_iter()
+                .flatten()
+                .filter(|id| !automated.contains(id))
+                .copied()
                 .collect();
             if !stays.is_empty() {
                 self.out.push_str("Stays with them:\n\n");

@@ -53,10 +53,10 @@ impl Doc<'_> {
         mermaid::gantt(&mut self.out, self.plan, self.summary, start, |id| {
             self.steps.get(&id).copied()
         });
+    }
 
-        for mi in 0..3 {
-            self.month(mi);
-        }
+    /// After the months: the return chart, Later and Stays manual.
+    pub(super) fn roadmap_end(&mut self) {
         self.return_on_roadmap();
 
         self.out.push_str("### Later\n\n");
@@ -81,7 +81,7 @@ impl Doc<'_> {
         }
     }
 
-    fn month(&mut self, mi: usize) {
+    pub(super) fn month(&mut self, mi: usize) {
         let m = &self.summary.months[mi];
         let col = Column::MONTHS[mi];
         let (first, last) = col.days().unwrap_or((1, 30));

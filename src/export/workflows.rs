@@ -1,13 +1,11 @@
 //! One section per workflow: its diagram and its step table.
 
-use std::fmt::Write as _;
-
 use crate::model::Workflow;
 
 use super::Doc;
 use super::escape::md;
 use super::mermaid;
-use super::text::finite;
+use super::text::{finite, push_int, push_tenths};
 
 impl Doc<'_> {
     pub(super) fn workflows_intro(&mut self) {
@@ -42,25 +40,29 @@ impl Doc<'_> {
             "| # | Step | Kind | Tag | Suggested | Class | Layer | Hours per week | Tool |\n\
              | ---: | --- | --- | --- | --- | --- | --- | ---: | --- |\n",
         );
+        // Pieces are pushed one by one: a large plan has tens of thousands of rows.
         for s in &w.steps {
-            let _ = write!(self.out, "| {} | ", s.id);
+            self.out.push_str("| ");
+            push_int(&mut self.out, s.id.0 as usize);
+            self.out.push_str(" | ");
             self.title(s);
-            let _ = write!(self.out, " | {} | {} | ", s.kind.label(), s.tag.label());
+            for piece in [" | ", s.kind.label(), " | ", s.tag.label(), " | "] {
+                self.out.push_str(piece);
+            }
             let insight = self.analysis.step(s.id);
             match insight {
                 Some(i) => {
-                    let _ = write!(
-                        self.out,
-                        "{} | {} | ",
-                        i.suggested_tag.label(),
-                        i.class.label()
-                    );
+                    for piece in [i.suggested_tag.label(), " | ", i.class.label(), " | "] {
+                        self.out.push_str(piece);
+                    }
                 }
                 None => self.out.push_str("– | – | "),
             }
             let layer = s.layer.or(insight.and_then(|i| i.layer));
             self.out.push_str(layer.map_or("–", |l| l.label()));
-            let _ = write!(self.out, " | {:.1} | ", finite(s.manual_hours_per_week()));
+            self.out.push_str(" | ");
+            push_tenths(&mut self.out, finite(s.manual_hours_per_week()));
+            self.out.push_str(" | ");
             // The tool on the step's roadmap card, else the step's own.
             let card = self
                 .cards

@@ -15,7 +15,7 @@ use crate::model::{
     Approach, Column, Complexity, Judgment, Layer, Plan, Roadmap, RoadmapItem, Sensitivity, Step,
     StepId, StepKind, Tag, Tool, ToolCategory,
 };
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 /// Weeks in one month of the 90 days (30 days).
 pub const WEEKS_PER_MONTH: f64 = 30.0 / 7.0;
@@ -175,11 +175,13 @@ pub fn suggest_with(plan: &Plan, facts_of: impl Fn(&Step) -> StepFacts) -> Roadm
     let index = plan.step_places();
     let cap = capacity(plan);
     let old = &plan.roadmap;
-    let mut seen: HashSet<StepId> = HashSet::with_capacity(old.items.len());
-    let mut kept: HashMap<StepId, &RoadmapItem> = HashMap::with_capacity(old.items.len());
+    let mut seen: HashSet<StepId> =
+        HashSet::with_capacity_and_hasher(old.items.len(), Default::default());
+    let mut kept: HashMap<StepId, &RoadmapItem> =
+        HashMap::with_capacity_and_hasher(old.items.len(), Default::default());
     let mut columns: [Vec<RoadmapItem>; 5] = Default::default();
     let mut used = [0.0_f64; 3];
-    let mut pinned: HashSet<StepId> = HashSet::new();
+    let mut pinned: HashSet<StepId> = HashSet::default();
     // Per workflow: the latest month holding one of its L1/L2 items. Its L3/L4
     // items start no earlier, so decisions and AI build on working basics.
     let mut basic_month: Vec<usize> = vec![0; plan.workflows.len()];

@@ -4,7 +4,7 @@
 use super::RoadmapSummary;
 use crate::analysis::handoffs::{OwnerNames, owners};
 use crate::model::{Plan, Step, StepId};
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 /// Hours per week a live automation asks of the person who watches it:
 /// looking at its runs and answering its failure plan when it fails.
@@ -58,10 +58,11 @@ pub fn people(plan: &Plan, summary: &RoadmapSummary) -> Vec<PersonWeek> {
         })
         .collect();
     rows.push(PersonWeek::default());
-    let slot: HashMap<String, usize> = rows
+    let slot: HashMap<&str, usize> = names
         .iter()
         .enumerate()
-        .map(|(i, r)| (r.owner.clone(), i))
+        .map(|(i, o)| (o.as_str(), i))
+        .chain([("", names.len())])
         .collect();
     let no_owner = rows.len() - 1;
     let row_of = |owner: &str| slot.get(owner.trim()).copied().unwrap_or(no_owner);

@@ -3,7 +3,7 @@
 
 use super::{RoadmapSummary, TIMELINE_WEEKS, date, schedule};
 use crate::model::{CardStatus, Column, Plan, RoadmapItem, StepId};
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 /// Days of the plan at which the owner sits down to review it.
 pub const CHECK_IN_DAYS: [i64; 3] = [30, 60, 90];
@@ -88,7 +88,7 @@ pub fn progress(plan: &Plan, summary: &RoadmapSummary) -> Progress {
         .map(|i| (i.step, i))
         .collect();
     let start = plan.roadmap.start_date.as_deref().and_then(date::parse);
-    let mut planned_from: HashMap<usize, u32> = HashMap::new();
+    let mut planned_from: HashMap<usize, u32> = HashMap::default();
     for (i, first, days) in schedule(plan, summary) {
         planned_from.insert(i, week_of_day(first + days - 1));
     }

@@ -5,7 +5,7 @@ use crate::analysis::{Analysis, PriorityClass};
 use crate::model::{
     Column, Layer, PhaseNote, Plan, Roadmap, RoadmapItem, StepId, Tool, WorkflowId,
 };
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::fmt::Write as _;
 
 /// A money total that may include prices nobody knows yet.
@@ -268,9 +268,9 @@ pub fn summarize_roadmap(plan: &Plan, roadmap: &Roadmap, analysis: &Analysis) ->
         m.index = i;
         m.capacity = cap;
     }
-    let mut tool_slot: HashMap<String, usize> = HashMap::new();
+    let mut tool_slot: HashMap<String, usize> = HashMap::default();
     let mut chosen_option: Vec<Option<String>> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = foldhash::HashSet::default();
 
     for item in &roadmap.items {
         let Some(&(wi, si)) = index.get(&item.step) else {

@@ -5,8 +5,8 @@ use super::automated_steps;
 use super::on_steps;
 use crate::analysis::graph::norm;
 use crate::analysis::{Context, Finding, Severity, step_name_list};
+use foldhash::{HashMap, HashSet};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 
 pub const CODE: &str = "conflicting-writes";
 pub const SEVERITY: Severity = Severity::Warning;
@@ -14,7 +14,7 @@ pub const SUMMARY: &str = "two automated steps write the same data for the same 
 
 pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
     // (event, system, object) -> (label, steps), in order of first appearance.
-    let mut groups: HashMap<(&str, Cow<str>, Cow<str>), usize> = HashMap::new();
+    let mut groups: HashMap<(&str, Cow<str>, Cow<str>), usize> = HashMap::default();
     let mut lists: Vec<(String, &str, Vec<usize>)> = Vec::new();
     for (i, r) in automated_steps(cx) {
         for d in &r.step.writes {
@@ -37,7 +37,7 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
             }
         }
     }
-    let mut reported: HashSet<(String, Vec<usize>)> = HashSet::new();
+    let mut reported: HashSet<(String, Vec<usize>)> = HashSet::default();
     for (label, event, steps) in lists {
         if steps.len() < 2 || !reported.insert((label.to_lowercase(), steps.clone())) {
             continue;

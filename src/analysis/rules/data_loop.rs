@@ -8,8 +8,9 @@ use super::on_steps;
 use crate::analysis::graph::norm;
 use crate::analysis::{Context, Finding, Severity, name_list};
 use crate::model::{DataRef, Tag};
+use foldhash::HashMap;
 use std::borrow::Cow;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 pub const CODE: &str = "data-loop";
 pub const SEVERITY: Severity = Severity::Error;
@@ -34,7 +35,7 @@ fn build<'a>(cx: &Context<'a>) -> Graph {
         .collect();
     let n_steps = steps.len();
     let mut objects: Vec<(String, String)> = Vec::new();
-    let mut ids: HashMap<(Cow<'a, str>, Cow<'a, str>), usize> = HashMap::new();
+    let mut ids: HashMap<(Cow<'a, str>, Cow<'a, str>), usize> = HashMap::default();
     let mut adj: Vec<Vec<usize>> = vec![Vec::new(); n_steps];
     let mut node = |d: &'a DataRef, adj: &mut Vec<Vec<usize>>| -> usize {
         let key = (norm(&d.system), norm(&d.object));

@@ -6,8 +6,8 @@ use super::automated_steps;
 use super::on_steps;
 use crate::analysis::graph::norm;
 use crate::analysis::{Context, Finding, Severity, name_list};
+use foldhash::{HashMap, HashSet};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 
 pub const CODE: &str = "duplicate-message";
 pub const SEVERITY: Severity = Severity::Error;
@@ -16,7 +16,7 @@ pub const SUMMARY: &str =
 
 pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
     // (event, message) -> steps, in order of first appearance.
-    let mut groups: HashMap<(&str, Cow<str>), usize> = HashMap::new();
+    let mut groups: HashMap<(&str, Cow<str>), usize> = HashMap::default();
     let mut lists: Vec<(Cow<str>, &str, Vec<usize>)> = Vec::new();
     for (i, r) in automated_steps(cx) {
         let message = norm(&r.step.message);
@@ -31,7 +31,7 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
             lists[k].2.push(i);
         }
     }
-    let mut reported: HashSet<Vec<usize>> = HashSet::new();
+    let mut reported: HashSet<Vec<usize>> = HashSet::default();
     for (message, event, steps) in lists {
         if steps.len() < 2 || !reported.insert(steps.clone()) {
             continue;

@@ -3,7 +3,7 @@
 
 use super::on_step;
 use crate::analysis::{Context, Finding, Severity};
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 pub const CODE: &str = "incident-unplanned";
 pub const SEVERITY: Severity = Severity::Warning;

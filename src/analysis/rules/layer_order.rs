@@ -4,7 +4,7 @@
 
 use crate::analysis::{Context, Finding, PriorityClass, Severity, name_list};
 use crate::model::{Column, Layer, StepId, Tag};
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 pub const CODE: &str = "layer-order";
 pub const SEVERITY: Severity = Severity::Warning;

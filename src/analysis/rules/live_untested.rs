@@ -4,7 +4,7 @@
 use super::on_step;
 use crate::analysis::{Context, Finding, Severity};
 use crate::model::{CardStatus, Tag};
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 pub const CODE: &str = "live-untested";
 pub const SEVERITY: Severity = Severity::Warning;
@@ -27,7 +27,7 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
         .enumerate()
         .map(|(i, r)| (r.step.id, i))
         .collect();
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = foldhash::HashSet::default();
     for item in live {
         let Some(&i) = index.get(&item.step) else {
             continue;

@@ -141,7 +141,7 @@ mod tests {
     #[test]
     fn codes_are_unique_and_documented() {
         let docs = include_str!("../../../docs/findings.md");
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = foldhash::HashSet::default();
         for r in &RULES {
             assert!(seen.insert(r.code), "{} twice", r.code);
             assert!(
