@@ -25,4 +25,5 @@ pub mod storage;
 /// Large generated plans for tests and benchmarks; not part of the product.
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
+mod text;
 pub mod ui;

@@ -8,6 +8,7 @@ use crate::model::{
     Approach, Complexity, Judgment, Layer, MethodSettings, Sensitivity, Step, StepKind, Tag,
     WorkKind,
 };
+use crate::text::{push_int, push_tenths};
 
 /// How often a step happens, measured against the plan's thresholds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -41,11 +42,12 @@ pub(crate) fn how_often(step: &Step) -> HowOften {
 /// the reason is one sentence, written once, without pieces in between.
 pub(crate) struct HowOften(f64);
 
-impl std::fmt::Display for HowOften {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl HowOften {
+    fn push(&self, out: &mut String) {
         let week = self.0;
         let (n, per) = if week == 0.0 {
-            return f.write_str("with no frequency given");
+            out.push_str("with no frequency given");
+            return;
         } else if week >= 7.0 {
             (week / 7.0, "day")
         } else if week >= 1.0 {
@@ -54,24 +56,68 @@ impl std::fmt::Display for HowOften {
             (week * 52.0 / 12.0, "month")
         };
         match n.round().max(1.0) as u64 {
-            1 => write!(f, "about once a {per}"),
-            2 => write!(f, "about twice a {per}"),
-            n => write!(f, "about {n} times a {per}"),
+            1 => out.push_str("about once a "),
+            2 => out.push_str("about twice a "),
+            n => {
+                out.push_str("about ");
+                push_int(out, usize::try_from(n).unwrap_or(usize::MAX));
+                out.push_str(" times a ");
+            }
         }
+        out.push_str(per);
     }
 }
 
 /// "2.5 hours a week", or "little time".
 struct HoursText(f64);
 
-impl std::fmt::Display for HoursText {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl HoursText {
+    fn push(&self, out: &mut String) {
         if self.0 >= 0.05 {
-            write!(f, "{:.1} hours a week", self.0)
+            push_tenths(out, self.0);
+            out.push_str(" hours a week");
         } else {
-            f.write_str("little time")
+            out.push_str("little time");
         }
     }
+}
+
+/// Each piece of text writes itself with `push`; `Display` gives the same
+/// words (for messages written with `format!`).
+macro_rules! display_by_push {
+    ($($t:ty),*) => {$(
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                let mut s = String::new();
+                self.push(&mut s);
+                f.write_str(&s)
+            }
+        }
+    )*};
+}
+display_by_push!(HowOften, HoursText, WeeksText);
+
+/// A piece of a reason.
+enum Piece<'a> {
+    Text(&'a str),
+    Often(&'a HowOften),
+    Hours(&'a HoursText),
+    Weeks(WeeksText),
+}
+
+/// A reason from its pieces, written one after the other (a step's reason
+/// is written for every step of the plan at each analysis).
+fn sentence(pieces: &[Piece]) -> String {
+    let mut out = String::with_capacity(192);
+    for piece in pieces {
+        match piece {
+            Piece::Text(t) => out.push_str(t),
+            Piece::Often(o) => o.push(&mut out),
+            Piece::Hours(h) => h.push(&mut out),
+            Piece::Weeks(w) => w.push(&mut out),
+        }
+    }
+    out
 }
 
 fn hours_text(hours: f64) -> HoursText {
@@ -118,12 +164,14 @@ pub(crate) fn payback_weeks(hours: f64, layer: Layer, complexity: Complexity) ->
 /// "in under a week", "in about 3 weeks".
 struct WeeksText(f64);
 
-impl std::fmt::Display for WeeksText {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl WeeksText {
+    fn push(&self, out: &mut String) {
         if self.0 < 1.0 {
-            f.write_str("in under a week")
+            out.push_str("in under a week");
         } else {
-            write!(f, "in about {} weeks", self.0.round().max(1.0) as u64)
+            out.push_str("in about ");
+            push_int(out, self.0.round().max(1.0) as usize);
+            out.push_str(" weeks");
         }
     }
 }
@@ -145,6 +193,7 @@ pub(crate) fn classify_with(
     hours: f64,
     m: &MethodSettings,
 ) -> Classified {
+    use Piece::{Hours, Often, Text, Weeks};
     use PriorityClass as C;
     match step.kind {
         StepKind::Trigger => {
@@ -223,56 +272,85 @@ pub(crate) fn classify_with(
             };
             return out(
                 C::AiCandidate,
-                format!(
-                    "It happens {often} and needs reading or writing; {routine} ({saves}, setup repaid {}).",
-                    weeks_text(weeks)
-                ),
+                sentence(&[
+                    Text("It happens "),
+                    Often(&often),
+                    Text(" and needs reading or writing; "),
+                    Text(routine),
+                    Text(" ("),
+                    Hours(&saves),
+                    Text(", setup repaid "),
+                    Weeks(weeks_text(weeks)),
+                    Text(")."),
+                ]),
             );
         }
         if complexity == Complexity::High {
             return out(
                 C::Trap,
-                format!(
-                    "It happens {often}, needs judgment and is complex: building it would cost more than doing it by hand."
-                ),
+                sentence(&[
+                    Text("It happens "),
+                    Often(&often),
+                    Text(
+                        ", needs judgment and is complex: building it would cost more than doing it by hand.",
+                    ),
+                ]),
             );
         }
         return out(
             C::LowValue,
-            format!(
-                "It needs understanding and happens {often}, too rarely for an AI agent to repay its setup."
-            ),
+            sentence(&[
+                Text("It needs understanding and happens "),
+                Often(&often),
+                Text(", too rarely for an AI agent to repay its setup."),
+            ]),
         );
     }
 
     if hints.revenue_flow() && complexity != Complexity::High {
         return out(
             C::Medium,
-            format!(
-                "A revenue flow with some if/then rules, happening {often}: worth setting up once the simple tasks run ({saves})."
-            ),
+            sentence(&[
+                Text("A revenue flow with some if/then rules, happening "),
+                Often(&often),
+                Text(": worth setting up once the simple tasks run ("),
+                Hours(&saves),
+                Text(")."),
+            ]),
         );
     }
     if complexity == Complexity::High && freq < Level::High {
         return out(
             C::Trap,
-            format!(
-                "It happens {often} but is complex or needs custom logic: it takes long to build and keep working for the time it saves."
-            ),
+            sentence(&[
+                Text("It happens "),
+                Often(&often),
+                Text(
+                    " but is complex or needs custom logic: it takes long to build and keep working for the time it saves.",
+                ),
+            ]),
         );
     }
     if step.kind == StepKind::Decision || work == WorkKind::Decides {
         if freq >= Level::Medium {
             return out(
                 C::Medium,
-                format!(
-                    "A decision made {often} by clear if/then rules: automating the decision, not just the task ({saves})."
-                ),
+                sentence(&[
+                    Text("A decision made "),
+                    Often(&often),
+                    Text(" by clear if/then rules: automating the decision, not just the task ("),
+                    Hours(&saves),
+                    Text(")."),
+                ]),
             );
         }
         return out(
             C::LowValue,
-            format!("A decision made {often}: too rare to be worth automating yet."),
+            sentence(&[
+                Text("A decision made "),
+                Often(&often),
+                Text(": too rare to be worth automating yet."),
+            ]),
         );
     }
     let weeks = payback_weeks(hours, Layer::L1, complexity);
@@ -282,25 +360,38 @@ pub(crate) fn classify_with(
     {
         return out(
             C::QuickWin,
-            format!(
-                "It happens {often}, is simple and done the same way every time: automate it first ({saves} back, setup repaid {}).",
-                weeks_text(weeks)
-            ),
+            sentence(&[
+                Text("It happens "),
+                Often(&often),
+                Text(", is simple and done the same way every time: automate it first ("),
+                Hours(&saves),
+                Text(" back, setup repaid "),
+                Weeks(weeks_text(weeks)),
+                Text(")."),
+            ]),
         );
     }
     if freq >= Level::Medium {
         return out(
             C::Medium,
-            format!(
-                "It happens {often} with some steps or if/then rules: worth automating once the simple tasks run ({saves})."
-            ),
+            sentence(&[
+                Text("It happens "),
+                Often(&often),
+                Text(
+                    " with some steps or if/then rules: worth automating once the simple tasks run (",
+                ),
+                Hours(&saves),
+                Text(")."),
+            ]),
         );
     }
     out(
         C::LowValue,
-        format!(
-            "It happens {often}: quicker to do by hand than to build and maintain an automation."
-        ),
+        sentence(&[
+            Text("It happens "),
+            Often(&often),
+            Text(": quicker to do by hand than to build and maintain an automation."),
+        ]),
     )
 }
 

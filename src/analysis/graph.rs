@@ -14,15 +14,30 @@ const MAX_EVENTS: usize = 4;
 /// messages and data are compared. Borrows when the text is already in that form.
 pub(crate) fn norm(s: &str) -> Cow<'_, str> {
     let mut prev_space = true;
-    let plain = s.chars().all(|c| {
-        let ok = if c.is_whitespace() {
-            c == ' ' && !prev_space
-        } else {
-            !c.is_uppercase()
-        };
-        prev_space = c.is_whitespace();
-        ok
-    }) && !s.ends_with(' ');
+    let plain = if s.is_ascii() {
+        // The same test byte by byte (ASCII whitespace is tab to carriage
+        // return, and the space).
+        s.bytes().all(|c| {
+            let space = matches!(c, b'\t'..=b'\r' | b' ');
+            let ok = if space {
+                c == b' ' && !prev_space
+            } else {
+                !c.is_ascii_uppercase()
+            };
+            prev_space = space;
+            ok
+        }) && !s.ends_with(' ')
+    } else {
+        s.chars().all(|c| {
+            let ok = if c.is_whitespace() {
+                c == ' ' && !prev_space
+            } else {
+                !c.is_uppercase()
+            };
+            prev_space = c.is_whitespace();
+            ok
+        }) && !s.ends_with(' ')
+    };
     if plain {
         return Cow::Borrowed(s);
     }
@@ -31,7 +46,13 @@ pub(crate) fn norm(s: &str) -> Cow<'_, str> {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().flat_map(char::to_lowercase));
+        if word.is_ascii() {
+            let from = out.len();
+            out.push_str(word);
+            out[from..].make_ascii_lowercase();
+        } else {
+            out.extend(word.chars().flat_map(char::to_lowercase));
+        }
     }
     Cow::Owned(out)
 }
@@ -306,5 +327,13 @@ mod tests {
     #[test]
     fn norm_folds_case_and_spaces() {
         assert_eq!(norm("  Order   PLACED "), "order placed");
+        assert_eq!(norm("order\u{b}placed"), "order placed");
+        assert_eq!(norm("Straße  ÖL"), "straße öl");
+        for plain in ["order placed", "a", "", "ÿ ok"] {
+            assert!(matches!(norm(plain), Cow::Borrowed(_)), "{plain}");
+        }
+        for folded in ["order  placed", " a", "a ", "A", "a\tb", "Ÿ"] {
+            assert!(matches!(norm(folded), Cow::Owned(_)), "{folded}");
+        }
     }
 }

@@ -174,10 +174,10 @@ pub fn owner_named_in<'o>(text: &str, owners: &'o [String]) -> Option<&'o str> {
 }
 
 /// Owners' names ready to be looked for in many texts: each in lower case,
-/// whole and cut before a bracket, worked out once.
+/// whole and cut before a bracket, with its searcher, worked out once.
 pub struct OwnerNames<'o> {
     owners: &'o [String],
-    keys: Vec<[String; 2]>,
+    keys: Vec<[memchr::memmem::Finder<'static>; 2]>,
 }
 
 impl<'o> OwnerNames<'o> {
@@ -186,8 +186,11 @@ impl<'o> OwnerNames<'o> {
             .iter()
             .map(|o| {
                 let full = o.to_lowercase();
-                let short = full.split('(').next().unwrap_or("").trim().to_owned();
-                [full, short]
+                let short = full.split('(').next().unwrap_or("").trim();
+                [
+                    memchr::memmem::Finder::new(short).into_owned(),
+                    memchr::memmem::Finder::new(&full).into_owned(),
+                ]
             })
             .collect();
         OwnerNames { owners, keys }
@@ -202,15 +205,21 @@ impl<'o> OwnerNames<'o> {
         self.owners
             .iter()
             .zip(&self.keys)
-            .find(|(_, keys)| keys.iter().any(|n| !n.is_empty() && contains_word(&hay, n)))
+            .find(|(_, keys)| {
+                keys.iter()
+                    .any(|n| !n.needle().is_empty() && contains_word(&hay, n))
+            })
             .map(|(o, _)| o.as_str())
     }
 }
 
-fn contains_word(hay: &str, needle: &str) -> bool {
-    hay.match_indices(needle).any(|(i, _)| {
-        let before = hay[..i].chars().next_back();
-        let after = hay[i + needle.len()..].chars().next();
+/// Does `needle` stand in `hay` as a whole word (not inside a longer one)?
+fn contains_word(hay: &str, needle: &memchr::memmem::Finder) -> bool {
+    let len = needle.needle().len();
+    needle.find_iter(hay.as_bytes()).any(|i| {
+        // A match of a whole UTF-8 needle starts and ends on char boundaries.
+        let before = hay.get(..i).and_then(|h| h.chars().next_back());
+        let after = hay.get(i + len..).and_then(|h| h.chars().next());
         before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
     })
 }

@@ -195,6 +195,8 @@ pub(crate) struct Context<'a> {
     pub steps: Vec<StepRef<'a>>,
     pub insights: &'a [StepInsight],
     pub graphs: &'a [graph::WfGraph],
+    /// The handoff bounces of each workflow (see [`handoffs::bounces`]).
+    pub bounces: &'a [Vec<handoffs::Bounce>],
     /// Index in `steps` of the first step of each workflow.
     pub offsets: Vec<usize>,
 }
@@ -237,7 +239,7 @@ pub(crate) fn step_name_list(cx: &Context, steps: &[usize], max: usize) -> Strin
 }
 
 /// [`name_list`] when `names` holds at least the first `max` of `total` names.
-fn name_list_of(names: &[String], total: usize, max: usize) -> String {
+pub(crate) fn name_list_of(names: &[String], total: usize, max: usize) -> String {
     let shown: Vec<&str> = names.iter().take(max).map(String::as_str).collect();
     let rest = total.saturating_sub(max);
     match (shown.len(), rest) {
@@ -332,7 +334,10 @@ pub fn analyze_on(plan: &Plan, threads: usize) -> Analysis {
                 decision_point: m.decision_point,
             });
         }
-        (g, insights, summary)
+        // The handoff-bounce rule's walk, done here where each workflow
+        // runs on its own thread.
+        let bounces = handoffs::bounces(w);
+        (g, insights, summary, bounces)
     };
     let per_workflow: Vec<_> = if threads < 2 {
         plan.workflows.iter().map(one_workflow).collect()
@@ -345,7 +350,9 @@ pub fn analyze_on(plan: &Plan, threads: usize) -> Analysis {
     let mut graphs = Vec::with_capacity(plan.workflows.len());
     let mut refs = Vec::with_capacity(plan.step_count());
     let mut offsets = Vec::with_capacity(plan.workflows.len());
-    for (wi, (w, (g, insights, summary))) in plan.workflows.iter().zip(per_workflow).enumerate() {
+    let mut bounces = Vec::with_capacity(plan.workflows.len());
+    for (wi, (w, (g, insights, summary, b))) in plan.workflows.iter().zip(per_workflow).enumerate()
+    {
         offsets.push(refs.len());
         refs.extend(w.steps.iter().enumerate().map(|(local, s)| StepRef {
             workflow: w,
@@ -356,6 +363,7 @@ pub fn analyze_on(plan: &Plan, threads: usize) -> Analysis {
         a.steps.extend(insights);
         a.workflows.push(summary);
         graphs.push(g);
+        bounces.push(b);
     }
     let mut findings = Vec::new();
     {
@@ -364,6 +372,7 @@ pub fn analyze_on(plan: &Plan, threads: usize) -> Analysis {
             steps: refs,
             insights: &a.steps,
             graphs: &graphs,
+            bounces: &bounces,
             offsets,
         };
         rules::run_all(&cx, threads, &mut findings);

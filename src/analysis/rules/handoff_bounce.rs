@@ -1,7 +1,7 @@
 //! `handoff-bounce`: in one workflow, work passes between the same two owners
 //! more than twice.
 
-use crate::analysis::handoffs::{BOUNCE_LIMIT, bounces};
+use crate::analysis::handoffs::BOUNCE_LIMIT;
 use crate::analysis::{Context, Finding, Severity};
 
 pub const CODE: &str = "handoff-bounce";
@@ -10,8 +10,8 @@ pub const SUMMARY: &str =
     "along one chain, work goes back and forth between the same two owners more than twice";
 
 pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for w in &cx.plan.workflows {
-        for b in bounces(w) {
+    for (w, bounces) in cx.plan.workflows.iter().zip(cx.bounces) {
+        for b in bounces {
             let mut steps = Vec::new();
             for h in &b.handoffs {
                 for id in [h.from, h.to] {

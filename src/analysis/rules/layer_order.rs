@@ -2,7 +2,7 @@
 //! same workflow are still undecided or planned for later. Positions come from
 //! the roadmap column when the step is on the roadmap, else from its tag.
 
-use crate::analysis::{Context, Finding, PriorityClass, Severity, name_list};
+use crate::analysis::{Context, Finding, PriorityClass, Severity, name_list_of};
 use crate::model::{Column, Layer, StepId, Tag};
 use foldhash::HashMap;
 
@@ -84,8 +84,9 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
             let layer = cx.insights[i].layer.map_or("", Layer::label);
             format!("{} ({layer})", cx.name(i))
         };
-        let early_names: Vec<String> = early.iter().map(|&(i, _)| label(i)).collect();
-        let behind_names: Vec<String> = behind.iter().map(|&i| label(i)).collect();
+        // Only the names shown are written.
+        let early_names: Vec<String> = early.iter().take(3).map(|&(i, _)| label(i)).collect();
+        let behind_names: Vec<String> = behind.iter().take(4).map(|&i| label(i)).collect();
         let mut ids: Vec<StepId> = early.iter().map(|&(i, _)| cx.steps[i].step.id).collect();
         ids.extend(behind.iter().map(|&i| cx.steps[i].step.id));
         out.push(Finding {
@@ -95,8 +96,8 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
             step_ids: ids,
             message: format!(
                 "{} would run before the simpler automations of this workflow are in place: {} {} still undecided or planned later.",
-                name_list(&early_names, 3),
-                name_list(&behind_names, 4),
+                name_list_of(&early_names, early.len(), 3),
+                name_list_of(&behind_names, behind.len(), 4),
                 if behind.len() == 1 { "is" } else { "are" }
             ),
             hint: "Decide and launch the L1/L2 steps first (or move them to an earlier month), then add decisions and AI on top of them.".into(),
