@@ -474,6 +474,42 @@ fn the_export_is_the_same_written_in_parts() {
     }
 }
 
+/// A large plan's findings are written in several parts: each severity is
+/// still one heading with its count and one unbroken list of that many.
+#[test]
+fn long_lists_of_findings_stay_one_list_per_severity() {
+    let plan = automap::testing::generate_plan(60, 50, 2026);
+    let analysis = analyze(&plan);
+    let md = automap::export::markdown_in_parts(&plan, &analysis, DATE, 2);
+    let findings = &md[md.find("## Findings").expect("a findings section")..];
+    let findings = &findings[..findings[3..]
+        .find("\n## ")
+        .map_or(findings.len(), |i| i + 4)];
+    let mut longest = 0;
+    for (title, sev) in [
+        ("Errors", automap::analysis::Severity::Error),
+        ("Warnings", automap::analysis::Severity::Warning),
+        ("Notes", automap::analysis::Severity::Info),
+    ] {
+        let n = analysis
+            .findings()
+            .iter()
+            .filter(|f| f.severity == sev)
+            .count();
+        longest = longest.max(n);
+        let heading = format!("### {title} ({n})\n\n");
+        assert_eq!(findings.matches(&heading).count(), 1, "{heading}");
+        let list = &findings[findings.find(&heading).expect("heading") + heading.len()..];
+        let list = &list[..list.find("\n\n").expect("the list ends") + 1];
+        assert_eq!(list.lines().count(), n, "{title}");
+        assert!(list.lines().all(|l| l.starts_with("- `")), "{title}");
+    }
+    assert!(
+        longest > 400,
+        "the plan must have findings for more than one part"
+    );
+}
+
 #[test]
 fn saved_what_if_scenarios_are_in_the_export() {
     let mut plan = load("plans/demo-shop.ron");

@@ -50,21 +50,14 @@ pub fn md(out: &mut String, s: &str) {
     let mut run = 0;
     let mut i = 0;
     while i < bytes.len() {
-        if MD_PLAIN[usize::from(bytes[i])] {
-            i += 1;
-            while i < bytes.len() && MD_PLAIN[usize::from(bytes[i])] {
-                i += 1;
-            }
-            last_space = false;
-            continue;
-        }
         let b = bytes[i];
-        let plain = match b {
-            b'.' => !(i >= 3 && bytes[i - 3..i].eq_ignore_ascii_case(b"www")),
-            b':' => !bytes[i + 1..].starts_with(b"//"),
-            b' ' => !last_space,
-            _ => false,
-        };
+        let plain = MD_PLAIN[usize::from(b)]
+            || match b {
+                b' ' => !last_space,
+                b'.' => !(i >= 3 && bytes[i - 3..i].eq_ignore_ascii_case(b"www")),
+                b':' => !bytes[i + 1..].starts_with(b"//"),
+                _ => false,
+            };
         if plain {
             last_space = b == b' ';
             i += 1;

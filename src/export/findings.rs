@@ -17,9 +17,10 @@ impl Doc<'_> {
         }
     }
 
-    /// The findings of one severity, under their own heading (nothing when
-    /// there are none).
-    pub(super) fn findings_of(&mut self, sev: Severity) {
+    /// Part `part` of the findings of one severity ([`FINDINGS_PER_PART`]
+    /// each); the first part starts with their heading. Nothing when there
+    /// are none.
+    pub(super) fn findings_of(&mut self, sev: Severity, part: usize) {
         let findings = self.analysis.findings();
         let title = match sev {
             Severity::Error => "Errors",
@@ -30,10 +31,17 @@ impl Doc<'_> {
         if n == 0 {
             return;
         }
-        let _ = write!(self.out, "### {title} ({n})\n\n");
+        if part == 0 {
+            let _ = write!(self.out, "### {title} ({n})\n\n");
+        }
         // One rule's findings share a hint: it is escaped once per run of them.
         let mut hint: (&str, String) = ("", String::new());
-        for f in findings.iter().filter(|f| f.severity == sev) {
+        let shown = findings
+            .iter()
+            .filter(|f| f.severity == sev)
+            .skip(part * FINDINGS_PER_PART)
+            .take(FINDINGS_PER_PART);
+        for f in shown {
             self.out.push_str("- `");
             for c in f
                 .code
@@ -72,6 +80,18 @@ impl Doc<'_> {
             }
             self.out.push('\n');
         }
-        self.out.push('\n');
+        if (part + 1) * FINDINGS_PER_PART >= n {
+            self.out.push('\n');
+        }
     }
+}
+
+/// Findings written as one part of the document (see [`Doc::findings_of`]):
+/// a large plan's findings are written on several threads.
+pub(super) const FINDINGS_PER_PART: usize = 400;
+
+/// How many parts the findings of `sev` take (at least one).
+pub(super) fn finding_parts(findings: &[crate::analysis::Finding], sev: Severity) -> usize {
+    let n = findings.iter().filter(|f| f.severity == sev).count();
+    n.div_ceil(FINDINGS_PER_PART).max(1)
 }

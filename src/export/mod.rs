@@ -109,7 +109,8 @@ enum Section<'a> {
     Progress,
     People,
     FindingsHeading,
-    Findings(Severity),
+    /// A part of the findings of one severity (see `findings::FINDINGS_PER_PART`).
+    Findings(Severity, usize),
     Tools,
 }
 
@@ -119,8 +120,8 @@ impl Section<'_> {
     /// of them while the others wait at the end.
     fn weight(&self) -> usize {
         match self {
-            Section::Findings(_) | Section::Connections | Section::People => 3,
-            Section::Month(_) | Section::Opening => 2,
+            Section::Connections | Section::People => 3,
+            Section::Findings(..) | Section::Month(_) | Section::Opening => 2,
             Section::Workflow(_) => 1,
             Section::WorkflowsIntro
             | Section::StaysManual
@@ -174,11 +175,12 @@ impl<'a> Doc<'a> {
             Section::Progress,
             Section::People,
             Section::FindingsHeading,
-            Section::Findings(Severity::Error),
-            Section::Findings(Severity::Warning),
-            Section::Findings(Severity::Info),
-            Section::Tools,
         ]);
+        for sev in [Severity::Error, Severity::Warning, Severity::Info] {
+            let parts = findings::finding_parts(self.analysis.findings(), sev);
+            sections.extend((0..parts).map(|part| Section::Findings(sev, part)));
+        }
+        sections.push(Section::Tools);
         let write = |section: &Section<'a>| {
             let mut doc = Doc {
                 out: String::new(),
@@ -227,7 +229,7 @@ impl<'a> Doc<'a> {
             Section::Progress => self.progress(),
             Section::People => self.people(),
             Section::FindingsHeading => self.findings_heading(),
-            Section::Findings(sev) => self.findings_of(*sev),
+            Section::Findings(sev, part) => self.findings_of(*sev, *part),
             Section::Tools => self.tools(),
         }
     }

@@ -112,11 +112,10 @@ impl<'a> Doc<'a> {
 }
 
 pub(super) fn hours(h: f64) -> String {
-    if h.is_finite() {
-        format!("{h:.1} h")
-    } else {
-        "0.0 h".to_owned()
-    }
+    let mut s = String::with_capacity(12);
+    push_tenths(&mut s, finite(h));
+    s.push_str(" h");
+    s
 }
 
 /// Money in Markdown: the dollar sign escaped so that two amounts on one line
