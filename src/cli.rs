@@ -180,7 +180,7 @@ impl Report {
                 .map(|w| w.name.clone()),
             step_ids: f.step_ids.clone(),
             message: f.message.clone(),
-            hint: f.hint.clone(),
+            hint: f.hint.to_owned(),
             line: None,
             column: None,
         }

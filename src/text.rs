@@ -7,20 +7,7 @@ use std::fmt::Write as _;
 /// Append a whole number (as `{}` would write it, without the formatting
 /// machinery: reasons, step tables and diagrams write tens of thousands).
 pub(crate) fn push_int(out: &mut String, n: usize) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut n = n;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    for &d in &digits[at..] {
-        out.push(char::from(d));
-    }
+    out.push_str(itoa::Buffer::new().format(n));
 }
 
 /// Append `x` with one decimal, exactly as `{:.1}` writes it. Numbers
@@ -36,6 +23,15 @@ pub(crate) fn push_tenths(out: &mut String, x: f64) {
         push_int(out, t % 10);
     } else {
         let _ = write!(out, "{x:.1}");
+    }
+}
+
+/// `s.trim()`, without looking at the characters when the text starts and
+/// ends with a visible ASCII character, as nearly every title does.
+pub(crate) fn trimmed(s: &str) -> &str {
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(a), Some(z)) if a.is_ascii_graphic() && z.is_ascii_graphic() => s,
+        _ => s.trim(),
     }
 }
 
@@ -89,6 +85,20 @@ mod tests {
         }
         for v in values {
             assert_eq!(tenths(v), format!("{v:.1}"), "{v:e}");
+        }
+        for t in [
+            "a",
+            " a",
+            "a ",
+            "",
+            " ",
+            "\u{a0}é\u{2003}",
+            "é",
+            "x\ty",
+            "\tx",
+            "(a)",
+        ] {
+            assert_eq!(trimmed(t), t.trim(), "{t:?}");
         }
         let mut s = String::new();
         for n in [0, 7, 10, 99, 1234567, usize::MAX] {

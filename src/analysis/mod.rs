@@ -59,8 +59,8 @@ pub struct Finding {
     pub step_ids: Vec<StepId>,
     /// What is wrong, in words an owner understands.
     pub message: String,
-    /// What to do about it.
-    pub hint: String,
+    /// What to do about it (the rule's own advice).
+    pub hint: &'static str,
 }
 
 /// The method's priority class for a step.

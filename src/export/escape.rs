@@ -43,7 +43,7 @@ const MD_PLAIN: [bool; 256] = {
 /// Append `s` as inline GitHub-flavoured Markdown text: safe in a paragraph,
 /// a heading, a list item and a table cell. Line breaks become spaces.
 pub fn md(out: &mut String, s: &str) {
-    let s = s.trim();
+    let s = crate::text::trimmed(s);
     let bytes = s.as_bytes();
     let mut last_space = false;
     // Runs of plain ASCII are copied in one go; everything else goes one char at a time.
@@ -121,7 +121,7 @@ pub fn md_string(s: &str) -> String {
 /// becomes a Mermaid entity (`#quot;`, `#35;` …), so no quote, bracket,
 /// directive or markup survives. Line breaks become spaces.
 pub fn mermaid_label(out: &mut String, s: &str) {
-    let s = s.trim();
+    let s = crate::text::trimmed(s);
     let mut last_space = false;
     // Runs of plain ASCII (letters, digits, single spaces, harmless marks)
     // are copied in one go; every other character is looked at on its own.

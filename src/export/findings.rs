@@ -74,7 +74,7 @@ impl Doc<'_> {
             if !f.hint.trim().is_empty() {
                 self.out.push_str(" *Fix:* ");
                 if hint.0 != f.hint {
-                    hint = (&f.hint, md_string(&f.hint));
+                    hint = (f.hint, md_string(f.hint));
                 }
                 self.out.push_str(&hint.1);
             }

@@ -18,7 +18,7 @@ type Shared = HashMap<String, (String, Vec<WorkflowId>)>;
 /// Count `text` (trimmed; blank counts nothing) for workflow `w`. `key` is a
 /// buffer for the lower-case key, so that a text seen before costs no copy.
 fn add(map: &mut Shared, key: &mut String, text: &str, w: WorkflowId) {
-    let text = text.trim();
+    let text = crate::text::trimmed(text);
     if text.is_empty() {
         return;
     }

@@ -164,7 +164,7 @@ fn node(out: &mut String, indent: &str, n: usize, s: &Step) {
     out.push('n');
     push_int(out, n);
     out.push_str(open);
-    if s.title.trim().is_empty() {
+    if crate::text::trimmed(&s.title).is_empty() {
         let _ = write!(out, "Step {}", s.id);
     } else {
         mermaid_label(out, &s.title);

@@ -182,8 +182,14 @@ impl<'a> Doc<'a> {
         }
         sections.push(Section::Tools);
         let write = |section: &Section<'a>| {
+            // About what a workflow's diagram and table take, so its text
+            // is not copied as it grows.
+            let room = match section {
+                Section::Workflow(w) => 1024 + w.steps.len() * 320,
+                _ => 4096,
+            };
             let mut doc = Doc {
-                out: String::new(),
+                out: String::with_capacity(room),
                 ..*self
             };
             doc.section(section);

@@ -7,7 +7,7 @@ use crate::model::{Column, Step, StepId, Tag, Workflow};
 
 use super::Doc;
 use super::escape::md;
-pub(super) use crate::text::{push_int, push_tenths};
+pub(super) use crate::text::{push_int, push_tenths, trimmed};
 
 impl<'a> Doc<'a> {
     pub(super) fn find(&self, id: StepId) -> Option<(&'a Workflow, &'a Step)> {
@@ -22,7 +22,7 @@ impl<'a> Doc<'a> {
 
     /// Step title as escaped Markdown, "Step N" when it has none.
     pub(super) fn title(&mut self, s: &Step) {
-        if s.title.trim().is_empty() {
+        if trimmed(&s.title).is_empty() {
             let _ = write!(self.out, "Step {}", s.id);
         } else {
             md(&mut self.out, &s.title);
@@ -31,7 +31,7 @@ impl<'a> Doc<'a> {
 
     /// Escaped text, or `missing` in italics when it is blank.
     pub(super) fn text_or(&mut self, text: &str, missing: &str) {
-        if text.trim().is_empty() {
+        if trimmed(text).is_empty() {
             let _ = write!(self.out, "*{missing}*");
         } else {
             md(&mut self.out, text);
@@ -39,7 +39,7 @@ impl<'a> Doc<'a> {
     }
 
     pub(super) fn wf_name(&mut self, w: &Workflow) {
-        if w.name.trim().is_empty() {
+        if trimmed(&w.name).is_empty() {
             let _ = write!(self.out, "Workflow {}", w.id);
         } else {
             md(&mut self.out, &w.name);

@@ -32,7 +32,7 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
                     b.owners.1,
                     b.longest
                 ),
-                hint: "Each handoff is a wait and a chance to drop the ball: let one person own the whole stretch, or automate the passing back and forth (a shared checklist, an automatic notice).".to_owned(),
+                hint: "Each handoff is a wait and a chance to drop the ball: let one person own the whole stretch, or automate the passing back and forth (a shared checklist, an automatic notice).",
             });
         }
     }

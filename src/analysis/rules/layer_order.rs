@@ -100,7 +100,7 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
                 name_list_of(&behind_names, behind.len(), 4),
                 if behind.len() == 1 { "is" } else { "are" }
             ),
-            hint: "Decide and launch the L1/L2 steps first (or move them to an earlier month), then add decisions and AI on top of them.".into(),
+            hint: "Decide and launch the L1/L2 steps first (or move them to an earlier month), then add decisions and AI on top of them.",
         });
     }
 }

@@ -84,7 +84,7 @@ fn on_step(
     severity: Severity,
     r: &StepRef,
     message: String,
-    hint: &str,
+    hint: &'static str,
 ) -> Finding {
     Finding {
         code,
@@ -92,7 +92,7 @@ fn on_step(
         workflow: Some(r.workflow.id),
         step_ids: vec![r.step.id],
         message,
-        hint: hint.to_owned(),
+        hint,
     }
 }
 
@@ -104,7 +104,7 @@ fn on_steps(
     severity: Severity,
     steps: &[usize],
     message: String,
-    hint: &str,
+    hint: &'static str,
 ) -> Finding {
     Finding {
         code,
@@ -112,7 +112,7 @@ fn on_steps(
         workflow: steps.first().map(|&i| cx.steps[i].workflow.id),
         step_ids: steps.iter().map(|&i| cx.steps[i].step.id).collect(),
         message,
-        hint: hint.to_owned(),
+        hint,
     }
 }
 

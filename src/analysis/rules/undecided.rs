@@ -36,7 +36,7 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
                 if open.len() == 1 { "is" } else { "are" },
                 step_name_list(cx, &open, 4)
             ),
-            hint: "Tag each step automate or keep manual; the method's suggestion next to each step is a starting point.".into(),
+            hint: "Tag each step automate or keep manual; the method's suggestion next to each step is a starting point.",
         });
     }
 }

@@ -64,7 +64,7 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
                 "'{name}' has automated steps but its map is unfinished: {}.",
                 gaps.join("; ")
             ),
-            hint: "Finish the map before automating: one trigger that starts it, an end, and arrows that connect every step.".into(),
+            hint: "Finish the map before automating: one trigger that starts it, an end, and arrows that connect every step.",
         });
     }
 }

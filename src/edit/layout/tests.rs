@@ -589,3 +589,17 @@ mod in_lanes {
         }
     }
 }
+
+#[test]
+fn repeated_arrows_count_once_however_many_next_steps_a_step_has() {
+    // Step 1 fans out to 2..=40, every arrow drawn twice, plus a few repeats
+    // of a short fan-out from step 41.
+    let mut kinds = vec![StepKind::Task; 44];
+    kinds[0] = StepKind::Trigger;
+    let mut links: Vec<(u32, u32)> = (2..=40).flat_map(|b| [(1, b), (1, b)]).collect();
+    links.extend([(41, 42), (41, 43), (41, 42), (41, 44), (41, 43)]);
+    let w = wf(&kinds, &links);
+    let next = forward_arrows(&w);
+    assert_eq!(next[0], (1..40).collect::<Vec<usize>>());
+    assert_eq!(next[40], vec![41, 42, 43]);
+}
