@@ -218,12 +218,17 @@ impl Context<'_> {
 }
 
 pub(crate) fn step_name(s: &Step) -> String {
-    let t = s.title.trim();
+    let t = crate::text::trimmed(&s.title);
+    let mut name = String::with_capacity(t.len() + 8);
     if t.is_empty() {
-        format!("step {}", s.id)
+        name.push_str("step ");
+        crate::text::push_int(&mut name, s.id.0 as usize);
     } else {
-        format!("'{t}'")
+        for piece in ["'", t, "'"] {
+            name.push_str(piece);
+        }
     }
+    name
 }
 
 /// A list of names for a message: "'A', 'B' and 'C'", with at most `max` shown.
