@@ -2,7 +2,7 @@
 //! failure questions (does not run, runs twice, data missing).
 
 use super::{automated_steps, on_step};
-use crate::analysis::{Context, Finding, Severity};
+use crate::analysis::{Context, Finding, Severity, name_list};
 use crate::model::StepKind;
 
 pub const CODE: &str = "failure-plan-missing";
@@ -17,30 +17,24 @@ pub(crate) fn check(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let fp = &s.failure_plan;
-        let missing: Vec<&str> = [
+        let missing: Vec<String> = [
             (&fp.not_run, "if it does not run"),
             (&fp.runs_twice, "if it runs twice"),
             (&fp.data_missing, "if its data is missing"),
         ]
         .iter()
-        .filter(|(answer, _)| crate::text::trimmed(answer).is_empty())
-        .map(|(_, q)| *q)
+        .filter(|(answer, _)| answer.trim().is_empty())
+        .map(|(_, q)| (*q).to_owned())
         .collect();
-        // "… has no plan for what happens A, B or C." written in one go.
-        let mut message = cx.name(i);
-        message.push_str(" is tagged automate but has no plan for what happens ");
-        for (k, q) in missing.iter().enumerate() {
-            if k > 0 {
-                message.push_str(if k + 1 == missing.len() { " or " } else { ", " });
-            }
-            message.push_str(q);
-        }
-        message.push('.');
         out.push(on_step(
             CODE,
             SEVERITY,
             r,
-            message,
+            format!(
+                "{} is tagged automate but has no plan for what happens {}.",
+                cx.name(i),
+                name_list(&missing, 3).replace(" and ", " or ")
+            ),
             "Write down who notices and what they do in each case, e.g. a daily check of a list, a duplicate guard, a fallback text.",
         ));
     }

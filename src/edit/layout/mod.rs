@@ -97,24 +97,11 @@ impl Walk {
         let is_exc = |i: usize| wf.steps[i].kind == StepKind::Exception;
         let mut succ: Vec<Vec<usize>> = vec![Vec::new(); n];
         let mut indeg = vec![0usize; n];
-        // A repeated arrow is found by a look along the step's next steps, or
-        // in a set once a step has many.
-        const MANY: usize = 16;
         let mut seen = HashSet::new();
-        let mut repeated = |succ: &[Vec<usize>], a: usize, b: usize| {
-            let next = &succ[a];
-            if next.len() < MANY {
-                return next.contains(&b);
-            }
-            if !seen.contains(&(a, next[0])) {
-                seen.extend(next.iter().map(|&x| (a, x)));
-            }
-            !seen.insert((a, b))
-        };
         for l in &wf.links {
             if let (Some(&a), Some(&b)) = (index.get(&l.from), index.get(&l.to))
                 && a != b
-                && !repeated(&succ, a, b)
+                && seen.insert((a, b))
             {
                 succ[a].push(b);
                 indeg[b] += 1;
